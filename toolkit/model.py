@@ -1,0 +1,365 @@
+"""The one data model: frozen records with character offsets into the analysed text.
+
+Every record that covers a piece of text carries ``start`` and ``end`` (Python ``str``
+indices, end exclusive) and its ``text``, and the **offset invariant** holds::
+
+    document.text[record.start:record.end] == record.text
+
+for every token, sentence, span, verb, speech span and assessed word. :class:`Document`
+checks the invariant when it is built, so a stage that breaks it fails at once instead of
+silently highlighting the wrong words in a notebook.
+
+All records are frozen dataclasses: a stage never changes what an earlier stage produced, it
+returns a new :class:`Document` (``dataclasses.replace``) with its own layer filled in.
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Peskow sagte, das sei gefährlich.")
+>>> token = doc.tokens[0]
+>>> token.text, token.start, token.end, doc.text[token.start:token.end]
+('Peskow', 0, 6, 'Peskow')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+SpeechKind = Literal["direct", "indirect", "reported"]
+SentimentLabel = Literal["positive", "negative", "neutral"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text, e.g. the cue ``warnte`` or the speaker mention ``der Kremlchef``.
+
+    Examples
+    --------
+    >>> Span(start=0, end=6, text="Peskow").to_dict()
+    {'text': 'Peskow', 'start': 0, 'end': 6}
+    """
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the span as a JSON-ready dict."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: a word, number, punctuation mark, URL, emoticon, ...
+
+    ``index`` counts tokens in the document, ``sentence`` is the index of the sentence the token
+    belongs to. ``kind`` is SoMaJo's token class (``regular``, ``symbol``, ``URL``, ...).
+    ``lemma`` and ``pos`` (STTS tag) are filled by the tagging stage.
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    sentence: int
+    kind: str = "regular"
+    space_after: bool = True
+    lemma: str | None = None
+    pos: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence, with the range of its tokens (``first_token`` to ``last_token`` inclusive)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    first_token: int
+    last_token: int
+
+    @property
+    def token_indices(self) -> range:
+        """Indices of the sentence's tokens in ``Document.tokens``."""
+        return range(self.first_token, self.last_token + 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the sentence as a JSON-ready dict (index, start, end, text)."""
+        return {"index": self.index, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbMood:
+    """Mood analysis of one finite verb (filled by :mod:`toolkit.mood`).
+
+    ``mood`` is ``Ind`` (indicative), ``Sub`` (subjunctive, Konjunktiv) or ``Imp``
+    (imperative); ``konjunktiv`` is ``I`` or ``II`` for subjunctive forms. ``indicative`` names
+    the indicative counterpart (``sei`` -> ``ist``). ``ambiguity`` says whether the form alone
+    decides the mood: ``unambiguous``, ``other_person`` (equal to the indicative of another
+    person, like 3sg ``habe``) or ``syncretic`` (equal to the indicative of the same person,
+    like ``sollte``: only context can tell). ``infinitive`` is the token index of the
+    infinitive that a ``würde`` periphrasis governs.
+    """
+
+    token: int
+    text: str
+    start: int
+    end: int
+    sentence: int
+    lemma: str
+    mood: Literal["Ind", "Sub", "Imp"]
+    konjunktiv: Literal["I", "II"] | None = None
+    person: int | None = None
+    number: Literal["Sg", "Pl"] | None = None
+    indicative: str | None = None
+    ambiguity: Literal["unambiguous", "other_person", "syncretic"] = "unambiguous"
+    infinitive: int | None = None
+    explanation_de: str = ""
+    explanation_en: str = ""
+
+    def token_fields(self) -> dict[str, Any]:
+        """Return the fields this record adds to its token in the JSON output."""
+        return {
+            "mood": self.mood,
+            "konjunktiv": self.konjunktiv,
+            "person": self.person,
+            "number": self.number,
+            "indicative": self.indicative,
+            "ambiguity": self.ambiguity,
+            "infinitive": self.infinitive,
+            "explanation": {"de": self.explanation_de, "en": self.explanation_en},
+        }
+
+
+#: The verb fields every token has in the JSON output; ``None`` for tokens that are no finite verb.
+VERB_TOKEN_FIELDS: tuple[str, ...] = (
+    "mood",
+    "konjunktiv",
+    "person",
+    "number",
+    "indicative",
+    "ambiguity",
+    "infinitive",
+    "explanation",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedSpeech:
+    """One instance of speech representation (filled by :mod:`toolkit.speech`).
+
+    ``kind`` follows the Redewiedergabe categories: ``direct`` (quoted words), ``indirect``
+    (paraphrase) or ``reported`` (a narrated speech act). ``cue`` is the introducing
+    expression (``warnte``, ``laut``), ``speaker_mention`` the speaker as written
+    (``der Kremlchef``) and ``speaker`` the resolved name (``Putin``).
+    """
+
+    kind: SpeechKind
+    start: int
+    end: int
+    text: str
+    sentence: int
+    cue: Span | None = None
+    speaker: str | None = None
+    speaker_mention: Span | None = None
+    medium: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the instance as a JSON-ready dict."""
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            "cue": self.cue.text if self.cue else None,
+            "speaker": self.speaker,
+            "cue_span": self.cue.to_dict() if self.cue else None,
+            "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
+            "medium": self.medium,
+        }
+
+    def spans(self) -> Iterator[Span | ReportedSpeech]:
+        """Yield this record and its cue and speaker spans (for the offset check)."""
+        yield self
+        if self.cue is not None:
+            yield self.cue
+        if self.speaker_mention is not None:
+            yield self.speaker_mention
+
+
+@dataclass(frozen=True, slots=True)
+class WordAssessment:
+    """One word that counted for a sentiment score (filled by :mod:`toolkit.sentiment`).
+
+    ``contribution`` is the word's share of the sentence polarity; the contributions of a
+    sentence add up to its polarity. ``modifiers`` names what changed the lexicon value
+    (negation, intensifier, ...).
+    """
+
+    token: int
+    text: str
+    start: int
+    end: int
+    lexicon_value: float
+    contribution: float
+    modifiers: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the assessment as a JSON-ready dict."""
+        return {
+            "token": self.token,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "lexicon_value": self.lexicon_value,
+            "modifiers": list(self.modifiers),
+            "contribution": self.contribution,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSentiment:
+    """Sentiment of one sentence, with the words behind the score."""
+
+    sentence: int
+    polarity: float
+    subjectivity: float
+    label: SentimentLabel
+    words: tuple[WordAssessment, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the sentence sentiment as a JSON-ready dict."""
+        return {
+            "sentence": self.sentence,
+            "polarity": self.polarity,
+            "subjectivity": self.subjectivity,
+            "label": self.label,
+            "words": [word.to_dict() for word in self.words],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSentiment:
+    """Sentiment of a whole document: overall score plus one record per sentence."""
+
+    polarity: float
+    subjectivity: float
+    label: SentimentLabel
+    backend: str
+    sentences: tuple[SentenceSentiment, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the document sentiment as a JSON-ready dict."""
+        return {
+            "polarity": self.polarity,
+            "subjectivity": self.subjectivity,
+            "label": self.label,
+            "backend": self.backend,
+            "sentences": [sentence.to_dict() for sentence in self.sentences],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusText:
+    """A text from a corpus file with its metadata (language, genre, date, ...)."""
+
+    name: str
+    text: str
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An analysed text: tokens, sentences and every later layer, all with offsets.
+
+    Build it with :func:`toolkit.analyse`. Layers that were not computed are empty
+    (``verbs``, ``speech``) or ``None`` (``sentiment``).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Der Kreml kritisiert das. Peskow warnte.")
+    >>> [sentence.text for sentence in doc.sentences]
+    ['Der Kreml kritisiert das.', 'Peskow warnte.']
+    >>> [token.text for token in doc.sentence_tokens(1)]
+    ['Peskow', 'warnte', '.']
+    """
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    verbs: tuple[VerbMood, ...] = ()
+    speech: tuple[ReportedSpeech, ...] = ()
+    sentiment: DocumentSentiment | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+        self.check_offsets()
+
+    def check_offsets(self) -> None:
+        """Raise ``ValueError`` if any record breaks ``text[start:end] == record.text``."""
+        for record in self._records_with_offsets():
+            if self.text[record.start : record.end] != record.text:
+                raise ValueError(
+                    f"offset invariant broken by {type(record).__name__} {record.text!r} at "
+                    f"{record.start}:{record.end} (text there: "
+                    f"{self.text[record.start : record.end]!r})"
+                )
+
+    def _records_with_offsets(self) -> Iterator[Any]:
+        yield from self.tokens
+        yield from self.sentences
+        yield from self.verbs
+        for instance in self.speech:
+            yield from instance.spans()
+        if self.sentiment is not None:
+            for sentence in self.sentiment.sentences:
+                yield from sentence.words
+
+    def sentence_tokens(self, sentence: int) -> tuple[Token, ...]:
+        """Return the tokens of sentence number ``sentence``."""
+        current = self.sentences[sentence]
+        return self.tokens[current.first_token : current.last_token + 1]
+
+    def verb_at(self, token: int) -> VerbMood | None:
+        """Return the mood record of token number ``token``, or ``None`` if it is no finite verb."""
+        return _verbs_by_token(self).get(token)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the stable JSON contract (see the README's "Command line" section)."""
+        verbs = _verbs_by_token(self)
+        tokens = []
+        for token in self.tokens:
+            record: dict[str, Any] = {
+                "text": token.text,
+                "start": token.start,
+                "end": token.end,
+                "sentence": token.sentence,
+                "lemma": token.lemma,
+                "pos": token.pos,
+            }
+            verb = verbs.get(token.index)
+            record.update(verb.token_fields() if verb else dict.fromkeys(VERB_TOKEN_FIELDS))
+            tokens.append(record)
+        return {
+            "text": self.text,
+            "metadata": dict(self.metadata),
+            "sentences": [sentence.to_dict() for sentence in self.sentences],
+            "tokens": tokens,
+            "speech": [instance.to_dict() for instance in self.speech],
+            "sentiment": self.sentiment.to_dict() if self.sentiment else None,
+        }
+
+
+def _verbs_by_token(document: Document) -> dict[int, VerbMood]:
+    return {verb.token: verb for verb in document.verbs}

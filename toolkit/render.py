@@ -1,0 +1,144 @@
+"""The only place that builds HTML. Every piece of text goes through :func:`escape`.
+
+Texts come from users (pasted or uploaded), so a text such as ``<img src=x onerror=...>``
+must appear as plain characters and never run. Widgets and notebooks call these functions
+instead of formatting HTML themselves, so the escaping is checked once, here.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+#: Shared styles for everything rendered here (kept small; colours readable when printed).
+STYLE = """<style>
+.tk-text { line-height: 2.0; font-size: 1.02em; max-width: 60em; }
+.tk-mark { border-radius: 3px; padding: 1px 0; }
+.tk-token { display: inline-block; border: 1px solid #999; border-radius: 3px;
+            padding: 0 3px; margin: 2px; background: #f4f4f4; font-family: monospace; }
+.tk-token-diff { background: #ffe08a; border-color: #c90; }
+.tk-kwic td { padding: 0 0.4em; font-family: monospace; white-space: pre; }
+.tk-kwic td.tk-left { text-align: right; color: #555; }
+.tk-kwic td.tk-key { font-weight: bold; }
+.tk-kwic td.tk-right { color: #555; }
+.tk-message { padding: 0.3em 0.6em; border-radius: 4px; }
+.tk-info { background: #eef4fb; } .tk-error { background: #fde8e8; color: #8a1c1c; }
+.tk-success { background: #e7f6e7; color: #1d5e1d; }
+</style>"""
+
+
+def escape(text: str) -> str:
+    """Escape text for HTML, quotes included.
+
+    Examples
+    --------
+    >>> escape('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    return html.escape(text, quote=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted stretch ``text[start:end]``: CSS class, optional colour and tooltip."""
+
+    start: int
+    end: int
+    css_class: str = "tk-mark"
+    colour: str | None = None
+    title: str | None = None
+
+
+def highlight(text: str, marks: Iterable[Mark]) -> str:
+    """Return ``text`` as escaped HTML with the marked stretches wrapped in ``<mark>``.
+
+    Overlapping marks are allowed: the text is cut at every mark border, and each piece is
+    wrapped once per mark that covers it (outer marks first).
+
+    Examples
+    --------
+    >>> print(highlight("Er sagte <nein>.", [Mark(9, 15, "tk-direct", "#fde", "Zitat")]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    <span class="tk-text">Er sagte <mark class="tk-mark tk-direct" style="background:#fde"
+    title="Zitat">&lt;nein&gt;</mark>.</span>
+    """
+    ordered = sorted(
+        (mark for mark in marks if 0 <= mark.start < mark.end <= len(text)),
+        key=lambda mark: (mark.start, -mark.end),
+    )
+    borders = sorted({0, len(text)} | {m.start for m in ordered} | {m.end for m in ordered})
+    pieces = []
+    for left, right in pairwise(borders):
+        piece = escape(text[left:right])
+        for mark in reversed([m for m in ordered if m.start <= left and right <= m.end]):
+            piece = _wrap(piece, mark)
+        pieces.append(piece)
+    return f'<span class="tk-text">{"".join(pieces)}</span>'
+
+
+def _wrap(inner_html: str, mark: Mark) -> str:
+    attributes = f' class="tk-mark {escape(mark.css_class)}"'
+    if mark.colour:
+        attributes += f' style="background:{escape(mark.colour)}"'
+    if mark.title:
+        attributes += f' title="{escape(mark.title)}"'
+    return f"<mark{attributes}>{inner_html}</mark>"
+
+
+def token_boxes(tokens: Sequence[str], different: Iterable[int] = ()) -> str:
+    """Show tokens as boxes; tokens at the ``different`` positions are coloured.
+
+    Examples
+    --------
+    >>> token_boxes(["z.", "<B>"], different=[1])
+    '<span class="tk-token">z.</span><span class="tk-token tk-token-diff">&lt;B&gt;</span>'
+    """
+    marked = set(different)
+    return "".join(
+        f'<span class="tk-token{" tk-token-diff" if position in marked else ""}">'
+        f"{escape(token)}</span>"
+        for position, token in enumerate(tokens)
+    )
+
+
+def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_class: str = "") -> str:
+    """Return a simple HTML table; every cell is escaped.
+
+    Examples
+    --------
+    >>> table([["<b>", 1]], header=["Wort", "n"])
+    '<table class=""><tr><th>Wort</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td>1</td></tr></table>'
+    """
+    head = "".join(f"<th>{escape(str(cell))}</th>" for cell in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        f'<table class="{escape(css_class)}">'
+        + (f"<tr>{head}</tr>" if head else "")
+        + body
+        + ("</table>")
+    )
+
+
+def kwic_table(lines: Iterable[tuple[str, str, str]]) -> str:
+    """Return concordance lines ``(left, keyword, right)`` as an aligned HTML table."""
+    rows = "".join(
+        f'<tr><td class="tk-left">{escape(left)}</td><td class="tk-key">{escape(key)}</td>'
+        f'<td class="tk-right">{escape(right)}</td></tr>'
+        for left, key, right in lines
+    )
+    return f'<table class="tk-kwic">{rows}</table>'
+
+
+def message(text: str, kind: str = "info") -> str:
+    """Return a short coloured message box (``info``, ``error`` or ``success``).
+
+    Examples
+    --------
+    >>> message("Datei ist nicht UTF-8 <x>", "error")
+    '<div class="tk-message tk-error">Datei ist nicht UTF-8 &lt;x&gt;</div>'
+    """
+    return f'<div class="tk-message tk-{escape(kind)}">{escape(text)}</div>'

@@ -1,0 +1,213 @@
+"""Text -> tokens with character offsets (SoMaJo), plus other tokenizers to compare with.
+
+The default tokenizer is SoMaJo (``de_CMC``), which knows German abbreviations (``z. B.``,
+``Abs.``), ordinals (``1. Oktober``), gender forms (``Lehrer:innen``), URLs and emoticons, and
+reports character offsets. SoMaJo also finds sentence boundaries in the same pass, so every
+:class:`~toolkit.model.Token` already knows its sentence number;
+:mod:`toolkit.sentences` turns that into :class:`~toolkit.model.Sentence` records.
+
+Paragraphs (separated by blank lines) are tokenised one by one, so a sentence never runs
+across a paragraph break (a headline without a full stop stays its own sentence).
+
+For teaching, :data:`TOKENIZERS` holds four tokenizers behind one signature
+``text -> [(start, end), ...]`` (SoMaJo, NLTK's ``NLTKWordTokenizer``, textblob-de's
+``PatternTokenizer`` and a plain regular expression), and :class:`GermanTokenizer` makes
+SoMaJo usable wherever NLTK expects a ``TokenizerI``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from nltk.tokenize import NLTKWordTokenizer, RegexpTokenizer
+from nltk.tokenize.api import TokenizerI
+from nltk.tokenize.util import align_tokens
+
+from toolkit.errors import InputError, ResourceError
+from toolkit.model import Token
+
+#: A blank line (possibly with spaces) separates paragraphs.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+Spans = list[tuple[int, int]]
+
+
+@lru_cache(maxsize=1)
+def _somajo():  # type: ignore[no-untyped-def]
+    # Imported lazily: building the tokenizer takes about 0.4 s, and many callers never need it.
+    from somajo import SoMaJo
+
+    return SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    r"""Yield ``(offset, paragraph)`` pairs; paragraphs are separated by blank lines.
+
+    Examples
+    --------
+    >>> list(paragraphs("Titel\n\nErster Satz. Zweiter Satz."))
+    [(0, 'Titel'), (7, 'Erster Satz. Zweiter Satz.')]
+    """
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[position : match.start()].strip():
+            yield position, text[position : match.start()]
+        position = match.end()
+    if text[position:].strip():
+        yield position, text[position:]
+
+
+def tokenise(text: str) -> tuple[Token, ...]:
+    """Split a German text into tokens with character offsets and sentence numbers.
+
+    Parameters
+    ----------
+    text
+        The text, unchanged: offsets point into exactly this string.
+
+    Returns
+    -------
+    tuple of Token
+        ``text[token.start:token.end] == token.text`` holds for every token.
+
+    Examples
+    --------
+    >>> [t.text for t in tokenise("Er kommt am 1. Oktober, z. B. nach Berlin.")]
+    ['Er', 'kommt', 'am', '1.', 'Oktober', ',', 'z.', 'B.', 'nach', 'Berlin', '.']
+    >>> token = tokenise("Sie sagte: „Ja.“")[4]
+    >>> token.text, token.start, token.end, token.sentence
+    ('Ja', 12, 14, 0)
+    """
+    if not isinstance(text, str):
+        raise InputError(f"Expected a text (str) but got {type(text).__name__}.")
+    tokens: list[Token] = []
+    sentence = 0
+    for offset, paragraph in paragraphs(text):
+        for somajo_sentence in _tokenise_paragraph(paragraph):
+            if not somajo_sentence:
+                continue
+            for somajo_token in somajo_sentence:
+                start, end = somajo_token.character_offset
+                tokens.append(
+                    Token(
+                        index=len(tokens),
+                        text=text[offset + start : offset + end],
+                        start=offset + start,
+                        end=offset + end,
+                        sentence=sentence,
+                        kind=somajo_token.token_class or "regular",
+                        space_after=somajo_token.space_after,
+                    )
+                )
+            sentence += 1
+    return tuple(tokens)
+
+
+def _tokenise_paragraph(paragraph: str) -> list[list]:  # type: ignore[type-arg]
+    try:
+        sentences = list(_somajo().tokenize_text([paragraph]))
+    except Exception as error:  # SoMaJo signals problems with bare asserts and IndexErrors
+        raise ResourceError(
+            f"The tokenizer SoMaJo failed on the paragraph starting {paragraph[:40]!r}: {error!r}"
+        ) from error
+    # Tokens that SoMaJo creates without a source position (none are known) cannot be shown
+    # in the text, so they are dropped rather than given invented offsets.
+    return [
+        [token for token in sentence if token.character_offset is not None]
+        for sentence in sentences
+    ]
+
+
+class GermanTokenizer(TokenizerI):
+    """SoMaJo as an NLTK tokenizer: ``tokenize`` and ``span_tokenize`` like any NLTK tokenizer.
+
+    Examples
+    --------
+    >>> tokenizer = GermanTokenizer()
+    >>> tokenizer.tokenize("Das gilt z. B. für Lehrer:innen.")
+    ['Das', 'gilt', 'z.', 'B.', 'für', 'Lehrer:innen', '.']
+    >>> list(tokenizer.span_tokenize("Na gut."))
+    [(0, 2), (3, 6), (6, 7)]
+    """
+
+    def tokenize(self, s: str) -> list[str]:
+        """Return the tokens of ``s`` as strings."""
+        return [token.text for token in tokenise(s)]
+
+    def span_tokenize(self, s: str) -> Iterator[tuple[int, int]]:
+        """Yield the ``(start, end)`` offsets of the tokens of ``s``."""
+        for token in tokenise(s):
+            yield token.start, token.end
+
+
+def _somajo_spans(text: str) -> Spans:
+    return [(token.start, token.end) for token in tokenise(text)]
+
+
+def _nltk_spans(text: str) -> Spans:
+    return list(NLTKWordTokenizer().span_tokenize(text))
+
+
+def _regexp_spans(text: str) -> Spans:
+    # Words are runs of letters/digits; every other non-space character is a token of its own.
+    return list(RegexpTokenizer(r"\w+|[^\w\s]").span_tokenize(text))
+
+
+def _pattern_spans(text: str) -> Spans:
+    from toolkit.lexicons import pattern_tokenize
+
+    words = pattern_tokenize(text)
+    try:
+        return align_tokens(words, text)
+    except ValueError as error:
+        raise ResourceError(f"Cannot align textblob-de's tokens with the text: {error}") from error
+
+
+#: Tokenizers for the side-by-side comparison, each ``text -> [(start, end), ...]``.
+TOKENIZERS: dict[str, Callable[[str], Spans]] = {
+    "SoMaJo": _somajo_spans,
+    "NLTK": _nltk_spans,
+    "textblob-de": _pattern_spans,
+    "regexp": _regexp_spans,
+}
+
+
+def compare_tokenizer_spans(text: str, names: list[str] | None = None) -> dict[str, Spans]:
+    """Tokenise ``text`` with several tokenizers and return their ``(start, end)`` spans.
+
+    Examples
+    --------
+    >>> compare_tokenizer_spans("z. B. so", ["SoMaJo", "regexp"])
+    {'SoMaJo': [(0, 2), (3, 5), (6, 8)], 'regexp': [(0, 1), (1, 2), (3, 4), (4, 5), (6, 8)]}
+    """
+    chosen = list(TOKENIZERS) if names is None else names
+    unknown = [name for name in chosen if name not in TOKENIZERS]
+    if unknown:
+        raise InputError(f"Unknown tokenizer {unknown[0]!r}; choose from {', '.join(TOKENIZERS)}.")
+    return {name: TOKENIZERS[name](text) for name in chosen}
+
+
+def compare_tokenizers(text: str, names: list[str] | None = None) -> dict[str, list[str]]:
+    """Tokenise ``text`` with several tokenizers, for a side-by-side comparison.
+
+    Parameters
+    ----------
+    text
+        The text to tokenise.
+    names
+        Which tokenizers of :data:`TOKENIZERS` to use (default: all).
+
+    Examples
+    --------
+    >>> result = compare_tokenizers("Kolleg*innen kommen am 1. Oktober.", ["SoMaJo", "regexp"])
+    >>> result["SoMaJo"]
+    ['Kolleg*innen', 'kommen', 'am', '1.', 'Oktober', '.']
+    >>> result["regexp"]
+    ['Kolleg', '*', 'innen', 'kommen', 'am', '1', '.', 'Oktober', '.']
+    """
+    return {
+        name: [text[start:end] for start, end in spans]
+        for name, spans in compare_tokenizer_spans(text, names).items()
+    }

@@ -1,0 +1,13 @@
+"""Interactive views (ipywidgets) over analysed texts, for the notebooks.
+
+Widgets are classes with their state in traitlets; they hold no language logic themselves
+but call the stage modules, :mod:`toolkit.tables`, :mod:`toolkit.plots` and
+:mod:`toolkit.render` (the only HTML builder). Each widget records what it showed last
+(``result``, ``lines``, ...), so tests can drive it in plain Python without a browser.
+"""
+
+from toolkit.widgets.base import LABELS, ToolkitWidget, label
+from toolkit.widgets.concordance import ConcordanceView
+from toolkit.widgets.tokens import TokenizerComparison
+
+__all__ = ["LABELS", "ConcordanceView", "TokenizerComparison", "ToolkitWidget", "label"]

@@ -1,0 +1,79 @@
+"""Tokenizer comparison: one text, four tokenizers, the differences coloured."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import traitlets
+
+from toolkit.errors import ToolkitError
+from toolkit.render import STYLE, escape, message, token_boxes
+from toolkit.tokens import TOKENIZERS, compare_tokenizer_spans
+from toolkit.widgets.base import ToolkitWidget
+
+REFERENCE = "SoMaJo"
+
+
+class TokenizerComparison(ToolkitWidget):
+    """Type or paste a text and see how each tokenizer splits it.
+
+    Tokens whose character span SoMaJo does not produce are coloured, so students see at a
+    glance where ``z. B.``, ``1. Oktober`` or ``Kolleg*innen`` go wrong.
+
+    Examples
+    --------
+    >>> view = TokenizerComparison("am 1. Oktober")
+    >>> view.result["SoMaJo"], view.result["regexp"]
+    (['am', '1.', 'Oktober'], ['am', '1', '.', 'Oktober'])
+    >>> view.text = "z. B."
+    >>> view.result["SoMaJo"]
+    ['z.', 'B.']
+    """
+
+    text = traitlets.Unicode("")
+
+    def __init__(self, text: str = "", language: str = "de") -> None:
+        self.input = widgets.Textarea(layout=widgets.Layout(width="100%", height="5em"))
+        self.choice = widgets.SelectMultiple(
+            options=list(TOKENIZERS), value=tuple(TOKENIZERS), rows=len(TOKENIZERS)
+        )
+        self.output = widgets.HTML()
+        self.result: dict[str, list[str]] = {}
+        super().__init__(children=[self.input, self.choice, self.output])
+        widgets.link((self.input, "value"), (self, "text"))
+        self.observe(lambda _change: self.update(), names="text")
+        self.choice.observe(lambda _change: self.update(), names="value")
+        self.language = language
+        self.relabel()
+        self.text = text
+        self.update()
+
+    def relabel(self) -> None:
+        """Set labels for the current language."""
+        self.input.description = self._("text")
+        self.choice.description = self._("tokenizers")
+        self.update()
+
+    def update(self) -> None:
+        """Tokenise the current text with the chosen tokenizers and redraw."""
+        if not self.text.strip():
+            self.result = {}
+            self.output.value = message(self._("empty_text"))
+            return
+        try:
+            spans = compare_tokenizer_spans(self.text, list(self.choice.value))
+        except ToolkitError as error:
+            self.result = {}
+            self.output.value = message(str(error), "error")
+            return
+        reference = set(TOKENIZERS[REFERENCE](self.text))
+        self.result = {
+            name: [self.text[start:end] for start, end in found] for name, found in spans.items()
+        }
+        rows = []
+        for name, found in spans.items():
+            different = [i for i, span in enumerate(found) if span not in reference]
+            boxes = token_boxes(self.result[name], different)
+            rows.append(
+                f"<p><b>{escape(name)}</b> ({len(found)} {escape(self._('tokens'))})<br>{boxes}</p>"
+            )
+        self.output.value = STYLE + "".join(rows) + f"<p><i>{escape(self._('differs'))}</i></p>"
