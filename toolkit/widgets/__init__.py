@@ -6,8 +6,15 @@ but call the stage modules, :mod:`toolkit.tables`, :mod:`toolkit.plots` and
 (``result``, ``lines``, ...), so tests can drive it in plain Python without a browser.
 """
 
-from toolkit.widgets.base import LABELS, ToolkitWidget, label
+from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
 from toolkit.widgets.tokens import TokenizerComparison
 
-__all__ = ["LABELS", "ConcordanceView", "TokenizerComparison", "ToolkitWidget", "label"]
+__all__ = [
+    "LABELS",
+    "ConcordanceView",
+    "TokenizerComparison",
+    "ToolkitWidget",
+    "label",
+    "register_labels",
+]

@@ -26,6 +26,18 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def register_labels(labels: dict[str, dict[str, str]]) -> None:
+    """Add a widget module's own labels (``{key: {"de": ..., "en": ...}}``) to :data:`LABELS`.
+
+    Raises ``ValueError`` if a key is already taken with different wording, so two widgets
+    never silently fight over one label.
+    """
+    for key, wording in labels.items():
+        if LABELS.get(key, wording) != wording:
+            raise ValueError(f"label {key!r} is already registered as {LABELS[key]}")
+        LABELS[key] = wording
+
+
 def label(key: str, language: str = "de") -> str:
     """Return the label ``key`` in ``language`` (``de`` or ``en``; German if unknown).
 
