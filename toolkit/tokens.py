@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer, RegexpTokenizer
 from nltk.tokenize.api import TokenizerI
-from nltk.tokenize.util import align_tokens
 
 from toolkit.errors import InputError, ResourceError
 from toolkit.model import Token
@@ -158,11 +157,35 @@ def _regexp_spans(text: str) -> Spans:
 def _pattern_spans(text: str) -> Spans:
     from toolkit.lexicons import pattern_tokenize
 
-    words = pattern_tokenize(text)
-    try:
-        return align_tokens(words, text)
-    except ValueError as error:
-        raise ResourceError(f"Cannot align textblob-de's tokens with the text: {error}") from error
+    return align_loosely(pattern_tokenize(text), text)
+
+
+def align_loosely(words: list[str], text: str) -> Spans:
+    """Find each word in ``text`` in order, allowing spaces the tokenizer removed.
+
+    Some tokenizers change the text (textblob-de joins ``: (`` into the emoticon ``:(``), so
+    NLTK's ``align_tokens`` fails on them. Here a word may match with whitespace between its
+    characters; a word that cannot be found at all is left out instead of stopping everything.
+
+    Examples
+    --------
+    >>> text = "Müll: ( ja"
+    >>> [text[start:end] for start, end in align_loosely(["Müll", ":(", "ja"], text)]
+    ['Müll', ': (', 'ja']
+    """
+    spans: Spans = []
+    position = 0
+    for word in words:
+        start = text.find(word, position)
+        if start >= 0:
+            spans.append((start, start + len(word)))
+            position = start + len(word)
+            continue
+        loose = re.compile(r"\s*".join(map(re.escape, word))).search(text, position)
+        if loose:
+            spans.append(loose.span())
+            position = loose.end()
+    return spans
 
 
 #: Tokenizers for the side-by-side comparison, each ``text -> [(start, end), ...]``.

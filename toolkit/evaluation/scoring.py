@@ -1,0 +1,56 @@
+"""Precision, recall and F1 from counts or from sets of items (spans, boundaries, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """True positives, false positives and false negatives, with P / R / F1 derived.
+
+    Examples
+    --------
+    >>> score = Counts(tp=8, fp=2, fn=0)
+    >>> round(score.precision, 2), score.recall, round(score.f1, 3)
+    (0.8, 1.0, 0.889)
+    >>> (score + Counts(0, 0, 8)).recall
+    0.5
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that are right (1.0 when nothing was predicted)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items found (1.0 when there is nothing to find)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else 1.0
+
+
+def compare(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> Counts:
+    """Count matches between two collections of items (duplicates count once).
+
+    Examples
+    --------
+    >>> compare([(0, 3), (4, 9)], [(0, 3), (4, 6), (6, 9)])
+    Counts(tp=1, fp=2, fn=1)
+    """
+    gold_set, predicted_set = set(gold), set(predicted)
+    matched = len(gold_set & predicted_set)
+    return Counts(matched, len(predicted_set) - matched, len(gold_set) - matched)
