@@ -8,11 +8,14 @@ but call the stage modules, :mod:`toolkit.tables`, :mod:`toolkit.plots` and
 
 from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
+from toolkit.widgets.exercise import Exercise, ExerciseView
 from toolkit.widgets.tokens import TokenizerComparison
 
 __all__ = [
     "LABELS",
     "ConcordanceView",
+    "Exercise",
+    "ExerciseView",
     "TokenizerComparison",
     "ToolkitWidget",
     "label",

@@ -1,0 +1,288 @@
+"""The exercise widget: mark tokens or label sentences, check, save and reload the answers.
+
+The logic (key, answers, scoring, JSON) is :class:`toolkit.exercises.Exercise`; this module
+only shows it. Every stage notebook uses it the same way::
+
+    exercise = Exercise.mark_tokens(doc, key="konjunktiv", sentences=[2, 3])
+    ExerciseView(exercise)
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Peskow sagte, das sei gefährlich.")
+>>> view = ExerciseView(Exercise.mark_tokens(doc, key="punctuation", title="Satzzeichen"))
+>>> view.toggles["2"].value = True      # the student clicks the comma
+>>> view.check()
+>>> view.score, view.toggles["2"].button_style, view.toggles["6"].button_style
+(0.5, 'success', 'warning')
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import ipywidgets as widgets
+import traitlets
+
+from toolkit.errors import ToolkitError
+from toolkit.exercises import MARKED, Exercise, Feedback
+from toolkit.render import STYLE, escape, message, table
+from toolkit.widgets.base import ToolkitWidget, register_labels
+
+register_labels(
+    {
+        "ex_check": {"de": "Prüfen", "en": "Check"},
+        "ex_solution": {"de": "Lösung zeigen", "en": "Show solution"},
+        "ex_reset": {"de": "Zurücksetzen", "en": "Reset"},
+        "ex_save": {"de": "Speichern", "en": "Save"},
+        "ex_load": {"de": "Laden", "en": "Load"},
+        "ex_file": {"de": "Datei", "en": "File"},
+        "ex_saved": {"de": "Antworten gespeichert in", "en": "Answers saved to"},
+        "ex_loaded": {"de": "Antworten geladen aus", "en": "Answers loaded from"},
+        "ex_none": {"de": "(keine Angabe)", "en": "(no answer)"},
+        "ex_solution_title": {"de": "Lösung", "en": "Solution"},
+        "ex_sentence": {"de": "Satz", "en": "Sentence"},
+        "ex_label": {"de": "Lösung", "en": "Answer"},
+        "ex_nothing": {"de": "Hier ist nichts zu markieren.", "en": "Nothing to mark here."},
+    }
+)
+
+#: Button styles after checking: right, wrong, forgotten.
+CORRECT, WRONG, MISSING = "success", "danger", "warning"
+SYMBOLS = {CORRECT: "✓", WRONG: "✗", MISSING: "?", "": ""}
+
+
+class ExerciseView(ToolkitWidget):
+    """Show an :class:`~toolkit.exercises.Exercise` with Check, Solution, Save and Load.
+
+    A ``mark`` exercise shows one toggle button per token, a ``label`` exercise one dropdown
+    per sentence.
+
+    What the view showed last is kept for tests: ``feedback`` (a
+    :class:`~toolkit.exercises.Feedback`), ``score``, ``status.value`` (the message) and
+    ``solution_html``.
+
+    Parameters
+    ----------
+    exercise
+        The exercise (it holds the answers; the view changes it as the student clicks).
+    path
+        Where Save and Load write and read the answers (default: a name from the title).
+    language
+        ``de`` or ``en``.
+    """
+
+    score = traitlets.Float(None, allow_none=True)
+
+    def __init__(
+        self, exercise: Exercise, path: str | os.PathLike[str] | None = None, language: str = "de"
+    ) -> None:
+        self.exercise = exercise
+        self.feedback: Feedback | None = None
+        self.solution_html = ""
+        self.toggles: dict[str, widgets.ToggleButton] = {}
+        self.dropdowns: dict[str, widgets.Dropdown] = {}
+        self.ticks: dict[str, widgets.HTML] = {}
+        self.header = widgets.HTML(self._header_html())
+        self.body = widgets.VBox(self._build_items())
+        self.check_button = widgets.Button(icon="check")
+        self.solution_button = widgets.Button(icon="eye")
+        self.reset_button = widgets.Button(icon="undo")
+        self.path_input = widgets.Text(value=str(path or _default_path(exercise.title)))
+        self.save_button = widgets.Button(icon="save")
+        self.load_button = widgets.Button(icon="folder-open")
+        self.status = widgets.HTML()
+        self.solution = widgets.HTML()
+        self.check_button.on_click(lambda _button: self.check())
+        self.solution_button.on_click(lambda _button: self.show_solution())
+        self.reset_button.on_click(lambda _button: self.reset())
+        self.save_button.on_click(lambda _button: self.save())
+        self.load_button.on_click(lambda _button: self.load())
+        super().__init__(
+            children=[
+                self.header,
+                self.body,
+                widgets.HBox([self.check_button, self.solution_button, self.reset_button]),
+                widgets.HBox([self.path_input, self.save_button, self.load_button]),
+                self.status,
+                self.solution,
+            ]
+        )
+        self.language = language
+        self.relabel()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _header_html(self) -> str:
+        parts = [STYLE]
+        if self.exercise.title:
+            parts.append(f"<h4>{escape(self.exercise.title)}</h4>")
+        if self.exercise.instructions:
+            parts.append(f"<p>{escape(self.exercise.instructions)}</p>")
+        return "".join(parts)
+
+    def _build_items(self) -> list[widgets.Widget]:
+        if self.exercise.kind == "mark":
+            return self._build_toggles()
+        return self._build_dropdowns()
+
+    def _build_toggles(self) -> list[widgets.Widget]:
+        rows: dict[int, list[widgets.Widget]] = {}
+        for item in self.exercise.items:
+            toggle = widgets.ToggleButton(
+                value=item.id in self.exercise.answers,
+                description=item.text,
+                tooltip=item.text,
+                layout=widgets.Layout(width="auto", margin="1px"),
+            )
+            toggle.observe(lambda change, i=item.id: self._on_toggle(i, change), names="value")
+            self.toggles[item.id] = toggle
+            rows.setdefault(item.group, []).append(toggle)
+        wrap = widgets.Layout(flex_flow="row wrap", margin="0 0 0.6em 0")
+        return [widgets.HBox(row, layout=wrap) for row in rows.values()]
+
+    def _build_dropdowns(self) -> list[widgets.Widget]:
+        rows = []
+        for item in self.exercise.items:
+            dropdown = widgets.Dropdown(
+                options=[("—", ""), *[(c, c) for c in self.exercise.choices]],
+                value=self.exercise.answers.get(item.id, ""),
+                layout=widgets.Layout(width="14em"),
+            )
+            dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
+            tick = widgets.HTML(layout=widgets.Layout(width="1.5em"))
+            text = widgets.HTML(
+                f"<b>{escape(str(item.group + 1))}.</b> {escape(item.text)}",
+                layout=widgets.Layout(flex="1 1 auto"),
+            )
+            self.dropdowns[item.id] = dropdown
+            self.ticks[item.id] = tick
+            rows.append(widgets.HBox([dropdown, tick, text]))
+        return rows
+
+    def relabel(self) -> None:
+        """Set labels for the current language."""
+        self.check_button.description = self._("ex_check")
+        self.solution_button.description = self._("ex_solution")
+        self.reset_button.description = self._("ex_reset")
+        self.save_button.description = self._("ex_save")
+        self.load_button.description = self._("ex_load")
+        self.path_input.description = self._("ex_file")
+        if self.feedback is not None:
+            self.check()
+        if self.solution_html:
+            self.show_solution()
+
+    # -- reacting to the student ----------------------------------------------------------
+
+    def _on_toggle(self, item_id: str, change: dict) -> None:
+        if change["new"]:
+            self.exercise.mark(item_id)
+        else:
+            self.exercise.unmark(item_id)
+        self.toggles[item_id].button_style = ""
+
+    def _on_label(self, item_id: str, change: dict) -> None:
+        self.exercise.set_label(item_id, change["new"])
+        self.ticks[item_id].value = ""
+
+    def check(self) -> None:
+        """Compare the answers with the key; colour every item and show a summary."""
+        self.feedback = feedback = self.exercise.check()
+        self.score = feedback.score
+        styles = {i: CORRECT for i in feedback.correct}
+        styles.update({i: WRONG for i in feedback.wrong})
+        styles.update({i: MISSING for i in feedback.missing})
+        for item_id, toggle in self.toggles.items():
+            toggle.button_style = styles.get(item_id, "")
+        for item_id, tick in self.ticks.items():
+            tick.value = escape(SYMBOLS[styles.get(item_id, "")])
+        kind = "success" if feedback.solved else "info"
+        self.status.value = message(feedback.summary(self.language), kind)
+
+    def show_solution(self) -> None:
+        """Show the answer key below the exercise."""
+        key = self.exercise.solution()
+        texts = {item.id: item for item in self.exercise.items}
+        title = f"<b>{escape(self._('ex_solution_title'))}</b>"
+        if self.exercise.kind == "mark":
+            words = [texts[i].text for i in texts if key.get(i) == MARKED]
+            body = (
+                " ".join(f'<span class="tk-token">{escape(w)}</span>' for w in words)
+                if words
+                else escape(self._("ex_nothing"))
+            )
+        else:
+            body = table(
+                ((texts[i].group + 1, key[i], texts[i].text) for i in texts),
+                header=[self._("ex_sentence"), self._("ex_label"), ""],
+            )
+        self.solution_html = f"{STYLE}{title}<br>{body}"
+        self.solution.value = self.solution_html
+
+    def reset(self) -> None:
+        """Forget all answers, colours and the shown solution."""
+        self.exercise.clear()
+        self.feedback, self.score, self.solution_html = None, None, ""
+        self.solution.value = self.status.value = ""
+        self.sync()
+
+    def sync(self) -> None:
+        """Show the exercise's current answers (after loading them)."""
+        for item_id, toggle in self.toggles.items():
+            toggle.value = item_id in self.exercise.answers
+            toggle.button_style = ""
+        for item_id, dropdown in self.dropdowns.items():
+            dropdown.value = self.exercise.answers.get(item_id, "")
+            self.ticks[item_id].value = ""
+
+    # -- saving and loading ---------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Save the answers as JSON (to ``path`` or the file field); report in ``status``."""
+        target = Path(path) if path is not None else Path(self.path_input.value.strip())
+        try:
+            written = self.exercise.save(target)
+        except ToolkitError as error:
+            self.status.value = message(str(error), "error")
+            return False
+        self.status.value = message(f"{self._('ex_saved')} {written}", "success")
+        return True
+
+    def load(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """Load answers from JSON (``path`` or the file field); on error nothing changes."""
+        source = Path(path) if path is not None else Path(self.path_input.value.strip())
+        try:
+            self.exercise.load(source)
+        except ToolkitError as error:
+            self.status.value = message(str(error), "error")
+            return False
+        self.feedback, self.score = None, None
+        self.sync()
+        self.status.value = message(f"{self._('ex_loaded')} {source}", "success")
+        return True
+
+    def to_json(self) -> str:
+        """Return the exercise with the answers as a JSON string."""
+        return self.exercise.to_json()
+
+    def load_json(self, data: str) -> bool:
+        """Take over answers from a JSON string; on error nothing changes."""
+        try:
+            self.exercise.load_answers(data)
+        except ToolkitError as error:
+            self.status.value = message(str(error), "error")
+            return False
+        self.feedback, self.score = None, None
+        self.sync()
+        return True
+
+
+def _default_path(title: str) -> str:
+    slug = re.sub(r"[^\w]+", "_", title.lower(), flags=re.UNICODE).strip("_")
+    return f"antworten_{slug or 'uebung'}.json"
+
+
+__all__ = ["Exercise", "ExerciseView"]
