@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
 
 #: Shared styles for everything rendered here (kept small; colours readable when printed).
 STYLE = """<style>
@@ -54,8 +53,8 @@ class Mark:
 def highlight(text: str, marks: Iterable[Mark]) -> str:
     """Return ``text`` as escaped HTML with the marked stretches wrapped in ``<mark>``.
 
-    Overlapping marks are allowed: the text is cut at every mark border, and each piece is
-    wrapped once per mark that covers it (outer marks first).
+    Marks may nest (a verb inside a quotation); a mark that crosses the end of another is
+    cut there and continued after it, so the HTML stays well-formed and no text is lost.
 
     Examples
     --------
@@ -64,18 +63,30 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
     <span class="tk-text">Er sagte <mark class="tk-mark tk-direct" style="background:#fde"
     title="Zitat">&lt;nein&gt;</mark>.</span>
     """
-    ordered = sorted(
-        (mark for mark in marks if 0 <= mark.start < mark.end <= len(text)),
-        key=lambda mark: (mark.start, -mark.end),
-    )
-    borders = sorted({0, len(text)} | {m.start for m in ordered} | {m.end for m in ordered})
-    pieces = []
-    for left, right in pairwise(borders):
-        piece = escape(text[left:right])
-        for mark in reversed([m for m in ordered if m.start <= left and right <= m.end]):
-            piece = _wrap(piece, mark)
-        pieces.append(piece)
-    return f'<span class="tk-text">{"".join(pieces)}</span>'
+    valid = [mark for mark in marks if 0 <= mark.start < mark.end <= len(text)]
+    return f'<span class="tk-text">{_nested(text, 0, len(text), valid)}</span>'
+
+
+def _nested(text: str, start: int, end: int, marks: list[Mark]) -> str:
+    pending = sorted(marks, key=lambda mark: (mark.start, -mark.end))
+    pieces, position = [], start
+    while pending:
+        outer = pending.pop(0)
+        inner, rest = [], []
+        for mark in pending:
+            if mark.start >= outer.end:
+                rest.append(mark)
+            elif mark.end <= outer.end:
+                inner.append(mark)
+            else:  # crosses the outer mark's end: split it there
+                inner.append(replace(mark, end=outer.end))
+                rest.append(replace(mark, start=outer.end))
+        pieces.append(escape(text[position : outer.start]))
+        pieces.append(_wrap(_nested(text, outer.start, outer.end, inner), outer))
+        position = outer.end
+        pending = sorted(rest, key=lambda mark: (mark.start, -mark.end))
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces)
 
 
 def _wrap(inner_html: str, mark: Mark) -> str:

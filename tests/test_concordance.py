@@ -1,0 +1,36 @@
+import pytest
+
+import toolkit
+from toolkit.concordance import kwic, word_frequencies
+from toolkit.errors import InputError
+
+
+def test_kwic_finds_every_occurrence_case_insensitively(article_doc):
+    lines = kwic(article_doc, "nato", width=20)
+    assert len(lines) == sum(token.text.lower() == "nato" for token in article_doc.tokens)
+    assert len(lines) >= 3
+    for line in lines:
+        assert line.keyword.lower() == "nato"
+        assert article_doc.text[line.start : line.end] == line.keyword
+        assert len(line.left) <= 20 and len(line.right) <= 20
+
+
+def test_kwic_rejects_an_empty_word(article_doc):
+    with pytest.raises(InputError, match="empty"):
+        kwic(article_doc, "  ")
+    with pytest.raises(InputError, match="by must be"):
+        kwic(article_doc, "Nato", by="pos")
+
+
+def test_frequencies_count_words_not_punctuation(article_doc):
+    frequencies = word_frequencies(article_doc)
+    assert "." not in frequencies and "," not in frequencies
+    assert frequencies["die"] == sum(token.text.lower() == "die" for token in article_doc.tokens)
+    content = word_frequencies(article_doc, skip_stopwords=True)
+    assert "die" not in content
+    assert content["peskow"] == 3
+
+
+def test_newlines_do_not_break_concordance_lines():
+    document = toolkit.analyse("Erster Absatz mit Nato.\n\nNato hier.")
+    assert all("\n" not in line.left + line.right for line in kwic(document, "Nato"))

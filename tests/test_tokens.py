@@ -1,0 +1,115 @@
+import json
+
+import pytest
+from nltk.tokenize.api import TokenizerI
+
+from tests.conftest import CASES
+from toolkit.errors import InputError
+from toolkit.sentences import split_sentences
+from toolkit.tokens import (
+    TOKENIZERS,
+    GermanTokenizer,
+    align_loosely,
+    compare_tokenizer_spans,
+    compare_tokenizers,
+    paragraphs,
+    tokenise,
+)
+
+TOKEN_CASES = json.loads((CASES / "tokens.json").read_text(encoding="utf-8"))
+
+
+def _params(cases):
+    return [
+        pytest.param(
+            case,
+            id=case["id"],
+            marks=[pytest.mark.xfail(strict=True)] if case["expect"] == "fail" else [],
+        )
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize("case", _params(TOKEN_CASES))
+def test_gold_token_and_sentence_cases(case):
+    tokens = tokenise(case["text"])
+    assert [token.text for token in tokens] == case["tokens"]
+    assert len(split_sentences(case["text"])) == case["sentences"]
+
+
+def test_every_token_satisfies_the_offset_invariant_and_knows_its_sentence(article):
+    tokens = tokenise(article.text)
+    assert [token.index for token in tokens] == list(range(len(tokens)))
+    for token in tokens:
+        assert article.text[token.start : token.end] == token.text
+    assert [token.sentence for token in tokens] == sorted(token.sentence for token in tokens)
+
+
+def test_offsets_are_kept_across_paragraphs_and_leading_whitespace():
+    text = "  Titel\n\n\n   Erster Satz.\r\n\r\nZweiter   Satz."
+    tokens = tokenise(text)
+    assert [token.text for token in tokens] == [
+        "Titel",
+        "Erster",
+        "Satz",
+        ".",
+        "Zweiter",
+        "Satz",
+        ".",
+    ]
+    assert all(text[token.start : token.end] == token.text for token in tokens)
+    assert [token.sentence for token in tokens] == [0, 1, 1, 1, 2, 2, 2]
+
+
+def test_paragraphs_are_split_at_blank_lines_only():
+    text = "Zeile eins\nZeile zwei\n \nNeuer Absatz"
+    assert [paragraph for _, paragraph in paragraphs(text)] == [
+        "Zeile eins\nZeile zwei",
+        "Neuer Absatz",
+    ]
+
+
+def test_tokenise_rejects_non_text():
+    with pytest.raises(InputError, match="got int"):
+        tokenise(42)
+
+
+def test_german_tokenizer_is_an_nltk_tokenizer():
+    tokenizer = GermanTokenizer()
+    assert isinstance(tokenizer, TokenizerI)
+    text = "Er kommt am 1. Oktober. Sie nicht."
+    spans = list(tokenizer.span_tokenize(text))
+    assert [text[start:end] for start, end in spans] == tokenizer.tokenize(text)
+    assert tokenizer.tokenize_sents(["Ja.", "z. B. so"]) == [["Ja", "."], ["z.", "B.", "so"]]
+
+
+@pytest.mark.parametrize("name", list(TOKENIZERS))
+def test_every_comparison_tokenizer_returns_valid_spans_in_order(name, article):
+    spans = TOKENIZERS[name](article.text)
+    assert spans, name
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(article.text)
+        previous_end = end
+
+
+def test_comparison_shows_where_tokenizers_differ():
+    result = compare_tokenizers("Kolleg*innen kommen am 1. Oktober.")
+    assert result["SoMaJo"] == ["Kolleg*innen", "kommen", "am", "1.", "Oktober", "."]
+    assert "Kolleg" in result["regexp"]
+    assert result["textblob-de"] != result["SoMaJo"]
+
+
+def test_comparison_rejects_unknown_tokenizer():
+    with pytest.raises(InputError, match="Unknown tokenizer 'spacy'"):
+        compare_tokenizer_spans("Text", ["spacy"])
+
+
+def test_loose_alignment_skips_words_that_are_not_in_the_text():
+    text = "Er kam :( heute"
+    assert align_loosely(["Er", "XYZ", "kam", ":(", "heute"], text) == [
+        (0, 2),
+        (3, 6),
+        (7, 9),
+        (10, 15),
+    ]
