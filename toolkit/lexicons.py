@@ -67,3 +67,134 @@ def pattern_tokenize(text: str) -> list[str]:
     ['Er', 'kam', 'am', '1', '.', 'Oktober', '.']
     """
     return list(_pattern_tokenizer().tokenize(text))
+
+
+# --- Verb table (pattern.de), the fallback paradigm source of toolkit.paradigms -------------
+
+#: Columns of a row of pattern.de's ``de-verbs.txt`` (24 comma-separated fields): infinitive,
+#: present 1sg-2pl, present participle, past 1sg-2pl, past participle, imperative 2sg, 2pl,
+#: 1pl, Konjunktiv I 1sg, 2sg, 1pl, 2pl, Konjunktiv II 1sg, 2sg, 1pl, 2pl. The 3rd person
+#: forms are left out because they equal another cell (3sg = 1sg in the Konjunktiv, 3pl = 1pl).
+_PATTERN_VERB_COLUMNS = {
+    "present": (1, 2, 3, 4, 5, 4),
+    "preterite": (7, 8, 9, 10, 11, 10),
+    "konjunktiv1": (16, 17, 16, 18, 19, 18),
+    "konjunktiv2": (20, 21, 20, 22, 23, 22),
+    "imperative": (13, 14),
+}
+
+
+@lru_cache(maxsize=1)
+def pattern_verb_table() -> dict[str, tuple[str, ...]]:
+    """Return pattern.de's verb table (bundled with textblob-de) as ``lemma -> row``.
+
+    The file is read as plain data; pattern's own conjugation code is not used.
+
+    Examples
+    --------
+    >>> pattern_verb_table()["sein"][:4]
+    ('sein', 'bin', 'bist', 'ist')
+    """
+    path = textblob_de_file("ext/_pattern/text/de/de-verbs.txt")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = tuple(line.strip().split(","))
+        if len(row) == 24 and not line.startswith(";"):
+            table.setdefault(row[0], row)
+    return table
+
+
+def pattern_verb_forms(lemma: str) -> dict[str, tuple[str, ...]] | None:
+    """Return the finite forms of ``lemma`` from pattern.de's verb table, or ``None``.
+
+    Keys are ``present``, ``preterite``, ``konjunktiv1``, ``konjunktiv2`` (six cells each:
+    1sg, 2sg, 3sg, 1pl, 2pl, 3pl) and ``imperative`` (2sg, 2pl).
+
+    Examples
+    --------
+    >>> pattern_verb_forms("nehmen")["konjunktiv2"]
+    ('nähme', 'nähmest', 'nähme', 'nähmen', 'nähmet', 'nähmen')
+    >>> pattern_verb_forms("googeln") is None
+    True
+    """
+    row = pattern_verb_table().get(lemma)
+    if row is None:
+        return None
+    return {
+        tense: tuple(row[column].lower() for column in columns)
+        for tense, columns in _PATTERN_VERB_COLUMNS.items()
+    }
+
+
+# --- Sentiment: textblob-de's polarity lexicon (read as data) and its own analyser ----------
+
+
+@lru_cache(maxsize=1)
+def textblob_de_polarity_lexicon() -> tuple[tuple[str, str, float, float, float], ...]:
+    """Return textblob-de's German polarity lexicon as ``(form, pos, polarity, subj., intensity)``.
+
+    The lexicon (Klenner et al. 2010, XML by Markus Killer, Apache 2.0) is read with
+    ``xml.etree`` as plain data; pattern's analyser and lemmatizer are not used. ``pos`` is
+    the Penn tag the XML gives (``JJ``, ``NN``, ``VB``, ``RB``), polarity is in [-1, 1].
+
+    Examples
+    --------
+    >>> entries = {entry[0]: entry for entry in textblob_de_polarity_lexicon()}
+    >>> entries["gut"][:3], entries["Krieg"][:3]
+    (('gut', 'JJ', 1.0), ('Krieg', 'NN', -1.0))
+    """
+    import xml.etree.ElementTree as ElementTree
+
+    path = textblob_de_file("data/de-sentiment.xml")
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError as error:
+        raise ResourceError(f"textblob-de's sentiment lexicon {path} is not valid XML.") from error
+    entries = []
+    for word in root.iter("word"):
+        form = word.get("form")
+        if form:
+            entries.append(
+                (
+                    form,
+                    word.get("pos") or "",
+                    float(word.get("polarity") or 0.0),
+                    float(word.get("subjectivity") or 0.0),
+                    float(word.get("intensity") or 1.0),
+                )
+            )
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _textblob_de_analyser() -> Any:
+    _textblob_de()
+    from textblob_de.sentiments import PatternAnalyzer
+    from textblob_de.tokenizers import PatternTokenizer
+
+    # An explicit PatternTokenizer: the default (NLTK punkt) would try to load data offline.
+    return PatternAnalyzer(tokenizer=PatternTokenizer())
+
+
+def textblob_de_sentiment(text: str) -> tuple[float, float, list[tuple[tuple[str, ...], float]]]:
+    """Run textblob-de's own analyser (for comparison): ``(polarity, subjectivity, assessments)``.
+
+    This is what ``TextBlobDE(text, tokenizer=PatternTokenizer()).sentiment`` computes:
+    pattern's lemmatizer, then the average of the lexicon values of the words it finds, a
+    negation (``nicht``) turning ``p`` into ``-0.5 * p``. ``assessments`` lists the word
+    groups it scored with their values, in text order. Works offline (no NLTK data).
+
+    Examples
+    --------
+    >>> polarity, subjectivity, assessments = textblob_de_sentiment("Das ist nicht gut.")
+    >>> polarity, assessments
+    (-0.5, [(('nicht', 'gut'), -0.5)])
+    """
+    analyser = _textblob_de_analyser()
+    if not text.strip():
+        return 0.0, 0.0, []
+    from textblob_de.sentiments import pattern_sentiment
+
+    score = pattern_sentiment(analyser._lemmatize(text))
+    assessments = [(tuple(words), float(value)) for words, value, *_ in score.assessments]
+    return float(score[0]), float(score[1]), assessments

@@ -17,7 +17,9 @@ from typing import Any
 from toolkit.errors import InputError
 from toolkit.inputs import DEFAULT_MAX_CHARS, ensure_text
 from toolkit.model import CorpusText, Document
+from toolkit.mood import analyse_mood
 from toolkit.sentences import sentences_from_tokens
+from toolkit.tagging import tag_document
 from toolkit.tokens import tokenise
 
 
@@ -29,6 +31,11 @@ class AnalysisConfig:
     ----------
     max_chars
         Longest text accepted, in characters.
+    tagging
+        Part of speech (STTS) and lemma for every token (HanTa).
+    mood
+        Mood of every finite verb: Konjunktiv I / II, person, indicative counterpart
+        (tags the tokens too, even with ``tagging=False``).
 
     Examples
     --------
@@ -37,6 +44,8 @@ class AnalysisConfig:
     """
 
     max_chars: int = DEFAULT_MAX_CHARS
+    tagging: bool = True
+    mood: bool = True
 
     def replace(self, **overrides: Any) -> AnalysisConfig:
         """Return a copy with some fields changed; unknown names give a clear error."""
@@ -53,7 +62,10 @@ class AnalysisConfig:
 #: A stage adds one layer to a document. Stages run in this order; each is switched on by the
 #: boolean config field of the same name (if there is one).
 Stage = Callable[[Document, AnalysisConfig], Document]
-STAGES: tuple[tuple[str, Stage], ...] = ()
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("tagging", tag_document),
+    ("mood", analyse_mood),
+)
 
 
 def analyse(

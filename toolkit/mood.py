@@ -1,0 +1,409 @@
+"""Finite verbs -> mood: Konjunktiv I / II, person, indicative counterpart, ambiguity.
+
+How a verb is analysed:
+
+1. HanTa (:mod:`toolkit.tagging`) finds the finite verbs (``VVFIN``, ``VAFIN``, ``VMFIN``,
+   imperatives ``VVIMP``) and their lemma.
+2. The full paradigm of the lemma (:mod:`toolkit.paradigms`: ``ablaut``, pattern.de as the
+   fallback) says which cells the form fills: ``nähme`` is Konjunktiv II 1st/3rd singular,
+   ``habe`` is present 1sg and Konjunktiv I 1sg/3sg.
+3. Person and number come from agreement: a subject pronoun close by (``ich``, ``wir``, ...)
+   picks the cell; without one the 3rd person is taken (news text reports on others).
+4. The cell decides the mood. The **ambiguity class** says how safe that is:
+
+   - ``unambiguous``: the form is a subjunctive (or an indicative) in every reading
+     (``sei``, ``nähme``, ``könnten``; ``ist``, ``warnte``);
+   - ``other_person``: the form equals the indicative of another person, and agreement
+     decided (3sg Konjunktiv I ``habe``, ``werde`` = 1sg indicative; ``ich habe`` stays
+     indicative);
+   - ``syncretic``: indicative and subjunctive are the same form in this very person and
+     number (``sollte``, ``wollten``, 3pl ``sagen``, ``haben``). Such a verb is counted as
+     indicative, but it carries the flag and :func:`possible_konjunktiv` names the
+     Konjunktiv it may be, so the reported-speech stage can read it as one inside a
+     reporting frame (:func:`read_as_konjunktiv`).
+
+``würde`` + infinitive is the Konjunktiv II periphrasis: the record links to the infinitive
+(``VerbMood.infinitive`` is its token index).
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Peskow warnte, dass diese Sichtweise gefährlich sei und er nichts ernst nähme.")
+>>> [(v.text, v.mood, v.konjunktiv, v.indicative) for v in doc.verbs]
+[('warnte', 'Ind', None, None), ('sei', 'Sub', 'I', 'ist'), ('nähme', 'Sub', 'II', 'nahm/nimmt')]
+>>> doc.verbs[1].explanation_de
+'sei: Konjunktiv I von sein, 3. Person Singular; Indikativ: ist'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from toolkit.lexicons import pattern_verb_table
+from toolkit.model import Document, Token, VerbMood
+from toolkit.mood_explain import explain
+from toolkit.paradigms import (
+    INDICATIVE_TENSES,
+    SLOTS,
+    SUBJUNCTIVE_TENSES,
+    Cell,
+    Paradigm,
+    paradigm,
+)
+from toolkit.tagging import FINITE_TAGS, IMPERATIVE_TAGS, INFINITIVE_TAGS, is_tagged, tag_document
+
+if TYPE_CHECKING:
+    from toolkit.pipeline import AnalysisConfig
+
+Konjunktiv = Literal["I", "II"]
+
+#: Subject pronouns and the slots (see :data:`toolkit.paradigms.SLOTS`) they agree with.
+_PRONOUN_SLOTS: dict[str, frozenset[int]] = {
+    "ich": frozenset({0}),
+    "du": frozenset({1}),
+    "er": frozenset({2}),
+    "es": frozenset({2}),
+    "man": frozenset({2}),
+    "sie": frozenset({2, 5}),
+    "wir": frozenset({3}),
+    "ihr": frozenset({4}),
+}
+#: Without agreement evidence, the most likely slot first (news report on 3rd persons).
+_DEFAULT_ORDER: tuple[int, ...] = (2, 5, 0, 3, 1, 4)
+_SECOND_PERSON = frozenset({1, 4})
+#: How far (in tokens, inside the clause) a subject pronoun may stand from its verb.
+_AGREEMENT_WINDOW = 3
+_CLAUSE_ENDS = frozenset({"$,", "$.", "$("})
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the paradigm and agreement say about one finite verb."""
+
+    paradigm: Paradigm | None
+    cells: tuple[Cell, ...]
+    slot: int | None
+    candidate_slots: frozenset[int]
+
+
+def analyse_mood(document: Document, config: AnalysisConfig | None = None) -> Document:
+    """Pipeline stage: add a :class:`~toolkit.model.VerbMood` for every finite verb.
+
+    Tags the document first if the tagging stage has not run.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Ich habe Zeit. Er sagte, er habe keine.")
+    >>> [(v.text, v.mood, v.ambiguity) for v in doc.verbs]
+    [('habe', 'Ind', 'syncretic'), ('sagte', 'Ind', 'syncretic'), ('habe', 'Sub', 'other_person')]
+    """
+    if not is_tagged(document):
+        document = tag_document(document, config)
+    verbs: list[VerbMood] = []
+    for sentence in document.sentences:
+        tokens = document.tokens[sentence.first_token : sentence.last_token + 1]
+        verbs.extend(analyse_sentence(tokens))
+    return replace(document, verbs=tuple(verbs))
+
+
+def analyse_sentence(tokens: Sequence[Token]) -> list[VerbMood]:
+    """Return the mood records of the finite verbs of one tagged sentence."""
+    return [
+        analyse_verb(tokens, position)
+        for position, token in enumerate(tokens)
+        if token.pos in FINITE_TAGS or token.pos in IMPERATIVE_TAGS
+    ]
+
+
+def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
+    """Analyse the finite verb ``tokens[position]`` of a tagged sentence."""
+    token = tokens[position]
+    lemma = (token.lemma or token.text).lower()
+    reading = _read(token.text, lemma, tokens, position)
+    if reading.paradigm is not None:
+        lemma = reading.paradigm.lemma
+    if token.pos in IMPERATIVE_TAGS:
+        return _imperative(token, lemma, reading)
+    if reading.slot is None or reading.paradigm is None:
+        return _unknown(token, lemma)
+    person, number = SLOTS[reading.slot]
+    tenses = {tense for tense, slot in reading.cells if slot == reading.slot}
+    subjunctive = tenses & SUBJUNCTIVE_TENSES
+    indicative_tenses = tenses & INDICATIVE_TENSES
+    possible = _konjunktiv_type(subjunctive)
+    other = _other_person(reading)
+    if subjunctive and not indicative_tenses:
+        mood: Literal["Ind", "Sub"] = "Sub"
+        ambiguity = "other_person" if other is not None else "unambiguous"
+    else:
+        mood = "Ind"
+        ambiguity = (
+            "syncretic" if subjunctive else ("other_person" if other is not None else "unambiguous")
+        )
+    konjunktiv = possible if mood == "Sub" else None
+    joined = _is_joined(token.text, reading.paradigm)
+    infinitive = (
+        _wuerde_infinitive(tokens, position) if lemma == "werden" and konjunktiv == "II" else None
+    )
+    indicative = (
+        _indicative(reading.paradigm, reading.slot, konjunktiv, joined) if konjunktiv else None
+    )
+    details = {
+        "tense": "present" if "present" in indicative_tenses else "preterite",
+        "ambiguity": ambiguity,
+        "other": SLOTS[other] if other is not None else None,
+        "possible": possible if mood == "Ind" else konjunktiv,
+        "infinitive": _verb_cluster(tokens, infinitive) if infinitive is not None else None,
+    }
+    if mood == "Ind" and other is not None and not subjunctive:
+        details["possible"] = _konjunktiv_type(
+            {tense for tense, slot in reading.cells if slot == other} & SUBJUNCTIVE_TENSES
+        )
+    texts = [
+        explain(
+            token.text, lemma, mood, konjunktiv, person, number, indicative, language=language,
+            **details,  # type: ignore[arg-type]
+        )
+        for language in ("de", "en")
+    ]  # fmt: skip
+    return VerbMood(
+        token=token.index,
+        text=token.text,
+        start=token.start,
+        end=token.end,
+        sentence=token.sentence,
+        lemma=lemma,
+        mood=mood,
+        konjunktiv=konjunktiv,
+        person=person,
+        number=number,
+        indicative=indicative,
+        ambiguity=ambiguity,  # type: ignore[arg-type]
+        infinitive=tokens[infinitive].index if infinitive is not None else None,
+        explanation_de=texts[0],
+        explanation_en=texts[1],
+    )
+
+
+def _read(form: str, lemma: str, tokens: Sequence[Token], position: int) -> _Reading:
+    found = paradigm(lemma)
+    cells = found.cells(form) if found else ()
+    if not cells:
+        for other_lemma in _lemmas_of_form(form.lower()):
+            other = paradigm(other_lemma)
+            if other is not None and other.cells(form):
+                found, cells = other, other.cells(form)
+                break
+    slots = frozenset(slot for _tense, slot in cells)
+    evidence = _agreement(tokens, position)
+    if not evidence & _SECOND_PERSON and slots - _SECOND_PERSON:
+        slots -= _SECOND_PERSON  # 2nd person only when du/ihr is there: rare in news
+    preferred = slots & evidence if slots & evidence else slots
+    slot = next((slot for slot in _DEFAULT_ORDER if slot in preferred), None)
+    return _Reading(found, cells, slot, slots)
+
+
+def _agreement(tokens: Sequence[Token], position: int) -> frozenset[int]:
+    """Slots that subject pronouns near the verb (same clause) agree with."""
+    slots: set[int] = set()
+    for step in (-1, 1):
+        for distance in range(1, _AGREEMENT_WINDOW + 1):
+            index = position + step * distance
+            if not 0 <= index < len(tokens) or tokens[index].pos in _CLAUSE_ENDS:
+                break
+            if tokens[index].pos == "PPER":
+                slots |= _PRONOUN_SLOTS.get(tokens[index].text.lower(), frozenset())
+    return frozenset(slots)
+
+
+def _other_person(reading: _Reading) -> int | None:
+    """Return a candidate slot whose mood differs from the chosen one (``habe``: 1sg/3sg)."""
+    if reading.slot is None:
+        return None
+
+    def moods(slot: int) -> frozenset[str]:
+        return frozenset(
+            "Sub" if tense in SUBJUNCTIVE_TENSES else "Ind"
+            for tense, cell_slot in reading.cells
+            if cell_slot == slot
+        )
+
+    chosen = moods(reading.slot)
+    if len(chosen) != 1:
+        return None
+    for slot in _DEFAULT_ORDER:
+        if slot in reading.candidate_slots and slot != reading.slot and moods(slot) - chosen:
+            return slot
+    return None
+
+
+def _konjunktiv_type(tenses: set[str] | frozenset[str]) -> Konjunktiv | None:
+    if "konjunktiv1" in tenses:
+        return "I"
+    if "konjunktiv2" in tenses:
+        return "II"
+    return None
+
+
+def _is_joined(form: str, found: Paradigm) -> bool:
+    return bool(found.particle) and form.lower().startswith(found.particle)
+
+
+def _indicative(found: Paradigm, slot: int, konjunktiv: str, joined: bool) -> str:
+    present = found.form("present", slot, joined)
+    if konjunktiv == "I":
+        return present
+    preterite = found.form("preterite", slot, joined)
+    return f"{preterite}/{present}" if preterite != present else present
+
+
+def _wuerde_infinitive(tokens: Sequence[Token], position: int) -> int | None:
+    """Index (in ``tokens``) of the infinitive governed by ``würde``, or ``None``.
+
+    In a subordinate clause it stands just before (``hineinziehen würde``, ``bewertet werden
+    würde``), in a main clause at the end of the clause (``würde das nie tun``).
+    """
+    if position > 0 and tokens[position - 1].pos in INFINITIVE_TAGS:
+        return position - 1
+    found = None
+    for index in range(position + 1, len(tokens)):
+        tag = tokens[index].pos
+        if tag in _CLAUSE_ENDS or tag in FINITE_TAGS:
+            break
+        if tag in INFINITIVE_TAGS and tokens[index - 1].pos != "PTKZU":
+            found = index
+    return found
+
+
+def _verb_cluster(tokens: Sequence[Token], infinitive: int) -> str:
+    """Return the infinitive with a participle right before it (``bewertet werden``)."""
+    if infinitive > 0 and tokens[infinitive - 1].pos in {"VVPP", "VAPP", "VMPP"}:
+        return f"{tokens[infinitive - 1].text} {tokens[infinitive].text}"
+    return tokens[infinitive].text
+
+
+def _imperative(token: Token, lemma: str, reading: _Reading) -> VerbMood:
+    number: Literal["Sg", "Pl"] = "Sg"
+    if reading.paradigm is not None and token.text.lower() in reading.paradigm.imperative[1:]:
+        number = "Pl"
+    texts = [
+        explain(token.text, lemma, "Imp", None, 2, number, None, language=language)
+        for language in ("de", "en")
+    ]
+    return VerbMood(
+        token=token.index,
+        text=token.text,
+        start=token.start,
+        end=token.end,
+        sentence=token.sentence,
+        lemma=lemma,
+        mood="Imp",
+        person=2,
+        number=number,
+        explanation_de=texts[0],
+        explanation_en=texts[1],
+    )
+
+
+def _unknown(token: Token, lemma: str) -> VerbMood:
+    texts = [
+        explain(token.text, lemma, "Ind", None, None, None, None, language=language, known=False)
+        for language in ("de", "en")
+    ]
+    return VerbMood(
+        token=token.index,
+        text=token.text,
+        start=token.start,
+        end=token.end,
+        sentence=token.sentence,
+        lemma=lemma,
+        mood="Ind",
+        explanation_de=texts[0],
+        explanation_en=texts[1],
+    )
+
+
+def _lemmas_of_form(form: str) -> tuple[str, ...]:
+    """Lemmas of pattern.de's verb table that have ``form`` as a finite form (fallback)."""
+    return _forms_index().get(form, ())
+
+
+_FORMS_INDEX: dict[str, tuple[str, ...]] = {}
+
+
+def _forms_index() -> dict[str, tuple[str, ...]]:
+    if not _FORMS_INDEX:
+        index: dict[str, list[str]] = {}
+        for lemma, row in pattern_verb_table().items():
+            for form in set(row[1:6] + row[7:12] + row[16:24]):
+                if form:
+                    index.setdefault(form.lower(), []).append(lemma)
+        _FORMS_INDEX.update({form: tuple(lemmas) for form, lemmas in index.items()})
+    return _FORMS_INDEX
+
+
+def possible_konjunktiv(verb: VerbMood) -> Konjunktiv | None:
+    """Return the Konjunktiv a verb is or may be: ``I``, ``II`` or ``None``.
+
+    For a subjunctive verb this is its type; for a ``syncretic`` or ``other_person``
+    indicative (``sollte``, 3pl ``sagen``, ``ich habe``) the type of the Konjunktiv that has
+    the same form, so a later stage can read it as subjunctive inside a reporting frame.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Sie sagten, die Preise sollten steigen.")
+    >>> [(v.text, v.mood, v.ambiguity, possible_konjunktiv(v)) for v in doc.verbs]
+    [('sagten', 'Ind', 'syncretic', 'II'), ('sollten', 'Ind', 'syncretic', 'II')]
+    """
+    if verb.mood == "Sub":
+        return verb.konjunktiv
+    if verb.mood != "Ind" or verb.ambiguity == "unambiguous":
+        return None
+    found = paradigm(verb.lemma)
+    if found is None:
+        return None
+    cells = found.cells(verb.text)
+    own = [tense for tense, slot in cells if SLOTS[slot] == (verb.person, verb.number)]
+    return _konjunktiv_type(set(own) & SUBJUNCTIVE_TENSES) or _konjunktiv_type(
+        {tense for tense, _slot in cells} & SUBJUNCTIVE_TENSES
+    )
+
+
+def read_as_konjunktiv(verb: VerbMood) -> VerbMood:
+    """Return a syncretic/other-person verb re-read as Konjunktiv (for a reporting frame).
+
+    The ambiguity class is kept, so the reader still sees that context decided.
+    Unambiguous verbs are returned unchanged.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> verb = analyse("Sie sagten, die Länder haben Angst.").verbs[1]
+    >>> read_as_konjunktiv(verb).mood, read_as_konjunktiv(verb).konjunktiv
+    ('Sub', 'I')
+    """
+    konjunktiv = possible_konjunktiv(verb)
+    if verb.mood != "Ind" or konjunktiv is None:
+        return verb
+    found = paradigm(verb.lemma)
+    indicative = None
+    if found is not None and verb.person is not None and verb.number is not None:
+        slot = SLOTS.index((verb.person, verb.number))
+        indicative = _indicative(found, slot, konjunktiv, _is_joined(verb.text, found))
+    texts = [
+        explain(verb.text, verb.lemma, "Sub", konjunktiv, verb.person, verb.number, indicative,
+                language=language, ambiguity=verb.ambiguity, possible=konjunktiv)
+        for language in ("de", "en")
+    ]  # fmt: skip
+    return replace(
+        verb,
+        mood="Sub",
+        konjunktiv=konjunktiv,
+        indicative=indicative,
+        explanation_de=texts[0],
+        explanation_en=texts[1],
+    )

@@ -1,0 +1,158 @@
+"""Full verb paradigms (present, past, Konjunktiv I and II) for any German verb lemma.
+
+The paradigms come from ``ablaut``, which conjugates any German infinitive, regular or not.
+Where ``ablaut`` gives up (it raises ``ValueError`` for words it does not take for an
+infinitive), the verb table bundled with textblob-de (pattern.de, about 2,000 frequent verbs,
+read through :mod:`toolkit.lexicons`) is the fallback. Paradigms are cached per lemma.
+
+A paradigm has six cells per tense, in the order 1st, 2nd, 3rd person singular, then 1st,
+2nd, 3rd person plural (:data:`SLOTS`). Separable verbs keep their particle apart
+(``aufstehen``: ``stehe`` + ``auf``), because the finite verb stands without it in a main
+clause (``er stünde auf``) and with it in a subordinate one (``dass er aufstünde``); both
+spellings are found.
+
+Examples
+--------
+>>> nehmen = paradigm("nehmen")
+>>> nehmen.konjunktiv2[2], nehmen.preterite[2], nehmen.present[2]
+('nähme', 'nahm', 'nimmt')
+>>> sorted(nehmen.cells("nähme"))
+[('konjunktiv2', 0), ('konjunktiv2', 2)]
+>>> sorted(paradigm("aufstehen").cells("aufstünde"))
+[('konjunktiv2', 0), ('konjunktiv2', 2)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from toolkit.errors import ResourceError
+
+Tense = Literal["present", "preterite", "konjunktiv1", "konjunktiv2"]
+#: The finite tenses of a paradigm, indicative first.
+TENSES: tuple[Tense, ...] = ("present", "preterite", "konjunktiv1", "konjunktiv2")
+INDICATIVE_TENSES: frozenset[str] = frozenset({"present", "preterite"})
+SUBJUNCTIVE_TENSES: frozenset[str] = frozenset({"konjunktiv1", "konjunktiv2"})
+
+#: Person and number of the six cells of each tense.
+SLOTS: tuple[tuple[int, Literal["Sg", "Pl"]], ...] = (
+    (1, "Sg"),
+    (2, "Sg"),
+    (3, "Sg"),
+    (1, "Pl"),
+    (2, "Pl"),
+    (3, "Pl"),
+)
+
+Cell = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Paradigm:
+    """The finite forms of one verb, lower-case, without a separable particle.
+
+    ``particle`` is the separable prefix (``auf`` for ``aufstehen``), or ``""``; ``source``
+    says where the forms come from (``ablaut`` or ``pattern.de``).
+    """
+
+    lemma: str
+    present: tuple[str, ...]
+    preterite: tuple[str, ...]
+    konjunktiv1: tuple[str, ...]
+    konjunktiv2: tuple[str, ...]
+    imperative: tuple[str, ...] = ()
+    particle: str = ""
+    source: str = "ablaut"
+    _index: dict[str, tuple[Cell, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[Cell]] = {}
+        for tense in TENSES:
+            for slot, form in enumerate(getattr(self, tense)):
+                if not form:
+                    continue
+                index.setdefault(form, []).append((tense, slot))
+                if self.particle:
+                    index.setdefault(self.particle + form, []).append((tense, slot))
+        self._index.update({form: tuple(cells) for form, cells in index.items()})
+
+    def cells(self, form: str) -> tuple[Cell, ...]:
+        """Return every ``(tense, slot)`` whose form is ``form`` (case is ignored).
+
+        Examples
+        --------
+        >>> sorted(paradigm("haben").cells("habe"))
+        [('konjunktiv1', 0), ('konjunktiv1', 2), ('present', 0)]
+        """
+        return self._index.get(form.lower(), ())
+
+    def form(self, tense: str, slot: int, joined: bool = False) -> str:
+        """Return the form of one cell; ``joined`` puts the separable particle in front.
+
+        Examples
+        --------
+        >>> paradigm("sein").form("present", 2)
+        'ist'
+        >>> paradigm("zusammenhängen").form("present", 5, joined=True)
+        'zusammenhängen'
+        """
+        found: str = getattr(self, tense)[slot]
+        return self.particle + found if joined and found else found
+
+
+def _split_particle(form: str) -> tuple[str, str]:
+    """Split ablaut's main-clause form ``stehe auf`` into ``("stehe", "auf")``."""
+    finite, _, particle = form.partition(" ")
+    return finite, particle
+
+
+def _from_ablaut(lemma: str) -> Paradigm | None:
+    import ablaut
+
+    try:
+        conjugation = ablaut.conjugate(lemma)
+    except (ValueError, KeyError, IndexError):
+        return None
+    tenses = {}
+    particle = ""
+    for tense in TENSES:
+        forms = []
+        for form in getattr(conjugation, tense):
+            finite, particle_here = _split_particle((form or "").lower())
+            particle = particle or particle_here
+            forms.append(finite)
+        tenses[tense] = tuple(forms)
+    imperative = tuple(
+        _split_particle((form or "").lower())[0] for form in conjugation.imperative or ()
+    )
+    return Paradigm(lemma=lemma, imperative=imperative, particle=particle, **tenses)
+
+
+def _from_pattern(lemma: str) -> Paradigm | None:
+    from toolkit.lexicons import pattern_verb_forms
+
+    try:
+        forms = pattern_verb_forms(lemma)
+    except ResourceError:
+        return None
+    if forms is None:
+        return None
+    return Paradigm(lemma=lemma, source="pattern.de", **forms)
+
+
+@lru_cache(maxsize=20_000)
+def paradigm(lemma: str) -> Paradigm | None:
+    """Return the paradigm of a verb lemma (cached), or ``None`` if no source knows it.
+
+    Examples
+    --------
+    >>> paradigm("sein").konjunktiv1
+    ('sei', 'seist', 'sei', 'seien', 'seiet', 'seien')
+    >>> paradigm("Haus") is None
+    True
+    """
+    if not lemma or not lemma.isalpha() or not lemma.islower():
+        return None
+    return _from_ablaut(lemma) or _from_pattern(lemma)
