@@ -60,3 +60,19 @@ def test_eval_data_path_needs_a_path_or_the_variable(monkeypatch, tmp_path):
     assert eval_data_path() == tmp_path
     with pytest.raises(EvaluationDataError, match="not found"):
         eval_data_path(subfolder="ud")
+
+
+def test_every_package_folder_is_listed_for_the_wheel():
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    folders = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "toolkit").rglob("*")
+        if path.suffix in {".py", ".txt", ".json", ".tsv"} and "__pycache__" not in path.parts
+    }
+    assert folders <= listed, f"add to [tool.setuptools] packages: {sorted(folders - listed)}"
