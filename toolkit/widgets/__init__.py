@@ -9,6 +9,8 @@ but call the stage modules, :mod:`toolkit.tables`, :mod:`toolkit.plots` and
 from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
 from toolkit.widgets.exercise import Exercise, ExerciseView
+from toolkit.widgets.language import LanguageSwitch
+from toolkit.widgets.text_picker import TextPicker
 from toolkit.widgets.tokens import TokenizerComparison
 
 __all__ = [
@@ -16,6 +18,8 @@ __all__ = [
     "ConcordanceView",
     "Exercise",
     "ExerciseView",
+    "LanguageSwitch",
+    "TextPicker",
     "TokenizerComparison",
     "ToolkitWidget",
     "label",

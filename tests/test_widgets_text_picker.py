@@ -1,0 +1,143 @@
+"""TextPicker and LanguageSwitch, driven in plain Python (no kernel, no browser)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import toolkit
+from toolkit.errors import InputError
+from toolkit.widgets import (
+    ConcordanceView,
+    ExerciseView,
+    LanguageSwitch,
+    TextPicker,
+    TokenizerComparison,
+)
+from toolkit.widgets.exercise import Exercise
+
+OWN = "Peskow sagte, das sei gefährlich."
+
+
+def uploaded(data: bytes, name: str = "brief.txt") -> tuple[dict, ...]:
+    """What ipywidgets' FileUpload holds after a browser upload."""
+    return (
+        {
+            "name": name,
+            "type": "text/plain",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": datetime.datetime(2024, 9, 1, tzinfo=datetime.UTC),
+        },
+    )
+
+
+def test_starts_with_the_article(article):
+    picker = TextPicker()
+    assert picker.source == "article" and picker.text == article.text
+    assert picker.typed.layout.display == "none" and picker.upload.layout.display == "none"
+    assert picker.name == article.name
+
+
+def test_given_text_starts_as_own_text():
+    picker = TextPicker(OWN)
+    assert picker.source == "typed" and picker.text == OWN
+    assert picker.typed.layout.display is None
+
+
+def test_typing_switches_to_own_text_and_is_never_lost(article):
+    picker = TextPicker()
+    picker.typed.value = OWN
+    assert picker.source == "typed" and picker.text == OWN
+    picker.choice.value = "article"
+    assert picker.text == article.text
+    assert picker.typed.value == OWN  # still in the box
+    picker.choice.value = "typed"
+    assert picker.text == OWN
+
+
+def test_upload_utf8_file_is_used():
+    picker = TextPicker(OWN)
+    picker.upload.value = uploaded("Der Kreml warnte.\n".encode("utf-8-sig"), "kreml.txt")
+    assert picker.source == "upload"
+    assert picker.text == "Der Kreml warnte.\n"  # BOM removed, nothing else changed
+    assert picker.name == "kreml.txt" and "kreml.txt" in picker.status.value
+    assert picker.typed.value == OWN
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        ("Äußerung".encode("latin-1"), "not UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (b"   \n", "empty"),
+    ],
+)
+def test_bad_upload_is_refused_with_a_message(data, match):
+    picker = TextPicker(OWN)
+    picker.upload.value = uploaded(data, "schlecht.txt")
+    assert "tk-error" in picker.status.value and match in picker.status.value
+    assert "schlecht.txt" in picker.status.value or match == "empty"
+    assert picker.source == "typed" and picker.text == OWN  # nothing lost
+
+
+def test_upload_tab_without_file_explains():
+    picker = TextPicker()
+    picker.choice.value = "upload"
+    assert picker.text == "" and "UTF-8" in picker.status.value
+
+
+def test_document_is_analysed_and_cached():
+    picker = TextPicker(OWN)
+    first = picker.document
+    assert first.text == OWN and picker.document is first
+    picker.typed.value = "Er ging."
+    assert picker.document.text == "Er ging." and picker.document is not first
+    picker.typed.value = " "
+    with pytest.raises(InputError, match="empty"):
+        _ = picker.document
+    assert "tk-info" in picker.status.value
+
+
+def test_status_is_escaped():
+    picker = TextPicker("<img src=x onerror=alert(1)>")
+    assert "<img" not in picker.status.value and "&lt;img" in picker.status.value
+
+
+def test_picker_relabels_and_keeps_source():
+    picker = TextPicker(OWN)
+    picker.language = "en"
+    assert [label for label, _ in picker.choice.options] == ["Article", "Own text", "File (.txt)"]
+    assert picker.source == "typed" and picker.text == OWN
+
+
+# -- LanguageSwitch ------------------------------------------------------------------------
+
+
+def test_switch_relabels_foundation_and_own_widgets():
+    comparison = TokenizerComparison("")
+    concordance = ConcordanceView(toolkit.analyse("Peskow warnte."), word="nichts")
+    picker = TextPicker()
+    exercise = ExerciseView(Exercise.mark_tokens(toolkit.analyse("Er ging.")))
+    switch = LanguageSwitch(comparison, concordance, picker, exercise)
+    switch.buttons.value = "en"
+    assert comparison.choice.description == "Tokenizers"
+    assert "Please enter a text." in comparison.output.value
+    assert concordance.search.description == "Search word"
+    assert "No hits." in concordance.output.value
+    assert picker.choice.description == "Text" and picker.typed.placeholder.startswith("Type")
+    assert exercise.check_button.description == "Check"
+    assert switch.buttons.description == "Language"
+    # linked both ways: a widget's own change reaches the switch and the others
+    concordance.language = "de"
+    assert switch.language == "de" and exercise.check_button.description == "Prüfen"
+
+
+def test_attach_takes_over_current_language_and_checks_type():
+    switch = LanguageSwitch(language="en")
+    later = TokenizerComparison("")
+    switch.attach(later)
+    assert later.language == "en" and later.input.description == "Text"
+    with pytest.raises(InputError, match="toolkit widgets"):
+        switch.attach("not a widget")
