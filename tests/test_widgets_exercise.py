@@ -219,7 +219,7 @@ def test_view_solution_escapes_text():
 
 
 def test_view_save_and_reload_restores_every_answer(doc, tmp_path):
-    path = tmp_path / "antworten.json"
+    path = tmp_path / "annotationen" / "antworten.json"
     view = ExerciseView(Exercise.mark_tokens(doc, key="punctuation"), path=path)
     view.toggles["2"].value = True
     view.toggles["4"].value = True
@@ -244,7 +244,7 @@ def test_view_bad_file_keeps_answers_and_explains(doc, tmp_path):
     assert "not found" in view.status.value
     assert view.load_json("[]") is False
     assert view.exercise.answers == {"2": MARKED} and view.toggles["2"].value
-    assert view.save(tmp_path / "kein" / "ordner.json") is False
+    assert view.save(broken / "unter_einer_datei.json") is False
     assert "Cannot write" in view.status.value
 
 

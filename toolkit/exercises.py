@@ -336,9 +336,10 @@ class Exercise:
         self.answers = answers
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the exercise with its answers to a JSON file and return its path."""
+        """Write the exercise with its answers to a JSON file (folders are created)."""
         file = Path(path)
         try:
+            file.parent.mkdir(parents=True, exist_ok=True)  # e.g. annotationen/anna.json
             file.write_text(self.to_json() + "\n", encoding="utf-8")
         except OSError as error:
             raise CorpusError(f"Cannot write {file}: {error.strerror or error}") from error

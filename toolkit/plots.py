@@ -7,6 +7,7 @@ tests can inspect it (``figure.axes[0].patches``).
 
 from __future__ import annotations
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -39,4 +40,51 @@ def plot_frequencies(
     axes.set_xlabel("Häufigkeit / frequency")
     axes.set_title(title or f"Die {len(counts)} häufigsten Wörter / most frequent words")
     axes.xaxis.get_major_locator().set_params(integer=True)
+    return figure
+
+
+# -- classroom annotation and corpus overview (notebooks 05 and 06) -------------------------
+
+
+def plot_confusion(table: pd.DataFrame, title: str | None = None) -> Figure:
+    """Heat map of a confusion table (rows: first coder, columns: second), counts written in.
+
+    Examples
+    --------
+    >>> from toolkit.annotation import confusion, demo_annotations
+    >>> figure = plot_confusion(confusion(demo_annotations(), "anna", "ben"))
+    >>> figure.axes[0].get_ylabel(), len(figure.axes[0].texts)
+    ('anna', 16)
+    """
+    size = max(3.5, 1.1 * len(table.columns) + 1.5)
+    figure, axes = new_axes(size + 1.0, size)
+    axes.imshow(table.to_numpy(), cmap="Blues", vmin=0)
+    axes.set_xticks(range(len(table.columns)), [str(c) for c in table.columns], rotation=30)
+    axes.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    axes.set_xlabel(str(table.columns.name or ""))
+    axes.set_ylabel(str(table.index.name or ""))
+    high = table.to_numpy().max() if table.size else 0
+    for row, label in enumerate(table.index):
+        for column, other in enumerate(table.columns):
+            value = int(table.loc[label, other])
+            colour = "white" if high and value > high / 2 else "black"
+            axes.text(column, row, str(value), ha="center", va="center", color=colour)
+    axes.set_title(title or "Wer hat was gewählt? / Who chose what?")
+    return figure
+
+
+def plot_corpus(overview: pd.DataFrame, column: str = "tokens", title: str | None = None) -> Figure:
+    """Bar chart of one column of a corpus overview (one bar per text).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["a", "b"], "tokens": [10, 30]})
+    >>> [float(bar.get_width()) for bar in plot_corpus(frame).axes[0].patches]
+    [10.0, 30.0]
+    """
+    figure, axes = new_axes(7.0, max(2.5, 0.35 * len(overview) + 1.2))
+    axes.barh([str(name) for name in overview["text"]], overview[column], color="#55a868")
+    axes.invert_yaxis()
+    axes.set_xlabel(column)
+    axes.set_title(title or f"{column} pro Text / per text")
     return figure

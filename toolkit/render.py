@@ -25,6 +25,8 @@ STYLE = """<style>
 .tk-message { padding: 0.3em 0.6em; border-radius: 4px; }
 .tk-info { background: #eef4fb; } .tk-error { background: #fde8e8; color: #8a1c1c; }
 .tk-success { background: #e7f6e7; color: #1d5e1d; }
+.tk-table { border-collapse: collapse; margin: 0.3em 0; }
+.tk-table th, .tk-table td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; }
 </style>"""
 
 

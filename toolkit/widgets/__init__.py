@@ -6,8 +6,10 @@ but call the stage modules, :mod:`toolkit.tables`, :mod:`toolkit.plots` and
 (``result``, ``lines``, ...), so tests can drive it in plain Python without a browser.
 """
 
+from toolkit.widgets.annotation import AgreementView
 from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
+from toolkit.widgets.corpus import CorpusView
 from toolkit.widgets.exercise import Exercise, ExerciseView
 from toolkit.widgets.language import LanguageSwitch
 from toolkit.widgets.text_picker import TextPicker
@@ -15,7 +17,9 @@ from toolkit.widgets.tokens import TokenizerComparison
 
 __all__ = [
     "LABELS",
+    "AgreementView",
     "ConcordanceView",
+    "CorpusView",
     "Exercise",
     "ExerciseView",
     "LanguageSwitch",

@@ -1,0 +1,84 @@
+"""CorpusView and AgreementView, driven in plain Python (no kernel, no browser)."""
+
+from __future__ import annotations
+
+import pytest
+
+import toolkit
+from toolkit.annotation import agreement
+from toolkit.exercises import Exercise
+from toolkit.widgets import AgreementView, CorpusView, LanguageSwitch
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "eins.txt").write_text("Peskow warnte. Er sei besorgt.", encoding="utf-8")
+    (tmp_path / "zwei.txt").write_text("Die Nato schwieg lange. Dann sprach sie.", encoding="utf-8")
+    (tmp_path / "drei.txt").write_bytes(b"\xff\xfe\x00b\x00i\x00n")
+    return tmp_path
+
+
+def test_corpus_view_runs_draws_and_exports(folder, tmp_path):
+    view = CorpusView(folder, export_to=tmp_path / "out")
+    assert view.result is None and "Analysieren" in view.status.value
+    view.export_button.click()  # nothing analysed yet
+    assert "tk-error" in view.status.value
+    view.run_button.click()
+    assert (view.progress.value, view.progress.max) == (3, 3)
+    assert view.overview.text.tolist() == ["eins", "zwei"]
+    assert "drei" in view.status.value and "binary" in view.status.value
+    assert "<td>eins</td>" in view.table.value
+    first_png = view.plot.value
+    assert first_png[1:4] == b"PNG"
+    view.column.value = "sentences"
+    bars = [bar.get_width() for bar in view.last_figure.axes[0].patches]
+    assert bars == view.overview.sentences.tolist()
+    assert view.plot.value != first_png
+    view.export_button.click()
+    assert {p.name for p in view.exported} >= {"overview.csv", "corpus.json"}
+    assert all(p.exists() for p in view.exported)
+
+
+def test_corpus_view_missing_folder(tmp_path):
+    view = CorpusView(tmp_path / "fehlt")
+    view.run()
+    assert "Folder not found" in view.status.value and view.overview is None
+
+
+def test_corpus_view_relabels():
+    view = CorpusView()
+    LanguageSwitch(view).language = "en"
+    assert view.run_button.description == "Analyse"
+
+
+def test_agreement_view_pairs_and_reload(article_doc, tmp_path):
+    view = AgreementView(article_doc, folder=tmp_path)
+    assert sorted(view.first.options) == ["anna", "ben", "carla", "toolkit"]
+    assert "kappa" in view.overall.value and "multi_kappa" in view.overall.value
+    view.first.value, view.second.value = "ben", "carla"
+    expected = agreement(view.frame, ["ben", "carla"])["kappa"]
+    assert view.pair_scores["kappa"] == pytest.approx(expected)
+    assert f"{expected:.2f}" in view.pair.value
+    assert view.pair_table.to_numpy().sum() == len(article_doc.sentences)
+    assert view.last_figure.axes[0].get_title() == "ben × carla"
+    view.second.value = "ben"
+    assert "verschiedene" in view.pair.value
+    # a student saves her answers; Reload shows her as a coder, choices are kept
+    exercise = Exercise.label_sentences(article_doc, key="speech")
+    for item in exercise.items:
+        exercise.set_label(item.id, exercise.key[item.id])  # she agrees with the toolkit
+    exercise.save(tmp_path / "zoe.json")
+    view.second.value = "carla"
+    view.reload_button.click()
+    assert "zoe" in view.first.options and (view.first.value, view.second.value) == ("ben", "carla")
+    assert "zoe" in view.status.value
+    view.first.value, view.second.value = "zoe", "toolkit"
+    assert view.pair_scores["observed"] == 1.0
+
+
+def test_agreement_view_own_text_without_demo():
+    doc = toolkit.analyse("Er ging. Sie kam.")
+    broken = AgreementView(doc)  # demo annotations do not fit this text
+    assert "tk-error" in broken.status.value and "Artikel" in broken.status.value
+    alone = AgreementView(doc, folder=None, demo=False)
+    assert alone.first.options == ("toolkit",) and alone.overall.value == ""

@@ -1,0 +1,163 @@
+"""Classroom annotation: agreement between students and with the toolkit, at a glance.
+
+Examples
+--------
+>>> from toolkit import analyse, load_article
+>>> view = AgreementView(analyse(load_article()))
+>>> sorted(view.first.options)
+['anna', 'ben', 'carla', 'toolkit']
+>>> view.first.value, view.second.value = "anna", "carla"
+>>> round(view.pair_scores["kappa"], 2)
+0.68
+"""
+
+from __future__ import annotations
+
+import os
+
+import ipywidgets as widgets
+import pandas as pd
+from matplotlib.figure import Figure
+
+from toolkit.annotation import (
+    agreement,
+    agreement_table,
+    collect_annotations,
+    confusion,
+    interpret,
+    pairwise_kappa,
+)
+from toolkit.errors import ToolkitError
+from toolkit.model import Document
+from toolkit.plots import plot_confusion
+from toolkit.render import escape, message
+from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.figures import figure_png, frame_html
+
+register_labels(
+    {
+        "av_first": {"de": "Person A", "en": "Coder A"},
+        "av_second": {"de": "Person B", "en": "Coder B"},
+        "av_reload": {"de": "Neu laden", "en": "Reload"},
+        "av_all": {"de": "Alle zusammen", "en": "Everyone"},
+        "av_pairs": {"de": "Kappa für jedes Paar", "en": "Kappa for every pair"},
+        "av_pair": {"de": "Dieses Paar", "en": "This pair"},
+        "av_coders": {"de": "Personen", "en": "Coders"},
+        "av_same": {"de": "Bitte zwei verschiedene wählen.", "en": "Please choose two different."},
+    }
+)
+
+
+class AgreementView(ToolkitWidget):
+    """Agreement of all coders, kappa per pair, and the confusion of two chosen coders.
+
+    The coders are the demo students (for the article), every student file saved in
+    ``folder`` and the toolkit. Reload picks up newly saved files. Kept for tests:
+    ``frame`` (long table), ``pair_scores`` (dict), ``pair_table`` (confusion) and
+    ``last_figure``.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        folder: str | os.PathLike[str] | None = "annotationen",
+        *,
+        demo: bool = True,
+        language: str = "de",
+    ) -> None:
+        self.document = document
+        self.source_folder = folder
+        self.demo = demo
+        self.frame = pd.DataFrame()
+        self.pair_scores: dict[str, float] = {}
+        self.pair_table: pd.DataFrame | None = None
+        self.last_figure: Figure | None = None
+        self.reload_button = widgets.Button(icon="refresh")
+        self.status = widgets.HTML()
+        self.overall = widgets.HTML()
+        self.first = widgets.Dropdown()
+        self.second = widgets.Dropdown()
+        self.pair = widgets.HTML()
+        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="560px"))
+        self.reload_button.on_click(lambda _button: self.reload())
+        for control in (self.first, self.second):
+            control.observe(lambda _change: self.update_pair(), names="value")
+        super().__init__(
+            children=[
+                widgets.HBox([self.reload_button, self.status]),
+                self.overall,
+                widgets.HBox([self.first, self.second]),
+                self.pair,
+                self.plot,
+            ]
+        )
+        self.language = language
+        self.relabel()
+        self.reload()
+
+    def relabel(self) -> None:
+        """Set labels for the current language."""
+        self.first.description = self._("av_first")
+        self.second.description = self._("av_second")
+        self.reload_button.description = self._("av_reload")
+        self.update_overall()
+        self.update_pair()
+
+    def reload(self) -> None:
+        """Collect the annotations again (e.g. after students saved new files)."""
+        try:
+            self.frame = collect_annotations(self.document, self.source_folder, demo=self.demo)
+        except ToolkitError as error:
+            self.status.value = message(str(error), "error")
+            return
+        coders = sorted(self.frame.coder.unique())
+        keep = (self.first.value, self.second.value)
+        self.first.options = coders
+        self.second.options = coders
+        if len(coders) >= 2:
+            self.first.value = keep[0] if keep[0] in coders else coders[0]
+            self.second.value = keep[1] if keep[1] in coders else coders[-1]
+        self.status.value = message(f"{self._('av_coders')}: {', '.join(coders)}")
+        self.update_overall()
+        self.update_pair()
+
+    def update_overall(self) -> None:
+        """Show the agreement of everyone and kappa for every pair."""
+        if self.frame.empty or self.frame.coder.nunique() < 2:
+            self.overall.value = ""
+            return
+        try:
+            overall = agreement_table(self.frame)
+            pairs = pairwise_kappa(self.frame)
+        except ToolkitError as error:
+            self.overall.value = message(str(error), "error")
+            return
+        self.overall.value = (
+            f"<b>{escape(self._('av_all'))}</b>{frame_html(overall)}"
+            f"<b>{escape(self._('av_pairs'))}</b>{frame_html(pairs, index=True)}"
+        )
+
+    def update_pair(self) -> None:
+        """Show kappa and the confusion table of the two chosen coders."""
+        first, second = self.first.value, self.second.value
+        if first is None or second is None or self.frame.empty:
+            return
+        if first == second:
+            self.pair.value = message(self._("av_same"))
+            return
+        try:
+            self.pair_scores = agreement(self.frame, [first, second])
+            self.pair_table = confusion(self.frame, first, second)
+        except ToolkitError as error:
+            self.pair.value = message(str(error), "error")
+            return
+        kappa = self.pair_scores["kappa"]
+        self.pair.value = message(
+            f"{self._('av_pair')}: kappa = {kappa:.2f} ({interpret(kappa)}), "
+            f"{self.pair_scores['observed']:.0%} gleich / same"
+        )
+        self.last_figure = plot_confusion(self.pair_table, f"{first} × {second}")
+        self.plot.value = figure_png(self.last_figure)
+
+
+__all__ = ["AgreementView"]

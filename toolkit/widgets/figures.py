@@ -1,0 +1,38 @@
+"""Show matplotlib figures in widgets as PNG images (works in JupyterLab, Voilà and tests)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from toolkit.render import STYLE, table
+
+
+def figure_png(figure: Figure, dpi: int = 90) -> bytes:
+    """Return the figure as PNG bytes, e.g. for ``ipywidgets.Image(value=...)``.
+
+    Examples
+    --------
+    >>> from toolkit.plots import new_axes
+    >>> figure_png(new_axes()[0])[1:4]
+    b'PNG'
+    """
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def frame_html(frame: pd.DataFrame, index: bool = False) -> str:
+    """Return a DataFrame as an escaped HTML table (empty cells shown as ``–``).
+
+    Examples
+    --------
+    >>> frame_html(pd.DataFrame({"Wort": ["<b>"], "n": [None]})).split("</tr>")[1]
+    '<tr><td>&lt;b&gt;</td><td>–</td>'
+    """
+    shown = frame.reset_index() if index else frame
+    cells = shown.astype(object).where(shown.notna(), "–")
+    header = [str(c) for c in shown.columns]
+    return STYLE + table(cells.itertuples(index=False), header=header, css_class="tk-table")
