@@ -1,0 +1,272 @@
+"""Quotation marks -> quoted stretches, with nesting; titles and names told apart from speech.
+
+Every German quote style is paired: „…“, ‚…‘, »…«, «…», ›…‹, "…", '…' and the English
+“…”, ‘…’. The pairs live in ``toolkit/data/speech_quote_pairs.txt``. Marks that can open and
+close (``"``, ``'``, ``»``, ``“``, ...) close the innermost open quote when they fit it, else
+they open a new one, so nested quotes (``„Er rief ‚Halt!‘“``) come out with their depth.
+
+Straight apostrophes are the hard case: ``geht's``, ``Hans' Buch``. A ``'`` opens a quote only
+at the start of a word and closes one only at the end of a word that is not followed by a
+letter; anything else is an apostrophe.
+
+Invariant: ``text[quote.start:quote.end]`` is the quotation with its marks, and
+``text[quote.inner_start:quote.inner_end]`` the words between them.
+
+Examples
+--------
+>>> text = "Er sagte: „Das ist ‚gefährlich‘.“ Die Zeitung 'The Times' berichtete."
+>>> [(text[q.start:q.end], q.depth) for q in find_quotations(text)]
+[('„Das ist ‚gefährlich‘.“', 0), ('‚gefährlich‘', 1), ("'The Times'", 0)]
+
+Whether a quotation is speech is decided by :func:`quotation_role` from its words and its
+neighbours: after a title noun (``Zeitung``, ``Film``, ``Buch``; list in
+``toolkit/data/speech_title_cues.txt``) or shaped like a name (``„Die Welt“``) it is a title;
+a word or two in quotes without any speech cue nearby is a mention (scare quotes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from toolkit.model import Token
+from toolkit.resources import lines
+
+#: Characters before an opening straight quote (start of a word).
+_OPEN_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{/–—-:;")
+#: Characters a word-final apostrophe may be followed by when it closes a quote.
+_WORD_CHARS_EXTRA = frozenset("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quoted stretch: ``text[start:end]`` includes the marks.
+
+    ``closed`` is ``False`` when no closing mark was found; the quotation then ends where the
+    next quotation of the same style opens, or at the end of its paragraph.
+    """
+
+    start: int
+    end: int
+    opening: str
+    closing: str | None
+    depth: int
+
+    @property
+    def closed(self) -> bool:
+        """Whether a closing mark was found."""
+        return self.closing is not None
+
+    @property
+    def inner_start(self) -> int:
+        """Offset of the first character after the opening mark."""
+        return self.start + len(self.opening)
+
+    @property
+    def inner_end(self) -> int:
+        """Offset of the closing mark (or the end, if unclosed)."""
+        return self.end - (len(self.closing) if self.closing else 0)
+
+
+@cache
+def quote_pairs() -> dict[str, frozenset[str]]:
+    """Return the opening marks and the marks that may close each (from the word list).
+
+    Examples
+    --------
+    >>> sorted(quote_pairs()["„"])
+    ['"', '“', '”']
+    """
+    pairs: dict[str, frozenset[str]] = {}
+    for line in lines("speech_quote_pairs"):
+        opening, *closings = line.split()
+        pairs[opening] = frozenset(closings)
+    return pairs
+
+
+@cache
+def _closing_marks() -> frozenset[str]:
+    return frozenset(mark for closings in quote_pairs().values() for mark in closings)
+
+
+def _is_word_start(text: str, position: int) -> bool:
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return (before in _OPEN_BEFORE or before in quote_pairs()) and not after.isspace()
+
+
+def _is_word_end(text: str, position: int) -> bool:
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return not before.isspace() and not (after.isalnum() or after in _WORD_CHARS_EXTRA)
+
+
+def _can_close(text: str, position: int, opening: str) -> bool:
+    mark = text[position]
+    if mark not in quote_pairs().get(opening, ()):
+        return False
+    # marks that may also open (or be an apostrophe) close only at the end of a word
+    return mark not in _two_way_marks() or _is_word_end(text, position)
+
+
+def _can_open(text: str, position: int) -> bool:
+    mark = text[position]
+    if mark not in quote_pairs():
+        return False
+    return mark not in _two_way_marks() or _is_word_start(text, position)
+
+
+@cache
+def _two_way_marks() -> frozenset[str]:
+    return (frozenset(quote_pairs()) & _closing_marks()) | {"’"}
+
+
+def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quotation]:
+    r"""Find every quoted stretch of ``text``, outer quotations before the ones inside them.
+
+    Parameters
+    ----------
+    text
+        The text.
+    paragraph_ends
+        Offsets where paragraphs end; a quotation left open there is closed (``closed`` is
+        ``False``). The text's end always counts.
+
+    Examples
+    --------
+    >>> text = "»Komm«, rief sie. \"Geht's?\" Hans' Buch bleibt."
+    >>> [text[q.start:q.end] for q in find_quotations(text)]
+    ['»Komm«', '"Geht\'s?"']
+    >>> [q.closed for q in find_quotations("„Erster Absatz. „Zweiter.“")]
+    [False, True]
+    """
+    found: list[Quotation] = []
+    stack: list[tuple[int, str]] = []
+    ends = sorted({*paragraph_ends, len(text)})
+    next_end = 0
+    marks = quote_pairs().keys() | _closing_marks()
+    for position, mark in enumerate(text):
+        while position >= ends[next_end]:
+            _close_all(text, stack, ends[next_end], found)
+            next_end += 1
+        if mark not in marks:
+            continue
+        closing_level = _closing_level(text, position, stack)
+        if closing_level is not None:
+            while len(stack) > closing_level + 1:
+                # an inner quote left open ends where its enclosing quote ends
+                start, opening = stack.pop()
+                found.append(Quotation(start, position, opening, None, len(stack)))
+            start, opening = stack.pop()
+            found.append(Quotation(start, position + 1, opening, mark, len(stack)))
+        elif _can_open(text, position):
+            if stack and stack[-1][1] == mark and mark in "„»«":
+                # the same opening mark again: the previous quotation was left open (a new
+                # paragraph of the same speech, or a missing mark)
+                start, opening = stack.pop()
+                found.append(Quotation(start, _trim_end(text, position), opening, None, len(stack)))
+            stack.append((position, mark))
+    _close_all(text, stack, len(text), found)
+    return sorted(found, key=lambda quote: (quote.start, -quote.end))
+
+
+def _closing_level(text: str, position: int, stack: list[tuple[int, str]]) -> int | None:
+    # The innermost open quotation this mark fits; quotations inside it were left open.
+    for level in range(len(stack) - 1, -1, -1):
+        if _can_close(text, position, stack[level][1]):
+            return level
+    return None
+
+
+def _close_all(text: str, stack: list[tuple[int, str]], end: int, found: list[Quotation]) -> None:
+    while stack:
+        start, opening = stack.pop()
+        found.append(
+            Quotation(start, max(start + 1, _trim_end(text, end)), opening, None, len(stack))
+        )
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+QuotationRole = Literal["speech", "title", "mention"]
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_FUNCTION_TAGS = frozenset({"ART", "APPR", "APPRART", "KON", "KOKOM", "$(", "$", "$,"})
+_SKIP_BEFORE_TITLE = frozenset({"ART", "ADJA", "CARD", "APPRART", "PPOSAT", "$(", "$"})
+_FINAL_MARKS = frozenset(".!?…;:,")
+
+
+@cache
+def title_cues() -> tuple[str, ...]:
+    """Return the nouns that announce a title (lower case), longest first."""
+    return tuple(sorted({entry.lower() for entry in lines("speech_title_cues")}, key=len)[::-1])
+
+
+def is_title_noun(word: str) -> bool:
+    """Return whether a noun announces a title; compounds count by their last part.
+
+    Examples
+    --------
+    >>> is_title_noun("Tageszeitung"), is_title_noun("BBC-Sendung"), is_title_noun("Haltung")
+    (True, True, False)
+    """
+    key = word.lower().rsplit("-", 1)[-1]
+    return any(key.endswith(cue) for cue in title_cues())
+
+
+def quotation_role(
+    inner: Sequence[Token],
+    before: Sequence[Token],
+    after: Sequence[Token],
+    cue_nearby: bool,
+) -> QuotationRole:
+    """Decide whether a quotation is speech, a title/name, or a mention (scare quotes).
+
+    Parameters
+    ----------
+    inner
+        The tagged tokens between the marks.
+    before, after
+        A few tagged tokens before the opening and after the closing mark (same sentence).
+    cue_nearby
+        Whether the sentence has a speech cue outside the quotation.
+    """
+    words = [token for token in inner if token.text[:1].isalnum()]
+    if not words:
+        return "mention"
+    if _after_title_noun(before):
+        return "title"
+    framed = (before and before[-1].text == ":") or _cue_follows(after)
+    if _name_shaped(inner, words) and not framed:
+        return "title"
+    if len(words) <= 3 and not cue_nearby and not framed:
+        return "mention"
+    return "speech"
+
+
+def _after_title_noun(before: Sequence[Token]) -> bool:
+    for token in reversed(before):
+        if token.pos in _SKIP_BEFORE_TITLE:
+            continue
+        return token.pos in {"NN", "NE"} and is_title_noun(token.text)
+    return False
+
+
+def _cue_follows(after: Sequence[Token]) -> bool:
+    return len(after) >= 2 and after[0].text == "," and after[1].pos in _FINITE | {"ADV"}
+
+
+def _name_shaped(inner: Sequence[Token], words: Sequence[Token]) -> bool:
+    if len(words) > 4 or not words[0].text[:1].isupper():
+        return False
+    if any(token.pos in _FINITE for token in inner) or inner[-1].text in _FINAL_MARKS:
+        return False
+    return all(
+        token.text[:1].isupper() or token.pos in _FUNCTION_TAGS or not token.text[:1].isalnum()
+        for token in inner
+    )

@@ -1,0 +1,364 @@
+"""Speakers: who says it (the mention as written) and who that is (resolved to a name).
+
+Finding the mention uses the STTS tags of the cue's clause:
+
+- a verb-second clause whose first part is a noun phrase or pronoun has its subject there
+  (``Dmitri Peskow, Sprecher des Kremls, bezeichnete ...``);
+- otherwise the subject is the first nominative noun phrase after the finite verb
+  (``Zuvor hatte Stoltenberg ... erklärt``, ``erklärte der Kremlchef``); phrases in the
+  dative or accusative (``dem Westen``) are skipped;
+- prepositional cues name their source next to them (``laut der Polizei``, ``der Polizei
+  zufolge``, ``nach Angaben des Ministeriums``, ``so Peskow``).
+
+Resolving maps pronouns (``er``) and role nouns (``der Nato-Generalsekretär``, ``der
+Kremlchef``) to the most recent compatible named speaker; :class:`SpeakerResolver` keeps that
+history while the speech stage walks through the text. Named mentions resolve to their last
+name (``Nato-Generalsekretär Jens Stoltenberg`` -> ``Stoltenberg``), other noun phrases to the
+phrase without its article (``Der Kreml`` -> ``Kreml``).
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Zuvor hatte Stoltenberg in der Zeitung erklärt, dass es so sei.")
+>>> tokens = doc.sentence_tokens(0)
+>>> start, end = subject_of(tokens, 1)
+>>> [t.text for t in tokens[start:end]]
+['Stoltenberg']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from toolkit.model import Token
+from toolkit.resources import lines
+
+FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+#: Words that may stand before the subject in the first position ("Auch der Botschafter").
+_FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "vor", "allem"})
+_NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
+_OBLIQUE_DETERMINERS = frozenset(
+    {
+        "dem",
+        "den",
+        "des",
+        "einem",
+        "einen",
+        "eines",
+        "einer",
+        "diesem",
+        "diesen",
+        "dieses",
+        "seinem",
+        "seinen",
+        "seines",
+        "ihrem",
+        "ihren",
+        "ihres",
+        "jenem",
+        "jenen",
+    }
+)
+_FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur")
+_NOUNS = frozenset({"NN", "NE", "FM", "TRUNC"})
+_NP_PREFIX = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "ADJA", "CARD"})
+_GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
+_QUOTE_TEXTS = frozenset("„“”\"'‚‘’»«›‹")
+
+
+def _is_quote(token: Token) -> bool:
+    return token.text in _QUOTE_TEXTS
+
+
+def noun_phrase_end(tokens: Sequence[Token], start: int, limit: int | None = None) -> int:
+    """Return the end (exclusive) of the noun phrase starting at ``start``; ``start`` if none.
+
+    A phrase is determiners and adjectives, one or more nouns or names (``Präsident Putin``,
+    ``Nato-Generalsekretär Jens Stoltenberg``), quoted names and genitive attributes
+    (``Sprecher des Kremls``).
+    """
+    limit = len(tokens) if limit is None else limit
+    i = start
+    if i < limit and tokens[i].pos in {"PPER", "PDS", "PIS", "PRELS"}:
+        return i + 1
+    i = _nominal(tokens, i, limit)
+    if i == start:
+        return start
+    while i < limit and tokens[i].text.lower() in _GENITIVE_DETERMINERS:
+        after = _nominal(tokens, i, limit)
+        if after == i:
+            break
+        i = after
+    return i
+
+
+def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
+    i = start
+    while i < limit and tokens[i].pos in _NP_PREFIX:
+        i += 1
+    nouns = i
+    while i < limit:
+        if tokens[i].pos in _NOUNS:
+            i += 1
+            continue
+        if _is_quote(tokens[i]):  # a quoted name inside the phrase: das „Petit Journal“
+            j = i + 1
+            while j < limit and tokens[j].pos in _NOUNS | {"ART", "ADJA"}:
+                j += 1
+            if j > i + 1 and j < limit and _is_quote(tokens[j]):
+                i = j + 1
+                continue
+        break
+    return i if i > nouns else start
+
+
+def nominative_start(token: Token, noun: Token | None) -> bool:
+    """Return whether a phrase starting with ``token`` (head ``noun``) can be a subject."""
+    word = token.text.lower()
+    if token.pos == "PPER":
+        return word in _NOMINATIVE_PRONOUNS
+    if word in _OBLIQUE_DETERMINERS:
+        return False
+    return not (
+        word == "der" and noun is not None and noun.text.lower().endswith(_FEMININE_SUFFIXES)
+    )
+
+
+def subject_of(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
+    """Return the token range of the subject of the finite verb ``tokens[finite]``."""
+    start = _main_clause_start(tokens, finite)
+    first = start
+    while first < finite and tokens[first].text.lower() in _FOCUS:
+        first += 1
+    if first < finite and tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"}:
+        # a subordinate clause: "wie Peskow sagte", "der sagte"
+        if tokens[first].pos == "PRELS":
+            return first, first + 1
+        return _first_subject(tokens, first + 1, finite)
+    if first < finite:
+        end = noun_phrase_end(tokens, first, finite)
+        if end > first and _only_apposition(tokens, end, finite):
+            head = _head(tokens, first, end)
+            if nominative_start(tokens[first], head):
+                return first, end
+    return _first_subject(tokens, finite + 1, _clause_limit(tokens, finite))
+
+
+def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
+    # Back over commas only while the part before is an apposition ("Peskow, Sprecher des
+    # Kremls, bezeichnete") rather than a clause of its own.
+    start = finite
+    while start > 0 and tokens[start - 1].pos not in {"$,", "$."}:
+        start -= 1
+    while start > 1 and tokens[start - 1].pos == "$,":
+        before = start - 2
+        while before > 0 and tokens[before - 1].pos not in {"$,", "$."}:
+            before -= 1
+        segment = tokens[before : start - 1]
+        if any(t.pos in FINITE or t.pos in {"KOUS", "PRELS", "PWAV"} for t in segment):
+            break
+        if not segment or segment[0].pos not in _NP_PREFIX | _NOUNS:
+            break
+        start = before
+    return start
+
+
+def _only_apposition(tokens: Sequence[Token], end: int, finite: int) -> bool:
+    # After the subject phrase only commas and appositive phrases may come before the verb.
+    i = end
+    while i < finite:
+        if tokens[i].pos == "$,":
+            i += 1
+            continue
+        after = noun_phrase_end(tokens, i, finite)
+        if after == i:
+            return False
+        i = after
+    return True
+
+
+def _head(tokens: Sequence[Token], start: int, end: int) -> Token | None:
+    nouns = [tokens[k] for k in range(start, end) if tokens[k].pos in _NOUNS]
+    return nouns[0] if nouns else None
+
+
+def _clause_limit(tokens: Sequence[Token], finite: int) -> int:
+    end = finite + 1
+    while end < len(tokens) and tokens[end].pos not in {"$,", "$.", "KOUS"}:
+        end += 1
+    return end
+
+
+def _first_subject(tokens: Sequence[Token], start: int, limit: int) -> tuple[int, int] | None:
+    i = start
+    while i < limit:
+        token = tokens[i]
+        if token.pos == "PPER":
+            if token.text.lower() in _NOMINATIVE_PRONOUNS:
+                return i, i + 1
+            i += 1
+            continue
+        if token.pos in {"APPR", "APPRART"}:
+            i = max(noun_phrase_end(tokens, i + 1, limit), i + 1)
+            continue
+        end = noun_phrase_end(tokens, i, limit)
+        if end > i:
+            if nominative_start(token, _head(tokens, i, end)):
+                return i, end
+            i = end
+            continue
+        i += 1
+    return None
+
+
+def noun_phrase_before(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
+    """Return the noun phrase that ends just before ``end`` (the source of ``X zufolge``)."""
+    start = end
+    while start > 0 and (
+        tokens[start - 1].pos in _NOUNS | _NP_PREFIX or _is_quote(tokens[start - 1])
+    ):
+        start -= 1
+    while start < end and tokens[start].pos not in _NP_PREFIX | _NOUNS:
+        start += 1
+    return (start, end) if start < end else None
+
+
+@cache
+def role_nouns() -> tuple[str, ...]:
+    """Return the role nouns (lower case), longest first."""
+    return tuple(sorted({entry.lower() for entry in lines("speech_role_nouns")}, key=len)[::-1])
+
+
+def role_of(word: str) -> str | None:
+    """Return the role a noun names, or ``None``: compounds and feminine forms are found.
+
+    Examples
+    --------
+    >>> role_of("Nato-Generalsekretär"), role_of("UN-Botschafterin"), role_of("Haltung")
+    ('generalsekretär', 'botschafter', None)
+    """
+    key = word.lower().rsplit("-", 1)[-1]
+    candidates = [key, key[:-2]] if key.endswith("in") else [key]
+    for candidate in candidates:
+        for role in role_nouns():
+            if candidate.endswith(role):
+                return role
+    return None
+
+
+@dataclass
+class _Entity:
+    name: str
+    roles: set[str] = field(default_factory=set)
+    person: bool = True
+    feminine: bool = False
+
+
+class SpeakerResolver:
+    """Resolve speaker mentions while walking through a text, sentence by sentence.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Nato-Generalsekretär Jens Stoltenberg sprach. Der Generalsekretär sagte es.")
+    >>> resolver = SpeakerResolver()
+    >>> first = doc.sentence_tokens(0)
+    >>> resolver.observe(first)
+    >>> resolver.resolve(first[0:3])
+    'Stoltenberg'
+    >>> resolver.resolve(doc.sentence_tokens(1)[0:2])
+    'Stoltenberg'
+    """
+
+    def __init__(self) -> None:
+        self.entities: dict[str, _Entity] = {}
+        self.history: list[_Entity] = []
+
+    def observe(self, tokens: Sequence[Token]) -> None:
+        """Learn names and their roles from a sentence (``Präsident Putin``, ``X, Sprecher``)."""
+        i = 0
+        while i < len(tokens):
+            if tokens[i].pos != "NE":
+                i += 1
+                continue
+            end = i
+            while end < len(tokens) and tokens[end].pos == "NE":
+                end += 1
+            entity = self._entity(tokens[end - 1].text)
+            for k in range(max(0, i - 3), i):
+                role = role_of(tokens[k].text) if tokens[k].pos == "NN" else None
+                if role:
+                    entity.roles.add(role)
+            if end + 1 < len(tokens) and tokens[end].pos == "$,":
+                after = noun_phrase_end(tokens, end + 1)
+                for k in range(end + 1, after):
+                    role = role_of(tokens[k].text) if tokens[k].pos == "NN" else None
+                    if role:
+                        entity.roles.add(role)
+                        break
+            i = end
+
+    def _entity(self, name: str) -> _Entity:
+        if name.endswith("s") and name[:-1] in self.entities:
+            name = name[:-1]
+        return self.entities.setdefault(name, _Entity(name))
+
+    def resolve(self, mention: Sequence[Token]) -> str | None:
+        """Return the resolved speaker of a mention and remember it as the latest speaker."""
+        entity = self._lookup(mention)
+        if entity is not None:
+            self.history.append(entity)
+            return entity.name
+        return None
+
+    def latest(self) -> str | None:
+        """Return the most recent resolved speaker."""
+        return self.history[-1].name if self.history else None
+
+    def _lookup(self, mention: Sequence[Token]) -> _Entity | None:
+        words = [t for t in mention if t.pos != "$," and not _is_quote(t)]
+        if not words:
+            return None
+        first = words[0].text.lower()
+        if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS"}:
+            if first in {"er", "der"}:
+                return self._recent(lambda e: e.person and not e.feminine)
+            if first in {"sie", "die"}:
+                return self._recent(lambda e: e.feminine or not e.person) or self._recent(
+                    lambda e: True
+                )
+            return _Entity(words[0].text, person=False)
+        names = [t for t in words if t.pos == "NE"]
+        if names and not (len(names) == 1 and names[0].text in {"Nato", "EU", "UN"}):
+            run = _first_run(words)
+            return self._entity(run[-1].text)
+        nouns = [t for t in words if t.pos in _NOUNS]
+        role = role_of(nouns[0].text) if nouns else None
+        if role and first in {"der", "die", "dieser", "diese"}:
+            known = self._recent(lambda e: role in e.roles) or self._recent(lambda e: e.person)
+            if known is not None:
+                known.roles.add(role)
+                known.feminine = known.feminine or nouns[0].text.lower().endswith("in")
+                return known
+        start = 1 if words[0].pos == "ART" else 0
+        name = " ".join(t.text for t in words[start:])
+        entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
+        return entity
+
+    def _recent(self, test) -> _Entity | None:  # type: ignore[no-untyped-def]
+        for entity in reversed(self.history[-8:]):
+            if test(entity):
+                return entity
+        return None
+
+
+def _first_run(words: Sequence[Token]) -> list[Token]:
+    run: list[Token] = []
+    for token in words:
+        if token.pos == "NE":
+            run.append(token)
+        elif run:
+            break
+    return run

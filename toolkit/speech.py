@@ -1,0 +1,387 @@
+"""Reported speech: direct quotes, indirect speech and narrated speech acts, with cue and speaker.
+
+The stage runs after the mood stage and adds ``Document.speech``: one
+:class:`~toolkit.model.ReportedSpeech` per instance, in text order. The categories follow the
+Redewiedergabe guidelines:
+
+``direct``
+    Quoted words (:mod:`toolkit.quotes`), also a quoted fragment inside a sentence. Titles
+    and names in quotes (``'The Times'``, ``„Die Welt“``) and scare quotes are not speech.
+``indirect``
+    A paraphrase: a ``dass``/``ob``/w-clause, a verb-second clause in Konjunktiv or a
+    ``zu``-infinitive after a cue (:mod:`toolkit.speech_frames`); ``laut X``, ``X zufolge``,
+    ``nach Angaben X``, ``so X``; and a main clause in Konjunktiv I that goes on with the
+    previous speaker without a new cue (``Danach werde der Norweger ...``). Konjunktiv II of
+    an unreal condition (``Wäre ..., hätten wir ...``) does not continue speech.
+``reported``
+    A narrated speech act: a cue verb that reports no clause (``Der Kreml hat die
+    Äußerungen scharf kritisiert``).
+
+Cues come from :mod:`toolkit.speech_cues` (verbs of saying, thinking and writing with their
+medium); speakers from :mod:`toolkit.speakers` (mention as written, resolved name).
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Peskow warnte, dass dies gefährlich sei. Danach werde alles anders.")
+>>> [(s.kind, s.text, s.cue_text, s.speaker) for s in doc.speech]
+... # doctest: +NORMALIZE_WHITESPACE
+[('indirect', 'dass dies gefährlich sei.', 'warnte', 'Peskow'),
+ ('indirect', 'Danach werde alles anders.', None, 'Peskow')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from toolkit.model import Document, ReportedSpeech, Span, Token
+from toolkit.quotes import Quotation, find_quotations, quotation_role
+from toolkit.speakers import FINITE, SpeakerResolver
+from toolkit.speech_cues import Cue, find_cues
+from toolkit.speech_frames import (
+    Frame,
+    SentenceView,
+    prepositional_frame,
+    reported_frame,
+    speaker_of,
+    verb_frame,
+)
+from toolkit.tagging import is_tagged, tag_document
+from toolkit.tokens import paragraphs
+
+if TYPE_CHECKING:
+    from toolkit.pipeline import AnalysisConfig
+
+#: How many sentences back a speaker can be continued without a new cue.
+CONTINUATION_WINDOW = 2
+_SUBORDINATE_STARTS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI"})
+_IRREALIS = frozenset({"wenn", "falls", "sonst", "gern", "gerne", "lieber", "fast", "beinahe"})
+
+
+@dataclass
+class _Direct:
+    """A quotation that is speech, with the cue and speaker found for it."""
+
+    quotation: Quotation
+    first: int  # document token index of the opening mark
+    end: int  # document token index after the closing mark
+    sentence: int
+    frame: Frame | None = None
+    frame_sentence: int | None = None
+    inherited: tuple[Span | None, str | None, Span | None, str | None] | None = None
+
+
+def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> Document:
+    """Pipeline stage: fill ``Document.speech`` (tags the text first if needed).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("„Wir kommen“, sagte sie. Laut Polizei gab es drei Verletzte.")
+    >>> [(s.kind, s.text, s.cue_text) for s in doc.speech]
+    [('direct', '„Wir kommen“', 'sagte'), ('indirect', 'gab es drei Verletzte.', 'Laut')]
+    """
+    if not is_tagged(document):
+        document = tag_document(document)
+    return replace(document, speech=tuple(detect_speech(document)))
+
+
+def detect_speech(document: Document) -> list[ReportedSpeech]:
+    """Return the speech instances of a tagged document, in text order."""
+    tokens = document.tokens
+    starts = [token.start for token in tokens]
+    cues = [find_cues(document.sentence_tokens(s.index)) for s in document.sentences]
+    directs = _direct_quotations(document, starts, cues)
+    verbs = {verb.token: verb for verb in document.verbs}
+    resolver = SpeakerResolver()
+    records: list[ReportedSpeech] = []
+    last: tuple[int, str | None, Span | None] | None = None  # sentence, speaker, mention
+    for sentence in document.sentences:
+        offset = sentence.first_token
+        sentence_tokens = document.sentence_tokens(sentence.index)
+        resolver.observe(sentence_tokens)
+        quotes = {
+            (max(d.first, offset) - offset, min(d.end, sentence.last_token + 1) - offset): d
+            for d in directs
+            if d.first <= sentence.last_token and d.end > offset
+        }
+        view = SentenceView(
+            sentence_tokens,
+            {t - offset: v for t, v in verbs.items() if offset <= t <= sentence.last_token},
+            sorted(quotes),
+        )
+        frames = _sentence_frames(view, cues[sentence.index])
+        if not any(f.kind != "direct" for f in frames):
+            frame = _continuation(view, sentence.index, last)
+            if frame is not None:
+                frames.append(frame)
+        for frame in frames:
+            speaker, mention = _speaker(document, offset, frame, resolver, last)
+            if frame.kind == "direct" and frame.quote is not None:
+                direct = quotes[frame.quote]
+                if direct.frame is None:
+                    direct.frame, direct.frame_sentence = frame, sentence.index
+                    direct.inherited = (
+                        _cue_span(document, offset, frame.cue),
+                        speaker,
+                        mention,
+                        frame.cue.medium if frame.cue else None,
+                    )
+            elif frame.previous_sentence:
+                record = _previous_sentence_record(document, sentence.index, frame, records)
+                if record is not None:
+                    records.append(_with_speaker(record, speaker, mention))
+            else:
+                records.append(_record(document, sentence.index, offset, frame, speaker, mention))
+                _inherit(quotes, frame, records[-1])
+            if speaker is not None or mention is not None:
+                last = (sentence.index, speaker, mention)
+        for (q_start, _q_end), direct in quotes.items():
+            first_here = direct.first - offset == q_start
+            if direct.inherited is None and first_here and last and last[0] >= sentence.index - 1:
+                direct.inherited = (None, last[1], last[2], None)
+    records.extend(_direct_record(document, direct) for direct in directs)
+    return sorted(records, key=lambda r: (r.start, -r.end, r.kind))
+
+
+def _sentence_frames(view: SentenceView, cues: list[Cue]) -> list[Frame]:
+    frames: list[Frame] = []
+    for cue in cues:
+        if cue.cue_class == "prep" or view.is_claimed(cue.token):
+            continue
+        frame = verb_frame(view, cue)
+        if frame is None and cue.cue_class == "verb":
+            frame = _quote_in_clause(view, cue)
+            if frame is None and cue.reported and not view.quote_around(cue.token):
+                frame = reported_frame(view, cue)
+        if _usable(frame, len(view.tokens)):
+            frames.append(frame)  # type: ignore[arg-type]
+            if frame.kind != "direct":  # type: ignore[union-attr]
+                view.claimed.extend(frame.pieces)  # type: ignore[union-attr]
+    for cue in cues:
+        if cue.cue_class != "prep" or view.is_claimed(cue.token):
+            continue
+        frame = prepositional_frame(view, cue)
+        if _usable(frame, len(view.tokens)) and not any(
+            view.is_claimed(p[0])
+            for p in frame.pieces  # type: ignore[union-attr]
+        ):
+            frames.append(frame)  # type: ignore[arg-type]
+            if frame.kind != "direct":
+                view.claimed.extend(frame.pieces)
+    return frames
+
+
+def _usable(frame: Frame | None, size: int) -> bool:
+    """Keep only frames with at least one non-empty piece inside the sentence."""
+    if frame is None:
+        return False
+    frame.pieces = [(max(0, s), min(size, e)) for s, e in frame.pieces if min(size, e) > max(0, s)]
+    return bool(frame.pieces)
+
+
+def _quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
+    # "bezeichnete Stoltenbergs Haltung als 'kurzsichtig und unprofessionell'"
+    tokens = view.tokens
+    end = cue.token
+    while end < len(tokens) and tokens[end].pos not in {"$,", "$."}:
+        end += 1
+    for quote in view.quotes:
+        if cue.token < quote[0] < end and not view.quote_around(cue.token):
+            return Frame("direct", [quote], cue, speaker_of(view, cue), quote=quote)
+    return None
+
+
+def _continuation(
+    view: SentenceView, sentence: int, last: tuple[int, str | None, Span | None] | None
+) -> Frame | None:
+    """Continue the last speaker in a main clause in Konjunktiv I (or II right after speech)."""
+    tokens = view.tokens
+    main = _main_finite(view)
+    if main is None:
+        return None
+    verb = view.verbs.get(main)
+    if verb is None or verb.mood != "Sub":
+        return None
+    recent = last is not None and last[0] >= sentence - CONTINUATION_WINDOW
+    if verb.konjunktiv == "II":
+        opening = tokens[0].pos in FINITE  # "Wäre ..., hätten wir": a condition
+        if not recent or opening or any(t.text.lower() in _IRREALIS for t in tokens):
+            return None
+    end = len(tokens)
+    start = 0
+    if view.quote_around(main) is not None:
+        return None
+    return Frame("indirect", [(start, end)], None, None)
+
+
+def _main_finite(view: SentenceView) -> int | None:
+    segment_start = 0
+    for i, token in enumerate(view.tokens):
+        if token.pos in {"$,", "$."}:
+            segment_start = i + 1
+            continue
+        if token.pos in FINITE and view.quote_around(i) is None:
+            opener = view.tokens[segment_start] if segment_start < i else None
+            if opener is not None and opener.pos in _SUBORDINATE_STARTS:
+                continue
+            return i
+    return None
+
+
+def _direct_quotations(
+    document: Document, starts: list[int], cues: list[list[Cue]]
+) -> list[_Direct]:
+    text, tokens = document.text, document.tokens
+    ends = tuple(offset + len(paragraph) for offset, paragraph in paragraphs(text))
+    found: list[_Direct] = []
+    for quotation in find_quotations(text, ends):
+        first = bisect_left(starts, quotation.start)
+        if first >= len(tokens) or tokens[first].start != quotation.start:
+            continue
+        last = bisect_left(starts, quotation.end) if quotation.closed else None
+        sentence = tokens[first].sentence
+        if last is None:  # unclosed: up to the end of its sentence
+            last = document.sentences[sentence].last_token + 1
+            quotation = replace(quotation, end=tokens[last - 1].end)
+        inner = tokens[first + 1 : last - (1 if quotation.closed else 0)]
+        bounds = document.sentences[sentence]
+        before = tokens[max(bounds.first_token, first - 4) : first]
+        after = tokens[last : min(last + 2, len(tokens))]
+        cue_nearby = any(
+            cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
+            for cue in cues[sentence]
+        )
+        if quotation_role(inner, before, after, cue_nearby) == "speech":
+            found.append(_Direct(quotation, first, last, sentence))
+    return found
+
+
+def _span(document: Document, start: int, end: int) -> Span:
+    return Span(start, end, document.text[start:end])
+
+
+def _token_span(document: Document, offset: int, piece: tuple[int, int]) -> Span:
+    first, last = document.tokens[offset + piece[0]], document.tokens[offset + piece[1] - 1]
+    return _span(document, first.start, last.end)
+
+
+def _cue_span(document: Document, offset: int, cue: Cue | None) -> Span | None:
+    if cue is None:
+        return None
+    return _token_span(document, offset, (cue.token, cue.token + 1))
+
+
+def _speaker(
+    document: Document,
+    offset: int,
+    frame: Frame,
+    resolver: SpeakerResolver,
+    last: tuple[int, str | None, Span | None] | None,
+) -> tuple[str | None, Span | None]:
+    if frame.speaker is None:
+        if frame.cue is None and last is not None:  # a continuation: the last speaker goes on
+            return last[1], last[2]
+        return None, None
+    mention: Sequence[Token] = document.tokens[
+        offset + frame.speaker[0] : offset + frame.speaker[1]
+    ]
+    return resolver.resolve(mention), _token_span(document, offset, frame.speaker)
+
+
+def _record(
+    document: Document,
+    sentence: int,
+    offset: int,
+    frame: Frame,
+    speaker: str | None,
+    mention: Span | None,
+) -> ReportedSpeech:
+    pieces = [_token_span(document, offset, piece) for piece in sorted(frame.pieces)]
+    start, end = pieces[0].start, pieces[-1].end
+    cue = frame.cue
+    return ReportedSpeech(
+        kind=frame.kind,  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        text=document.text[start:end],
+        sentence=sentence,
+        cue=_cue_span(document, offset, cue),
+        speaker=speaker,
+        speaker_mention=mention,
+        medium=cue.medium if cue else "speech",
+        cue_parts=_cue_parts(document, offset, cue),
+        cue_lemma=cue.lemma if cue else None,
+        parts=tuple(pieces) if len(pieces) > 1 else (),
+    )
+
+
+def _cue_parts(document: Document, offset: int, cue: Cue | None) -> tuple[Span, ...]:
+    if cue is None or len(cue.parts) < 2:
+        return ()
+    return tuple(_token_span(document, offset, (part, part + 1)) for part in cue.parts)
+
+
+def _with_speaker(
+    record: ReportedSpeech, speaker: str | None, mention: Span | None
+) -> ReportedSpeech:
+    return replace(record, speaker=speaker, speaker_mention=mention)
+
+
+def _previous_sentence_record(
+    document: Document, sentence: int, frame: Frame, records: list[ReportedSpeech]
+) -> ReportedSpeech | None:
+    """``X sei so. Dies bestätigte Y.``: the previous sentence is what Y said."""
+    if sentence == 0 or any(r.sentence == sentence - 1 for r in records):
+        return None
+    previous = document.sentences[sentence - 1]
+    offset = document.sentences[sentence].first_token
+    pronoun = _token_span(document, offset, frame.pieces[0])
+    last = document.tokens[previous.last_token]
+    end = (
+        last.start if last.pos == "$." and previous.last_token > previous.first_token else last.end
+    )
+    content = _span(document, previous.start, end)
+    cue = frame.cue
+    return ReportedSpeech(
+        kind="indirect",
+        start=content.start,
+        end=pronoun.end,
+        text=document.text[content.start : pronoun.end],
+        sentence=sentence - 1,
+        cue=_cue_span(document, offset, cue),
+        medium=cue.medium if cue else "speech",
+        cue_parts=_cue_parts(document, offset, cue),
+        cue_lemma=cue.lemma if cue else None,
+        parts=(content, pronoun),
+    )
+
+
+def _inherit(quotes: dict[tuple[int, int], _Direct], frame: Frame, record: ReportedSpeech) -> None:
+    # A quoted fragment inside indirect speech has the same cue and speaker (sentence 3).
+    for (start, end), direct in quotes.items():
+        if direct.inherited is None and any(s <= start and end <= e for s, e in frame.pieces):
+            direct.inherited = (record.cue, record.speaker, record.speaker_mention, record.medium)
+
+
+def _direct_record(document: Document, direct: _Direct) -> ReportedSpeech:
+    quotation = direct.quotation
+    cue, speaker, mention, medium = direct.inherited or (None, None, None, None)
+    frame = direct.frame
+    offset = document.sentences[direct.frame_sentence].first_token if frame else 0
+    return ReportedSpeech(
+        kind="direct",
+        start=quotation.start,
+        end=quotation.end,
+        text=document.text[quotation.start : quotation.end],
+        sentence=direct.sentence,
+        cue=cue,
+        speaker=speaker,
+        speaker_mention=mention,
+        medium=medium or "speech",
+        cue_parts=_cue_parts(document, offset, frame.cue) if frame else (),
+        cue_lemma=frame.cue.lemma if frame and frame.cue else None,
+    )

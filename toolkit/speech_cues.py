@@ -1,0 +1,280 @@
+"""Cues of speech representation: verbs, nouns and prepositions that introduce or narrate speech.
+
+The word lists live in ``toolkit/data/``: ``speech_cue_verbs.txt`` (lemma, medium, flags),
+``speech_cue_nouns.txt`` and ``speech_prepositional_cues.txt`` (``laut``, ``zufolge``,
+``nach Angaben``, ``so``, ``demnach``). Verbs are matched on HanTa's lemma.
+
+**Separable verbs are one cue.** In ``Er hob hervor, dass ...`` HanTa gives ``hob`` the lemma
+``heben`` and tags ``hervor`` as a separated particle (``PTKVZ``). The finite verb and the
+particle of its clause are joined to ``hervorheben`` before the lookup, and the cue keeps both
+tokens: :attr:`Cue.token` is the verb (the word a reader sees as the cue, and the span stored
+as ``ReportedSpeech.cue``), :attr:`Cue.parts` lists the verb *and* the particle, and
+:attr:`Cue.lemma` is the dictionary form. Words that belong to a cue (``bezeichnete ... als``,
+``verwies ... auf``) are parts too. A verb whose particle makes it another verb
+(``führte ... durch``) is no cue, although ``führte ... aus`` is.
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Er hob hervor, dass es ernst sei.")
+>>> cue = find_cues(doc.sentence_tokens(0))[0]
+>>> cue.lemma, cue.token, cue.parts, cue.medium
+('hervorheben', 1, (1, 2), 'speech')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from toolkit.model import Token
+from toolkit.resources import lines
+
+Medium = Literal["speech", "thought", "writing"]
+CueClass = Literal["verb", "noun", "prep"]
+
+#: STTS tags that end a clause for the purpose of finding a verb's particle.
+CLAUSE_BREAKS = frozenset({"$,", "$."})
+#: Verb tags that can carry a cue (finite, participle, infinitives, imperative).
+_VERB_TAGS = frozenset({"VVFIN", "VVPP", "VVINF", "VVIZU", "VVIMP"})
+_REFLEXIVES = frozenset({"sich", "mich", "dich", "uns", "euch"})
+#: Adjectives that join a verb like a particle ("gab bekannt", "stellte klar").
+_ADJECTIVE_PARTICLES = frozenset({"bekannt", "klar", "fest", "aufmerksam"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One word list entry: lemma, medium and what the cue can do."""
+
+    lemma: str
+    medium: Medium
+    reported: bool = False
+    v2: bool = False
+    parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PrepositionalCue:
+    """A preposition or adverb that attributes a statement (``laut``, ``X zufolge``)."""
+
+    words: tuple[str, ...]
+    position: Literal["before", "after", "so", "alone"]
+    medium: Medium
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found in a sentence; token positions are indices into the sentence's tokens."""
+
+    cue_class: CueClass
+    token: int
+    parts: tuple[int, ...]
+    lemma: str
+    medium: Medium
+    reported: bool = False
+    v2: bool = False
+    position: str | None = None
+
+
+def _parse_entry(line: str) -> CueEntry:
+    lemma, medium, *flags = line.split()
+    return CueEntry(
+        lemma=lemma.replace("_", " "),
+        medium=medium,  # type: ignore[arg-type]
+        reported="r" in flags,
+        v2="v2" in flags,
+        parts=tuple(flag[1:] for flag in flags if flag.startswith("+")),
+    )
+
+
+@cache
+def cue_verbs() -> dict[str, CueEntry]:
+    """Return the verb cues by lemma (``"sich fragen"`` for reflexive entries).
+
+    Examples
+    --------
+    >>> entry = cue_verbs()["bezeichnen"]
+    >>> entry.medium, entry.reported, entry.parts
+    ('speech', True, ('als',))
+    """
+    return {entry.lemma: entry for entry in map(_parse_entry, lines("speech_cue_verbs"))}
+
+
+@cache
+def cue_nouns() -> dict[str, CueEntry]:
+    """Return the noun cues by lower-cased lemma (``äußerung``, ``forderung``, ...)."""
+    return {entry.lemma.lower(): entry for entry in map(_parse_entry, lines("speech_cue_nouns"))}
+
+
+@cache
+def prepositional_cues() -> tuple[PrepositionalCue, ...]:
+    """Return the prepositional cues, longest first (so ``nach eigenen Angaben`` wins)."""
+    cues = []
+    for line in lines("speech_prepositional_cues"):
+        *words, position, medium = line.split()
+        cues.append(PrepositionalCue(tuple(w.lower() for w in words), position, medium))  # type: ignore[arg-type]
+    return tuple(sorted(cues, key=lambda cue: -len(cue.words)))
+
+
+def noun_entry(lemma: str) -> CueEntry | None:
+    """Return the noun cue for a noun, also for compounds (``Regierungserklärung``).
+
+    Examples
+    --------
+    >>> noun_entry("Regierungserklärung").lemma, noun_entry("Wetter") is None
+    ('Erklärung', True)
+    """
+    key = lemma.lower()
+    nouns = cue_nouns()
+    if key in nouns:
+        return nouns[key]
+    for size in range(len(key) - 3, 4, -1):
+        entry = nouns.get(key[-size:])
+        if entry is not None:
+            return entry
+    return None
+
+
+def clause_end(tokens: Sequence[Token], position: int) -> int:
+    """Return the index after the last token of the clause that holds ``position``."""
+    end = position + 1
+    while end < len(tokens) and tokens[end].pos not in CLAUSE_BREAKS:
+        end += 1
+    return end
+
+
+def clause_start(tokens: Sequence[Token], position: int) -> int:
+    """Return the index of the first token of the clause that holds ``position``."""
+    start = position
+    while start > 0 and tokens[start - 1].pos not in CLAUSE_BREAKS:
+        start -= 1
+    return start
+
+
+def find_cues(tokens: Sequence[Token]) -> list[Cue]:
+    """Return the verb, noun and prepositional cues of one tagged sentence, in text order."""
+    cues = [cue for i in range(len(tokens)) if (cue := _cue_at(tokens, i)) is not None]
+    cues.extend(_prepositional_cues(tokens))
+    return sorted(cues, key=lambda cue: cue.token)
+
+
+def _cue_at(tokens: Sequence[Token], i: int) -> Cue | None:
+    token = tokens[i]
+    if token.pos in _VERB_TAGS:
+        return _verb_cue(tokens, i)
+    if token.pos == "NN":
+        entry = noun_entry(token.lemma or token.text)
+        if entry is not None:
+            return Cue("noun", i, (i,), entry.lemma, entry.medium, entry.reported)
+    return None
+
+
+def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
+    lemma = (tokens[i].lemma or tokens[i].text).lower()
+    verbs = cue_verbs()
+    parts = [i]
+    if tokens[i].pos == "VVFIN" or tokens[i].pos == "VVIMP":
+        particle = _particle(tokens, i)
+        if particle is not None:
+            joined = tokens[particle].text.lower() + lemma
+            if joined not in verbs:
+                return None
+            lemma = joined
+            parts.append(particle)
+    end = clause_end(tokens, i)
+    start = clause_start(tokens, i)
+    reflexive = any(tokens[k].text.lower() in _REFLEXIVES for k in range(start, end))
+    if reflexive and f"sich {lemma}" in verbs:
+        lemma = f"sich {lemma}"
+    entry = verbs.get(lemma)
+    if entry is None:
+        return None
+    for word in entry.parts:
+        found = _find_part(tokens, i, end, word)
+        if found is not None:
+            parts.append(found)
+    return Cue(
+        "verb",
+        i,
+        tuple(sorted(parts)),
+        entry.lemma,
+        entry.medium,
+        entry.reported,
+        entry.v2,
+    )
+
+
+def _particle(tokens: Sequence[Token], i: int) -> int | None:
+    # The separated particle stands at the end of the verb's own clause.
+    for k in range(i + 1, clause_end(tokens, i)):
+        if tokens[k].pos == "PTKVZ":
+            return k
+    end = clause_end(tokens, i)
+    last = end - 1
+    if last > i and tokens[last].text.lower() in _ADJECTIVE_PARTICLES:
+        joined = tokens[last].text.lower() + (tokens[i].lemma or "").lower()
+        if joined in cue_verbs():
+            return last
+    return None
+
+
+def _find_part(tokens: Sequence[Token], i: int, end: int, word: str) -> int | None:
+    forms = {word, f"da{word}", f"dar{word}"}
+    for k in range(i + 1, end):
+        if tokens[k].text.lower() in forms:
+            return k
+    return None
+
+
+def _prepositional_cues(tokens: Sequence[Token]) -> list[Cue]:
+    found: list[Cue] = []
+    taken: set[int] = set()
+    lowered = [token.text.lower() for token in tokens]
+    for cue in prepositional_cues():
+        size = len(cue.words)
+        for i in range(len(tokens) - size + 1):
+            if tuple(lowered[i : i + size]) != cue.words or taken & set(range(i, i + size)):
+                continue
+            if not _plausible_preposition(tokens, i, size, cue):
+                continue
+            taken.update(range(i, i + size))
+            main = i + size - 1 if cue.position == "after" else i
+            found.append(
+                Cue(
+                    "prep",
+                    main,
+                    tuple(range(i, i + size)),
+                    " ".join(cue.words),
+                    cue.medium,
+                    position=cue.position,
+                )
+            )
+    return found
+
+
+#: Tags that can start the source after "laut", "so", "nach Angaben".
+NOUN_PHRASE_STARTS = frozenset(
+    {"ART", "NE", "NN", "FM", "PPOSAT", "ADJA", "PIAT", "PDAT", "CARD", "APPR", "APPRART", "PPER"}
+)
+
+
+def _plausible_preposition(
+    tokens: Sequence[Token], i: int, size: int, cue: PrepositionalCue
+) -> bool:
+    after = tokens[i + size] if i + size < len(tokens) else None
+    if cue.position == "before":
+        if after is None or after.pos not in NOUN_PHRASE_STARTS - {"PPER"}:
+            return False
+        return cue.words != ("laut",) or tokens[i].pos in {"APPR", "APPO"}
+    if cue.position == "after":
+        return i > 0 and tokens[i - 1].pos in {"NN", "NE", "FM", "PPER", "PDS", "PIS"}
+    if cue.position == "so":
+        before = tokens[i - 1] if i > 0 else None
+        return (
+            (before is None or before.pos in {"$,", "$(", "$."} or before.text in {"“", '"', "«"})
+            and after is not None
+            and after.pos in {"ART", "NE", "NN", "PPOSAT", "ADJA", "FM", "PIAT"}
+        )
+    return True

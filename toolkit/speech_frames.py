@@ -1,0 +1,327 @@
+"""Reporting frames: from a cue to the words it reports (one sentence at a time).
+
+A cue verb reports the clause that follows it (``warnte, dass ...``, ``sagte, er habe ...``,
+``forderte, ... zu verhandeln``), a quotation after a colon or before ``, sagte er``, the
+clause before it when it comes second (``Das sei gefährlich, sagte Peskow.``), or nothing: then
+the clause itself narrates the speech act (``Der Kreml hat ... kritisiert``: ``reported``).
+Prepositional cues report the rest of their sentence (``Laut Polizei gab es drei Tote``).
+
+Inside a reporting frame the mood stage's ambiguous forms (``sollte``, 3rd plural ``haben``)
+are read as Konjunktiv (:func:`toolkit.mood.possible_konjunktiv`); an indicative ``dass``
+clause after a cue is indirect speech all the same.
+
+All positions here are indices into the sentence's tokens; ranges are end-exclusive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from toolkit.model import Token, VerbMood
+from toolkit.mood import possible_konjunktiv
+from toolkit.speakers import FINITE, noun_phrase_before, noun_phrase_end, subject_of
+from toolkit.speech_cues import Cue
+
+Range = tuple[int, int]
+
+_SUBORDINATORS = frozenset({"dass", "daß", "ob"})
+_W_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
+_BREAKS = frozenset({"$,", "$."})
+_CONTENT_STOPS = frozenset({";"})
+_DEMONSTRATIVES = frozenset({"dies", "das", "dieses", "dieser", "diese", "solches"})
+
+
+@dataclass
+class SentenceView:
+    """One tagged sentence with its finite verbs' moods and its direct quotations."""
+
+    tokens: Sequence[Token]
+    verbs: dict[int, VerbMood]
+    quotes: list[Range]
+    claimed: list[Range] = field(default_factory=list)
+
+    def quote_starting(self, position: int) -> Range | None:
+        """Return the direct quotation that starts at ``position`` (its opening mark)."""
+        return next((q for q in self.quotes if q[0] == position), None)
+
+    def quote_ending(self, position: int) -> Range | None:
+        """Return the direct quotation whose closing mark is ``tokens[position - 1]``."""
+        return next((q for q in self.quotes if q[1] == position), None)
+
+    def quote_around(self, position: int) -> Range | None:
+        """Return the innermost direct quotation that holds ``position``."""
+        inside = [q for q in self.quotes if q[0] <= position < q[1]]
+        return min(inside, key=lambda q: q[1] - q[0]) if inside else None
+
+    def is_claimed(self, position: int) -> bool:
+        """Whether ``position`` already belongs to an indirect or reported instance."""
+        return any(start <= position < end for start, end in self.claimed)
+
+
+@dataclass
+class Frame:
+    """What a cue reports: ``kind``, the reported pieces and the speaker's token range."""
+
+    kind: str
+    pieces: list[Range]
+    cue: Cue | None
+    speaker: Range | None
+    quote: Range | None = None
+    previous_sentence: bool = False
+
+
+def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
+    """Whether a verb is (or, inside a reporting frame, may be read as) Konjunktiv."""
+    if verb is None:
+        return False
+    if verb.mood == "Sub":
+        return True
+    return in_frame and verb.mood == "Ind" and possible_konjunktiv(verb) is not None
+
+
+def _finite_in(view: SentenceView, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if view.tokens[i].pos in FINITE]
+
+
+def _segment_end(tokens: Sequence[Token], start: int) -> int:
+    end = start
+    while end < len(tokens) and tokens[end].pos not in _BREAKS:
+        end += 1
+    return end
+
+
+def _segment_start(tokens: Sequence[Token], position: int) -> int:
+    start = position
+    while start > 0 and tokens[start - 1].pos not in _BREAKS:
+        start -= 1
+    return start
+
+
+def content_end(view: SentenceView, start: int) -> int:
+    """Return where reported content starting at ``start`` ends.
+
+    That is the sentence end, a semicolon, or the end of the quotation the content stands in.
+    """
+    around = view.quote_around(start)
+    limit = around[1] - 1 if around else len(view.tokens)
+    end = start
+    while end < limit and view.tokens[end].text not in _CONTENT_STOPS:
+        end += 1
+    return end
+
+
+def _finite_of_clause(view: SentenceView, cue: Cue) -> int:
+    if view.tokens[cue.token].pos in FINITE:
+        return cue.token
+    start = _segment_start(view.tokens, cue.token)
+    finites = _finite_in(view, start, cue.token)
+    return finites[-1] if finites else cue.token
+
+
+def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
+    """Return the speaker's token range for a verb cue (the subject of its clause)."""
+    if cue.cue_class == "noun":
+        return _noun_speaker(view.tokens, cue.token)
+    return subject_of(view.tokens, _finite_of_clause(view, cue))
+
+
+def _noun_speaker(tokens: Sequence[Token], noun: int) -> Range | None:
+    # "die Forderung der Regierung", "die Warnung von Peskow", "seine Warnung"
+    after = noun + 1
+    if after < len(tokens) and tokens[after].text.lower() in {"des", "der", "von", "vom"}:
+        start = after + 1 if tokens[after].text.lower() in {"von", "vom"} else after
+        end = noun_phrase_end(tokens, start)
+        if end > start:
+            return start, end
+    return None
+
+
+def verb_frame(view: SentenceView, cue: Cue) -> Frame | None:
+    """Find what a verb or noun cue reports; ``None`` if it reports nothing here."""
+    tokens = view.tokens
+    end = _segment_end(tokens, cue.token)
+    speaker = speaker_of(view, cue) if cue.cue_class == "verb" else _noun_speaker(tokens, cue.token)
+    if end < len(tokens) and end + 1 < len(tokens):
+        after = _content_after(view, cue, end)
+        if after is not None:
+            after.speaker = speaker
+            return after
+    if cue.cue_class != "verb":
+        return None
+    before = _content_before(view, cue)
+    if before is not None:
+        before.speaker = speaker
+        return before
+    return None
+
+
+def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
+    tokens = view.tokens
+    first = boundary + 1
+    quote = view.quote_starting(first)
+    if tokens[boundary].text == ":":
+        if quote is not None:
+            return Frame("direct", [quote], cue, None, quote=quote)
+        return None
+    if tokens[boundary].pos != "$,":
+        return None
+    if quote is not None and _segment_end(tokens, quote[1]) >= len(tokens) - 1:
+        return Frame("direct", [quote], cue, None, quote=quote)
+    word = tokens[first].text.lower()
+    stop = content_end(view, first)
+    if stop <= first:
+        return None
+    if word in _SUBORDINATORS or (tokens[first].pos in _W_TAGS and word != "wie"):
+        return Frame("indirect", [(first, stop)], cue, None)
+    segment = _segment_end(tokens, first)
+    finites = _finite_in(view, first, segment)
+    if finites and tokens[first].pos not in {"KOUS", "PRELS", "PRELAT", "KON"}:
+        if any(reads_konjunktiv(view.verbs.get(i), in_frame=True) for i in finites[:1]):
+            return Frame("indirect", [(first, stop)], cue, None)
+        return None
+    if not finites and cue.cue_class == "verb" and _is_zu_infinitive(tokens, first, segment):
+        return Frame("indirect", [(first, stop)], cue, None)
+    return None
+
+
+def _is_zu_infinitive(tokens: Sequence[Token], start: int, end: int) -> bool:
+    if start < end and tokens[start].pos in {"KOUI"}:
+        return False  # "um ... zu", "ohne ... zu": purpose, not content
+    return any(
+        t.pos == "VVIZU" or (t.pos == "PTKZU" and k + 1 < end and tokens[k + 1].pos.endswith("INF"))
+        for k, t in enumerate(tokens[start:end], start)
+    )
+
+
+def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
+    """``Das sei gefährlich, sagte Peskow.`` / ``„...“, sagte Peskow.`` / ``Dies bestätigte X``."""
+    tokens = view.tokens
+    finite = _finite_of_clause(view, cue)
+    start = _segment_start(tokens, finite)
+    if start != finite:
+        pronoun = tokens[start]
+        if (
+            finite - start == 1
+            and pronoun.text.lower() in _DEMONSTRATIVES
+            and pronoun.pos in {"PDS", "ART", "PDAT"}
+            and _nothing_after(view, cue)
+        ):
+            return Frame("indirect", [(start, start + 1)], cue, None, previous_sentence=True)
+        return None
+    if start < 2 or tokens[start - 1].pos != "$,":
+        return None
+    quote = view.quote_ending(start - 1)
+    if quote is not None:
+        return Frame("direct", [quote], cue, None, quote=quote)
+    content_start = _content_start(view, start - 1)
+    if content_start >= start - 1:
+        return None
+    finites = _finite_in(view, content_start, start - 1)
+    if not any(reads_konjunktiv(view.verbs.get(i), in_frame=True) for i in finites):
+        return None
+    pieces = [(content_start, start - 1)]
+    frame_end = _segment_end(tokens, cue.token)
+    if frame_end < len(tokens) - 1 and tokens[frame_end].pos == "$,":
+        rest = content_end(view, frame_end + 1)
+        if rest > frame_end + 1 and tokens[frame_end + 1].text.lower() not in _SUBORDINATORS:
+            pieces.append((frame_end + 1, rest))
+    elif frame_end < len(tokens) and tokens[frame_end].text in ".!?":
+        pass
+    return Frame("indirect", pieces, cue, None)
+
+
+def _nothing_after(view: SentenceView, cue: Cue) -> bool:
+    end = _segment_end(view.tokens, cue.token)
+    return end >= len(view.tokens) - 1
+
+
+def _content_start(view: SentenceView, comma: int) -> int:
+    start = 0
+    for q_start, q_end in view.quotes:
+        if q_end <= comma and q_start < comma:
+            start = max(start, q_end)
+    for i in range(comma - 1, start - 1, -1):
+        if view.tokens[i].text in {":", ";"}:
+            return i + 1
+    return start
+
+
+def reported_frame(view: SentenceView, cue: Cue) -> Frame:
+    """Return the clause of a cue that reports nothing else: it narrates a speech act."""
+    tokens = view.tokens
+    finite = _finite_of_clause(view, cue)
+    start = _segment_start(tokens, min(finite, cue.token))
+    while start > 1 and tokens[start - 1].pos == "$,":
+        before = _segment_start(tokens, start - 2)
+        segment = tokens[before : start - 1]
+        if any(t.pos in FINITE or t.pos in {"KOUS", "PRELS", "PWAV"} for t in segment):
+            break
+        start = before
+    end = _segment_end(tokens, max(finite, cue.token))
+    if end < len(tokens) and tokens[end].text in ".!?" and end == len(tokens) - 1:
+        end += 1
+    return Frame("reported", [(start, end)], cue, speaker_of(view, cue))
+
+
+def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
+    """Return the frame of a prepositional cue: the rest of the sentence is indirect speech.
+
+    Cues are ``laut X``, ``X zufolge``, ``nach Angaben X``, ``so X``, ``demnach``; ``X`` is
+    the speaker.
+    """
+    tokens = view.tokens
+    first, last = cue.parts[0], cue.parts[-1] + 1
+    speaker: Range | None = None
+    if cue.position in {"before", "so"}:
+        start = (
+            last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
+        )
+        end = noun_phrase_end(tokens, start)
+        if end == start:
+            return None
+        speaker, frame = (start, end), (first, end)
+        if cue.position == "so" and end < len(tokens) and tokens[end].pos not in _BREAKS:
+            return None
+    elif cue.position == "after":
+        found = noun_phrase_before(tokens, first)
+        if found is None:
+            return None
+        speaker, frame = found, (found[0], last)
+    else:
+        frame = (first, last)
+    if cue.position == "so":
+        quote = view.quote_ending(frame[0] - 1) if frame[0] > 0 else None
+        if quote is None and frame[0] > 1:
+            quote = view.quote_ending(frame[0] - 1 - (tokens[frame[0] - 1].pos == "$,"))
+        if quote is not None:
+            return Frame("direct", [quote], cue, speaker, quote=quote)
+    pieces = _around(view, frame)
+    if not pieces:
+        return None
+    if cue.lemma == "wonach":
+        pieces = [(frame[1], content_end(view, frame[1]))]
+    return Frame("indirect", pieces, cue, speaker)
+
+
+def _around(view: SentenceView, frame: Range) -> list[Range]:
+    tokens = view.tokens
+    around = view.quote_around(frame[0])
+    low, high = (around[0] + 1, around[1] - 1) if around else (0, len(tokens))
+    left_end = frame[0]
+    while left_end > low and tokens[left_end - 1].pos == "$,":
+        left_end -= 1
+    left_start = low
+    for i in range(left_end - 1, low - 1, -1):
+        if tokens[i].text in {":", ";"}:
+            left_start = i + 1
+            break
+    right_start = frame[1]
+    while right_start < high and tokens[right_start].pos == "$,":
+        right_start += 1
+    right_end = right_start
+    while right_end < high and tokens[right_end].text not in _CONTENT_STOPS:
+        right_end += 1
+    pieces = [(s, e) for s, e in ((left_start, left_end), (right_start, right_end)) if e > s]
+    pieces = [p for p in pieces if any(tokens[k].text[:1].isalnum() for k in range(*p))]
+    return pieces
