@@ -155,7 +155,23 @@ class ReportedSpeech:
     ``kind`` follows the Redewiedergabe categories: ``direct`` (quoted words), ``indirect``
     (paraphrase) or ``reported`` (a narrated speech act). ``cue`` is the introducing
     expression (``warnte``, ``laut``), ``speaker_mention`` the speaker as written
-    (``der Kremlchef``) and ``speaker`` the resolved name (``Putin``).
+    (``der Kremlchef``) and ``speaker`` the resolved name (``Putin``). ``medium`` is
+    ``speech``, ``thought`` or ``writing``.
+
+    A cue of several words (the separable verb ``hob ... hervor``, ``bezeichnete ... als``,
+    ``nach Angaben``) is ONE cue: ``cue`` is the span of its main word (the verb), ``cue_parts``
+    holds every word of it in text order and ``cue_lemma`` the dictionary form
+    (``hervorheben``). An instance interrupted by its frame (``Das sei, so Peskow,
+    gefährlich``) spans ``start:end`` and lists its pieces in ``parts``; both are empty for
+    one-word cues and unbroken instances.
+
+    Examples
+    --------
+    >>> verb, particle = Span(3, 6, "hob"), Span(16, 22, "hervor")
+    >>> speech = ReportedSpeech("reported", 0, 22, "Er hob die Lage hervor", 0, cue=verb,
+    ...                         cue_parts=(verb, particle), cue_lemma="hervorheben")
+    >>> speech.cue_text
+    'hob ... hervor'
     """
 
     kind: SpeechKind
@@ -167,6 +183,26 @@ class ReportedSpeech:
     speaker: str | None = None
     speaker_mention: Span | None = None
     medium: str | None = None
+    cue_parts: tuple[Span, ...] = ()
+    cue_lemma: str | None = None
+    parts: tuple[Span, ...] = ()
+
+    @property
+    def cue_text(self) -> str | None:
+        """The cue as a reader sees it: ``hob ... hervor``, ``hob hervor``, ``laut``."""
+        if not self.cue_parts:
+            return self.cue.text if self.cue else None
+        pieces = [self.cue_parts[0].text]
+        for before, part in zip(self.cue_parts, self.cue_parts[1:], strict=False):
+            gap = part.start - before.end
+            pieces.append((" " if gap <= 1 else " ... ") + part.text)
+        return "".join(pieces)
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """Return the character ranges the instance covers (``parts``, else ``start:end``)."""
+        if self.parts:
+            return tuple((part.start, part.end) for part in self.parts)
+        return ((self.start, self.end),)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the instance as a JSON-ready dict."""
@@ -176,20 +212,25 @@ class ReportedSpeech:
             "end": self.end,
             "text": self.text,
             "sentence": self.sentence,
-            "cue": self.cue.text if self.cue else None,
+            "cue": self.cue_text,
             "speaker": self.speaker,
             "cue_span": self.cue.to_dict() if self.cue else None,
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "medium": self.medium,
+            "cue_lemma": self.cue_lemma,
+            "cue_parts": [part.to_dict() for part in self.cue_parts],
+            "parts": [part.to_dict() for part in self.parts],
         }
 
     def spans(self) -> Iterator[Span | ReportedSpeech]:
-        """Yield this record and its cue and speaker spans (for the offset check)."""
+        """Yield this record and its cue, speaker and part spans (for the offset check)."""
         yield self
         if self.cue is not None:
             yield self.cue
         if self.speaker_mention is not None:
             yield self.speaker_mention
+        yield from self.cue_parts
+        yield from self.parts
 
 
 @dataclass(frozen=True, slots=True)
