@@ -19,6 +19,7 @@ from toolkit.inputs import DEFAULT_MAX_CHARS, ensure_text
 from toolkit.model import CorpusText, Document
 from toolkit.mood import analyse_mood
 from toolkit.sentences import sentences_from_tokens
+from toolkit.speech import analyse_speech
 from toolkit.tagging import tag_document
 from toolkit.tokens import tokenise
 
@@ -36,6 +37,9 @@ class AnalysisConfig:
     mood
         Mood of every finite verb: Konjunktiv I / II, person, indicative counterpart
         (tags the tokens too, even with ``tagging=False``).
+    speech
+        Reported speech: direct quotes, indirect speech and narrated speech acts, with cue
+        and speaker (uses the verb moods when ``mood`` is on).
 
     Examples
     --------
@@ -46,6 +50,7 @@ class AnalysisConfig:
     max_chars: int = DEFAULT_MAX_CHARS
     tagging: bool = True
     mood: bool = True
+    speech: bool = True
 
     def replace(self, **overrides: Any) -> AnalysisConfig:
         """Return a copy with some fields changed; unknown names give a clear error."""
@@ -65,6 +70,7 @@ Stage = Callable[[Document, AnalysisConfig], Document]
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("tagging", tag_document),
     ("mood", analyse_mood),
+    ("speech", analyse_speech),
 )
 
 
