@@ -41,8 +41,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from toolkit.lexicons import pattern_verb_table
 from toolkit.model import Document, Token, VerbMood
+from toolkit.mood_agreement import DEFAULT_ORDER, choose_slot
 from toolkit.mood_explain import explain
 from toolkit.paradigms import (
     INDICATIVE_TENSES,
@@ -50,6 +50,7 @@ from toolkit.paradigms import (
     SUBJUNCTIVE_TENSES,
     Cell,
     Paradigm,
+    lemmas_of_form,
     paradigm,
 )
 from toolkit.tagging import FINITE_TAGS, IMPERATIVE_TAGS, INFINITIVE_TAGS, is_tagged, tag_document
@@ -58,24 +59,6 @@ if TYPE_CHECKING:
     from toolkit.pipeline import AnalysisConfig
 
 Konjunktiv = Literal["I", "II"]
-
-#: Subject pronouns and the slots (see :data:`toolkit.paradigms.SLOTS`) they agree with.
-_PRONOUN_SLOTS: dict[str, frozenset[int]] = {
-    "ich": frozenset({0}),
-    "du": frozenset({1}),
-    "er": frozenset({2}),
-    "es": frozenset({2}),
-    "man": frozenset({2}),
-    "sie": frozenset({2, 5}),
-    "wir": frozenset({3}),
-    "ihr": frozenset({4}),
-}
-#: Without agreement evidence, the most likely slot first (news report on 3rd persons).
-_DEFAULT_ORDER: tuple[int, ...] = (2, 5, 0, 3, 1, 4)
-_SECOND_PERSON = frozenset({1, 4})
-#: How far (in tokens, inside the clause) a subject pronoun may stand from its verb.
-_AGREEMENT_WINDOW = 3
-_CLAUSE_ENDS = frozenset({"$,", "$.", "$("})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +90,27 @@ def analyse_mood(document: Document, config: AnalysisConfig | None = None) -> Do
         tokens = document.tokens[sentence.first_token : sentence.last_token + 1]
         verbs.extend(analyse_sentence(tokens))
     return replace(document, verbs=tuple(verbs))
+
+
+def analyse_until_mood(text: str) -> Document:
+    """Analyse a text with the stages up to this one only (tokens, sentences, tags, mood).
+
+    Later stages (reported speech, sentiment, ...) are switched off, which is faster when
+    only the verbs are needed (evaluation, benchmarks, exercises).
+
+    Examples
+    --------
+    >>> [verb.text for verb in analyse_until_mood("Er sagte, sie sei krank.").verbs]
+    ['sagte', 'sei']
+    """
+    from dataclasses import fields
+
+    from toolkit.pipeline import STAGES, AnalysisConfig, analyse
+
+    names = [name for name, _stage in STAGES]
+    later = names[names.index("mood") + 1 :]
+    known = {option.name for option in fields(AnalysisConfig)}
+    return analyse(text, **{name: False for name in later if name in known})
 
 
 def analyse_sentence(tokens: Sequence[Token]) -> list[VerbMood]:
@@ -192,31 +196,13 @@ def _read(form: str, lemma: str, tokens: Sequence[Token], position: int) -> _Rea
     found = paradigm(lemma)
     cells = found.cells(form) if found else ()
     if not cells:
-        for other_lemma in _lemmas_of_form(form.lower()):
+        for other_lemma in lemmas_of_form(form):
             other = paradigm(other_lemma)
             if other is not None and other.cells(form):
                 found, cells = other, other.cells(form)
                 break
-    slots = frozenset(slot for _tense, slot in cells)
-    evidence = _agreement(tokens, position)
-    if not evidence & _SECOND_PERSON and slots - _SECOND_PERSON:
-        slots -= _SECOND_PERSON  # 2nd person only when du/ihr is there: rare in news
-    preferred = slots & evidence if slots & evidence else slots
-    slot = next((slot for slot in _DEFAULT_ORDER if slot in preferred), None)
+    slot, slots = choose_slot(frozenset(slot for _tense, slot in cells), tokens, position)
     return _Reading(found, cells, slot, slots)
-
-
-def _agreement(tokens: Sequence[Token], position: int) -> frozenset[int]:
-    """Slots that subject pronouns near the verb (same clause) agree with."""
-    slots: set[int] = set()
-    for step in (-1, 1):
-        for distance in range(1, _AGREEMENT_WINDOW + 1):
-            index = position + step * distance
-            if not 0 <= index < len(tokens) or tokens[index].pos in _CLAUSE_ENDS:
-                break
-            if tokens[index].pos == "PPER":
-                slots |= _PRONOUN_SLOTS.get(tokens[index].text.lower(), frozenset())
-    return frozenset(slots)
 
 
 def _other_person(reading: _Reading) -> int | None:
@@ -234,7 +220,7 @@ def _other_person(reading: _Reading) -> int | None:
     chosen = moods(reading.slot)
     if len(chosen) != 1:
         return None
-    for slot in _DEFAULT_ORDER:
+    for slot in DEFAULT_ORDER:
         if slot in reading.candidate_slots and slot != reading.slot and moods(slot) - chosen:
             return slot
     return None
@@ -270,8 +256,8 @@ def _wuerde_infinitive(tokens: Sequence[Token], position: int) -> int | None:
         return position - 1
     found = None
     for index in range(position + 1, len(tokens)):
-        tag = tokens[index].pos
-        if tag in _CLAUSE_ENDS or tag in FINITE_TAGS:
+        tag = tokens[index].pos or ""
+        if tag.startswith("$") or tag in FINITE_TAGS:
             break
         if tag in INFINITIVE_TAGS and tokens[index - 1].pos != "PTKZU":
             found = index
@@ -324,25 +310,6 @@ def _unknown(token: Token, lemma: str) -> VerbMood:
         explanation_de=texts[0],
         explanation_en=texts[1],
     )
-
-
-def _lemmas_of_form(form: str) -> tuple[str, ...]:
-    """Lemmas of pattern.de's verb table that have ``form`` as a finite form (fallback)."""
-    return _forms_index().get(form, ())
-
-
-_FORMS_INDEX: dict[str, tuple[str, ...]] = {}
-
-
-def _forms_index() -> dict[str, tuple[str, ...]]:
-    if not _FORMS_INDEX:
-        index: dict[str, list[str]] = {}
-        for lemma, row in pattern_verb_table().items():
-            for form in set(row[1:6] + row[7:12] + row[16:24]):
-                if form:
-                    index.setdefault(form.lower(), []).append(lemma)
-        _FORMS_INDEX.update({form: tuple(lemmas) for form, lemmas in index.items()})
-    return _FORMS_INDEX
 
 
 def possible_konjunktiv(verb: VerbMood) -> Konjunktiv | None:

@@ -156,3 +156,31 @@ def paradigm(lemma: str) -> Paradigm | None:
     if not lemma or not lemma.isalpha() or not lemma.islower():
         return None
     return _from_ablaut(lemma) or _from_pattern(lemma)
+
+
+@lru_cache(maxsize=1)
+def _pattern_forms_index() -> dict[str, tuple[str, ...]]:
+    from toolkit.lexicons import pattern_verb_table
+
+    index: dict[str, list[str]] = {}
+    for lemma, row in pattern_verb_table().items():
+        for form in set(row[1:6] + row[7:12] + row[16:24]):
+            if form:
+                index.setdefault(form.lower(), []).append(lemma)
+    return {form: tuple(lemmas) for form, lemmas in index.items()}
+
+
+def lemmas_of_form(form: str) -> tuple[str, ...]:
+    """Return the lemmas of pattern.de's verb table that have ``form`` as a finite form.
+
+    Used when the tagger's lemma is wrong and its paradigm lacks the form.
+
+    Examples
+    --------
+    >>> lemmas_of_form("nähme")
+    ('nehmen',)
+    """
+    try:
+        return _pattern_forms_index().get(form.lower(), ())
+    except ResourceError:
+        return ()

@@ -4,8 +4,8 @@ HanTa, the Hanover Tagger, ships its German model inside the package, so nothing
 downloaded. It tags a sentence in two steps: a morphological analysis of each word (which
 tags can the word have?) and a Viterbi search over the sentence; then it analyses each word
 once more to build the lemma. Both per-word steps depend only on the word (and its tag), so
-this module remembers them: the second ``sagte`` in a text costs almost nothing. That makes
-tagging about three to five times faster on news text (see ``bench/bench_mood.py``).
+:mod:`toolkit.tagging_hanta` remembers them and avoids repeated work inside them, with the
+same results as plain HanTa (see ``bench/bench_mood.py`` for the speed).
 
 Tags are given in plain STTS (``VVFIN``, ``ADJA``): HanTa writes ``VV(FIN)``, ``ADJ(A)``.
 
@@ -38,10 +38,6 @@ if TYPE_CHECKING:
 #: HanTa's model file, bundled with the HanTa package.
 MODEL = "morphmodel_ger.pgz"
 
-#: Per-word results kept before the memo is emptied (a few MB; a large corpus never grows it
-#: without bound).
-_MEMO_LIMIT = 200_000
-
 #: Words that open a subordinate clause (STTS), after which the finite verb comes last.
 _SUBORDINATORS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
 #: Tokens that end a clause.
@@ -52,63 +48,17 @@ IMPERATIVE_TAGS = frozenset({"VVIMP", "VAIMP"})
 INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
 
 
-def _memoising_tagger_class() -> type:
-    try:
-        from HanTa.HanoverTagger import HanoverTagger
-    except ImportError as error:
-        raise ResourceError(
-            f"The tagger HanTa cannot be imported: pip install HanTa. ({error!r})"
-        ) from error
-
-    class MemoisingTagger(HanoverTagger):  # type: ignore[misc]
-        """HanTa's tagger that remembers the per-word analyses (they depend only on the word)."""
-
-        def __init__(self, filename: str) -> None:
-            super().__init__(filename)
-            self._forward: dict[str, Any] = {}
-            self._word_tags: dict[tuple[str, int, bool, bool], Any] = {}
-            self._lemmas: dict[tuple[str, int, int], Any] = {}
-
-        def analyze_forward(self, word: str) -> Any:
-            found = self._forward.get(word)
-            if found is None:
-                if len(self._forward) > _MEMO_LIMIT:
-                    self._forward.clear()
-                found = self._forward[word] = super().analyze_forward(word)
-            return found
-
-        def _tag_word(
-            self, word: str, cutoff: int = 5, casesensitive: bool = True, conditional: bool = False
-        ) -> Any:
-            key = (word, cutoff, casesensitive, conditional)
-            found = self._word_tags.get(key)
-            if found is None:
-                if len(self._word_tags) > _MEMO_LIMIT:
-                    self._word_tags.clear()
-                found = self._word_tags[key] = super()._tag_word(
-                    word, cutoff, casesensitive, conditional
-                )
-            return found
-
-        def _analyze(self, word: str, pos: int, taglevel: int = 1) -> Any:
-            key = (word.lower(), pos, taglevel)
-            found = self._lemmas.get(key)
-            if found is None:
-                if len(self._lemmas) > _MEMO_LIMIT:
-                    self._lemmas.clear()
-                found = self._lemmas[key] = super()._analyze(word, pos, taglevel)
-            return found
-
-    return MemoisingTagger
-
-
 @cache
 def hanover_tagger() -> Any:
     """Return the HanTa tagger (loaded once, about 0.2 s), with per-word memos."""
     try:
-        return _memoising_tagger_class()(MODEL)
-    except ResourceError:
-        raise
+        from toolkit.tagging_hanta import FastHanoverTagger
+    except ImportError as error:
+        raise ResourceError(
+            f"The tagger HanTa cannot be imported: pip install HanTa. ({error!r})"
+        ) from error
+    try:
+        return FastHanoverTagger(MODEL)
     except Exception as error:  # a missing or incompatible model file
         raise ResourceError(
             f"HanTa's German model {MODEL!r} cannot be loaded: {error!r}"

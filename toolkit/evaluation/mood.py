@@ -1,0 +1,214 @@
+"""Score the mood stage (Konjunktiv I / II) on UD German-GSD dev, beside the anchors.
+
+Units are the gold finite verbs (UPOS ``VERB``/``AUX`` with ``VerbForm=Fin`` or a ``Mood``
+value); gold Konjunktiv is ``Mood=Sub``, type I with ``Tense=Pres``, type II with
+``Tense=Past``. Each gold sentence's ``# text`` runs through the toolkit's own pipeline
+(SoMaJo tokens, HanTa tags, the mood stage), and our verbs are matched to the gold surface
+tokens by character offsets (the reader recovers them from the forms). A multiword token
+counts once. The TIGER-aligned sentences (manual morphology, the news part) are reported
+separately from the whole of dev, whose other sentences carry automatic, noisier features.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from toolkit.evaluation.scoring import Counts
+from toolkit.evaluation.ud import UDSentence, gsd_dev, tiger_aligned_ids
+
+#: Reference numbers (P / R / F1 for Sub) from the project's EVALUATION.md.
+MOOD_ANCHORS: list[dict[str, Any]] = [
+    {
+        "system": "verb-table lookup",
+        "subset": "dev",
+        "measure": "Sub",
+        "P": 0.99,
+        "R": 0.59,
+        "F1": 0.74,
+        "source": "EVALUATION.md",
+    },
+    {
+        "system": "HanTa + ablaut + 3sg rule",
+        "subset": "dev",
+        "measure": "Sub",
+        "P": 0.90,
+        "R": 0.89,
+        "F1": 0.90,
+        "source": "EVALUATION.md (dev)",
+    },
+    {
+        "system": "HanTa + ablaut + 3sg rule",
+        "subset": "test",
+        "measure": "Sub",
+        "P": 0.97,
+        "R": 0.89,
+        "F1": 0.93,
+        "source": "EVALUATION.md (held-out test)",
+    },
+    {
+        "system": "form-based ceiling (true person)",
+        "subset": "dev",
+        "measure": "Sub",
+        "P": None,
+        "R": None,
+        "F1": 0.94,
+        "source": "EVALUATION.md",
+    },
+]
+
+MEASURES = ("Sub", "KI", "KII")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbOutcome:
+    """One finite verb, gold or predicted (or both), with both labels."""
+
+    sent_id: str
+    form: str
+    gold: str | None  # "KI", "KII", "Ind", "Imp" (None: not a gold finite verb)
+    predicted: str | None  # "KI", "KII", "Ind", "Imp" (None: no verb predicted here)
+    ambiguity: str | None
+    news: bool
+
+
+def _gold_label(feats: dict[str, str]) -> str:
+    mood = feats.get("Mood", "Ind")
+    if mood == "Sub":
+        return "KI" if feats.get("Tense") == "Pres" else "KII"
+    return mood
+
+
+def _is_finite(upos: str, feats: dict[str, str]) -> bool:
+    return upos in {"VERB", "AUX"} and (feats.get("VerbForm") == "Fin" or "Mood" in feats)
+
+
+def sentence_outcomes(sentence: UDSentence, news: bool) -> list[VerbOutcome]:
+    """Run the pipeline on one gold sentence and pair its verbs with the gold verbs."""
+    from toolkit.mood import analyse_until_mood
+
+    gold: dict[tuple[int, int], str] = {}
+    for token in sentence.tokens:
+        labels = [_gold_label(w.feats) for w in token.words if _is_finite(w.upos, w.feats)]
+        if labels:
+            gold[(token.start, token.end)] = _merge(labels)
+    predicted: dict[tuple[int, int], tuple[str, str, str]] = {}
+    if sentence.text.strip():
+        for verb in analyse_until_mood(sentence.text).verbs:
+            label = f"K{verb.konjunktiv}" if verb.mood == "Sub" else verb.mood
+            predicted[(verb.start, verb.end)] = (label, verb.ambiguity, verb.text)
+    outcomes = []
+    for span in sorted(set(gold) | set(predicted)):
+        label, ambiguity, _form = predicted.get(span, (None, None, None))
+        outcomes.append(
+            VerbOutcome(
+                sentence.sent_id,
+                sentence.text[span[0] : span[1]],
+                gold.get(span),
+                label,
+                ambiguity,
+                news,
+            )
+        )
+    return outcomes
+
+
+def _merge(labels: list[str]) -> str:
+    # A multiword token with two finite verbs does not occur; take the subjunctive if any.
+    for label in ("KI", "KII"):
+        if label in labels:
+            return label
+    return labels[0]
+
+
+def mood_outcomes(
+    path: str | os.PathLike[str] | None = None, *, limit: int | None = None
+) -> list[VerbOutcome]:
+    """Return one outcome per gold or predicted finite verb of GSD dev."""
+    news_ids = tiger_aligned_ids(path)
+    outcomes: list[VerbOutcome] = []
+    for sentence in gsd_dev(path)[:limit]:
+        outcomes.extend(sentence_outcomes(sentence, sentence.sent_id in news_ids))
+    return outcomes
+
+
+def counts(outcomes: Iterable[VerbOutcome], measure: str) -> Counts:
+    """Count true/false positives and false negatives for ``Sub``, ``KI`` or ``KII``."""
+    wanted = {"Sub": {"KI", "KII"}, "KI": {"KI"}, "KII": {"KII"}}[measure]
+    tp = fp = fn = 0
+    for outcome in outcomes:
+        is_gold = outcome.gold in wanted
+        is_predicted = outcome.predicted in wanted
+        tp += is_gold and is_predicted
+        fp += is_predicted and not is_gold
+        fn += is_gold and not is_predicted
+    return Counts(tp, fp, fn)
+
+
+def score_table(outcomes: list[VerbOutcome], system: str = "toolkit mood") -> pd.DataFrame:
+    """P / R / F1 for Sub, KI and KII on all of dev and on the TIGER-aligned subset."""
+    subsets = {
+        "dev": outcomes,
+        "dev TIGER-aligned": [outcome for outcome in outcomes if outcome.news],
+    }
+    rows = []
+    for subset, members in subsets.items():
+        for measure in MEASURES:
+            found = counts(members, measure)
+            rows.append(
+                {
+                    "system": system,
+                    "subset": subset,
+                    "measure": measure,
+                    "P": round(found.precision, 3),
+                    "R": round(found.recall, 3),
+                    "F1": round(found.f1, 3),
+                    "n": found.tp + found.fn,
+                }
+            )
+    return pd.DataFrame(rows, columns=["system", "subset", "measure", "P", "R", "F1", "n"])
+
+
+def error_table(outcomes: list[VerbOutcome], top: int = 15) -> pd.DataFrame:
+    """Return the most frequent wrong forms: gold label, predicted label and ambiguity class."""
+    errors: Counter[tuple[str, str, str, str]] = Counter()
+    for outcome in outcomes:
+        gold_sub = outcome.gold in {"KI", "KII"}
+        predicted_sub = outcome.predicted in {"KI", "KII"}
+        if gold_sub != predicted_sub or (gold_sub and outcome.gold != outcome.predicted):
+            errors[
+                (
+                    outcome.form.lower(),
+                    str(outcome.gold),
+                    str(outcome.predicted),
+                    str(outcome.ambiguity),
+                )
+            ] += 1
+    rows = [
+        {"form": form, "gold": gold, "predicted": predicted, "ambiguity": ambiguity, "count": n}
+        for (form, gold, predicted, ambiguity), n in errors.most_common(top)
+    ]
+    return pd.DataFrame(rows, columns=["form", "gold", "predicted", "ambiguity", "count"])
+
+
+def evaluate_mood(
+    path: str | os.PathLike[str] | None = None, *, limit: int | None = None
+) -> pd.DataFrame:
+    """Score the mood stage on GSD dev: P / R / F1 for Sub, KI, KII (all dev, TIGER subset).
+
+    Raises
+    ------
+    EvaluationDataError
+        If the data folder is not given and ``TOOLKIT_EVAL_DATA`` is not set.
+    """
+    return score_table(mood_outcomes(path, limit=limit))
+
+
+def mood_anchors() -> pd.DataFrame:
+    """Return the anchors for the mood stage (P / R / F1 for Sub) from EVALUATION.md."""
+    return pd.DataFrame(MOOD_ANCHORS)

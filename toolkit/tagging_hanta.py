@@ -1,0 +1,324 @@
+"""A faster HanTa: same model, same results, less repeated work.
+
+HanTa's ``HanoverTagger`` spends most of its time on per-word work: the morphological
+analysis of a word (``analyze_forward``), the lemma search for a word and its tag
+(``analyze_viterbi``), and inside both, millions of calls to ``lp_m_t`` (the log
+probability of a word segment as a morpheme of some class). This subclass changes only
+*how often* that work is done, never the arithmetic:
+
+- results per word, per ``(word, tag)`` and per tagger call are memoised (they depend on
+  the word only, so the second ``sagte`` costs nothing);
+- within one word, ``lp_m_t`` is computed once per ``(segment, class)`` instead of once per
+  state that reaches the segment;
+- the sentence Viterbi looks only at the tags the word can have, not at all successors.
+
+``tests/test_tagging.py`` checks that tags and lemmas equal plain HanTa's on the article, and
+``bench/bench_mood.py`` measures the speed.
+"""
+
+from __future__ import annotations
+
+import math
+from operator import itemgetter
+from typing import Any
+
+from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
+from numpy import logaddexp
+
+#: Per-word results kept before a memo is emptied (a few MB: a large corpus never grows it
+#: without bound).
+MEMO_LIMIT = 200_000
+_LOWER_BOUND = -1e6
+
+
+class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
+    """HanTa's tagger with memoised per-word analyses and a leaner inner loop."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__(filename)
+        self._forward: dict[str, Any] = {}
+        self._word_tags: dict[tuple[str, int, bool, bool], Any] = {}
+        self._lemmas: dict[tuple[str, int, int], Any] = {}
+        self._follow: dict[Any, Any] = {}
+        self._guesses: dict[tuple[str, int, bool, bool], float] = {}
+        self._tag_order: dict[Any, dict[int, int]] = {}
+        self._all_morphemes: frozenset[str] | None = None
+
+    def memos(self) -> tuple[dict[Any, Any], ...]:
+        """Return the memos (for benchmarks that want to start cold)."""
+        return self._forward, self._word_tags, self._lemmas, self._guesses
+
+    def _guess(self, segment: str, tag: int, wlen: int) -> float:
+        """Return ``lp_m_t`` for a segment that is no known morpheme of a guessable class.
+
+        Then the value depends only on the segment, the class, ``wlen < 4`` and whether the
+        segment is the whole word, so it is shared between words (``-ung``, ``-en``, ...).
+        """
+        key = (segment, tag, wlen < 4, wlen == len(segment))
+        found = self._guesses.get(key)
+        if found is None:
+            if len(self._guesses) > MEMO_LIMIT:
+                self._guesses.clear()
+            found = self._guesses[key] = self.lp_m_t(segment, tag, wlen, False)
+        return found
+
+    # --- memoised entry points ------------------------------------------------------------
+
+    def analyze_forward(self, word: str) -> Any:
+        """Return HanTa's ``(class, log prob)`` list for a word (memoised)."""
+        found = self._forward.get(word)
+        if found is None:
+            if len(self._forward) > MEMO_LIMIT:
+                self._forward.clear()
+            found = self._forward[word] = self._analyze_forward(word)
+        return found
+
+    def _tag_word(
+        self, word: str, cutoff: int = 5, casesensitive: bool = True, conditional: bool = False
+    ) -> Any:
+        key = (word, cutoff, casesensitive, conditional)
+        found = self._word_tags.get(key)
+        if found is None:
+            if len(self._word_tags) > MEMO_LIMIT:
+                self._word_tags.clear()
+            found = self._word_tags[key] = super()._tag_word(
+                word, cutoff, casesensitive, conditional
+            )
+        return found
+
+    def _analyze(self, word: str, pos: int, taglevel: int = 1) -> Any:
+        key = (word.lower(), pos, taglevel)
+        found = self._lemmas.get(key)
+        if found is None:
+            if len(self._lemmas) > MEMO_LIMIT:
+                self._lemmas.clear()
+            found = self._lemmas[key] = super()._analyze(word, pos, taglevel)
+        return found
+
+    # --- HanTa's algorithms, with lp_m_t computed once per (segment, class) ----------------
+
+    def _followups(self, state: Any, strict: bool, targetpos: int | None = None) -> Any:
+        """Return the successor classes of ``state``: all, and those that guess unknown morphemes.
+
+        Each entry is ``(class, transition log prob, morpheme table, guessable)``; for a class
+        that is not guessable, ``lp_m_t`` of an unknown segment is ``-inf``, so a segment that
+        is no known morpheme at all only needs the guessable classes (same order kept).
+        """
+        key = (state, strict, targetpos)
+        found = self._follow.get(key)
+        if found is None:
+            reachable = (
+                self.reachability.get(targetpos, frozenset()) if targetpos is not None else None
+            )
+            every = [
+                (
+                    tag,
+                    lpt,
+                    self.LP_m_t[tag],
+                    not strict and tag in self.LP_hapax_t and tag in self.LP_s_t,
+                )
+                for tag, lpt in self.LP_trans_nonfinal.get(state, [])
+                if reachable is None or tag in reachable
+            ]
+            found = self._follow[key] = (every, [entry for entry in every if entry[3]])
+        return found
+
+    @property
+    def _known_morphemes(self) -> frozenset[str]:
+        if self._all_morphemes is None:
+            self._all_morphemes = frozenset().union(*(table for table in self.LP_m_t.values()))
+        return self._all_morphemes
+
+    def _analyze_forward(self, word: str) -> list[tuple[int, float]]:
+        wlen = len(word)
+        strict = self.strict
+        guess = self._guess
+        known_morphemes = self._known_morphemes
+        table: list[dict[Any, float]] = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+        for i in range(wlen + 1):
+            row = table[i]
+            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
+            if not row:
+                continue
+            segments = [
+                (j, word[i:j], word[i:j] in known_morphemes, {}) for j in range(i + 1, wlen + 1)
+            ]
+            for state, lp in row.items():
+                if lp < rowbound:
+                    continue
+                every, guessable_only = self._followups(state, strict)
+                previous = state[1]
+                for j, segment, is_known, scores in segments:
+                    target = table[j]
+                    if is_known:
+                        for tag1, lpt, known, guessable in every:
+                            lpm = known.get(segment)
+                            if lpm is None:
+                                if not guessable:
+                                    continue  # lp_m_t would give -inf
+                                lpm = scores.get(tag1)
+                                if lpm is None:
+                                    lpm = scores[tag1] = guess(segment, tag1, wlen)
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWER_BOUND:
+                                newstate = (previous, tag1)
+                                if newstate not in target or lp1 > target[newstate]:
+                                    target[newstate] = lp1
+                    else:  # no class knows the segment: only guesses count
+                        for tag1, lpt, _known, _guessable in guessable_only:
+                            lpm = scores.get(tag1)
+                            if lpm is None:
+                                lpm = scores[tag1] = guess(segment, tag1, wlen)
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWER_BOUND:
+                                newstate = (previous, tag1)
+                                if newstate not in target or lp1 > target[newstate]:
+                                    target[newstate] = lp1
+        for state, lp in table[-2].items():
+            for tag1, lpt in self.LP_trans_final.get(state, []):
+                lp1 = lp + lpt
+                if lp1 > _LOWER_BOUND:
+                    newstate = (state[1], tag1)
+                    if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                        table[-1][newstate] = lp1
+        results: dict[int, float] = {}
+        for state, lp in table[-1].items():
+            if lp == -math.inf:
+                continue
+            pos = -state[1]
+            results[pos] = logaddexp(results[pos], lp) if pos in results else lp
+        result_list = sorted(results.items(), key=itemgetter(1), reverse=True)
+        return result_list or [(UNKNOWN, 0)]
+
+    def analyze_viterbi(self, word: str, targetpos: int) -> list[tuple[int, int]]:
+        """Return the best morpheme path of ``word`` for a known class (HanTa's algorithm)."""
+        wlen = len(word)
+        guess = self._guess
+        known_morphemes = self._known_morphemes
+        table: list[dict[Any, float]] = []
+        backpointer: list[dict[Any, Any]] = []
+        for localstrict in (True, False):
+            table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+            backpointer = [{} for _ in range(wlen + 2)]
+            for i in range(wlen + 1):
+                row = table[i]
+                rowbound = (
+                    sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
+                )
+                segment_scores: list[dict[int, float]] = [{} for _ in range(wlen + 1)]
+                for state, lp in row.items():
+                    if lp < rowbound:
+                        continue
+                    every, guessable_only = self._followups(state, localstrict, targetpos)
+                    previous = state[1]
+                    for j in range(i + 1, wlen + 1):
+                        segment = word[i:j]
+                        scores = segment_scores[j]
+                        target = table[j]
+                        followup = every if segment in known_morphemes else guessable_only
+                        for tag1, lpt, known, guessable in followup:
+                            lpm = known.get(segment)
+                            if lpm is None:
+                                if not guessable:
+                                    continue  # lp_m_t would give -inf
+                                lpm = scores.get(tag1)
+                                if lpm is None:
+                                    lpm = scores[tag1] = guess(segment, tag1, wlen)
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWER_BOUND:
+                                newstate = (previous, tag1)
+                                if newstate not in target or lp1 > target[newstate]:
+                                    target[newstate] = lp1
+                                    backpointer[j][newstate] = (state, i)
+            for state, lp in table[-2].items():
+                for tag1, lpt in self.LP_trans_final.get(state, []):
+                    if tag1 == targetpos:
+                        lp1 = lp + lpt
+                        if lp1 > _LOWER_BOUND:
+                            newstate = (state[1], tag1)
+                            if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                                table[-1][newstate] = lp1
+                                backpointer[-1][newstate] = (state, wlen)
+                        break
+            if table[-1]:
+                break  # a second pass without the strict morpheme list only if the first failed
+        pmax = -math.inf
+        beststate = (EMPTY, EMPTY)
+        for state, lp in table[-1].items():
+            if lp > pmax:
+                pmax = lp
+                beststate = state
+        i = len(backpointer) - 1
+        if beststate == (EMPTY, EMPTY):
+            states = [((UNKNOWN, END_UNKNOWN), i), ((START, UNKNOWN), i - 1)]
+        else:
+            states = [(beststate, i)]
+            state = beststate
+            while i > 0:
+                state, i = backpointer[i][state]
+                states.append((state, i))
+            states = states[:-1]
+        return [(state[1], i) for (state, i) in states[::-1]]
+
+    def _order(self, state: Any) -> dict[int, int]:
+        """Return the position of each successor tag of ``state`` in the model's table."""
+        found = self._tag_order.get(state)
+        if found is None:
+            found = self._tag_order[state] = {
+                tag: position for position, tag in enumerate(self.LP_trans_word[state])
+            }
+        return found
+
+    def tag_sent_viterbi(self, sent: list[str], casesensitive: bool = True) -> list[int]:
+        """Return the best tag sequence of a sentence (HanTa's algorithm)."""
+        table: list[dict[Any, float]] = []
+        backpointer: list[dict[Any, Any]] = []
+        for i, w in enumerate(sent):
+            cs = casesensitive if i > 0 else False
+            wprobs = dict(self._tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
+            if len(wprobs) == 1 and UNKNOWN in wprobs:
+                wprobs = {}
+            row: dict[Any, float] = {}
+            pointers: dict[Any, Any] = {}
+            backpointer.append(pointers)
+            prevrow = table[i - 1] if i > 0 else {(EMPTY, START): 0.0}
+            rowbound = (
+                sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else _LOWER_BOUND
+            )
+            for state, lp0 in prevrow.items():
+                if lp0 < rowbound:
+                    continue
+                lp_t = self.LP_trans_word[state]
+                if wprobs:  # only the word's possible tags, in the model's order
+                    order = self._order(state)
+                    candidates = sorted(
+                        ((c, lp_t[c], lpwc) for c, lpwc in wprobs.items() if c in lp_t),
+                        key=lambda candidate: order[candidate[0]],
+                    )
+                else:  # an unknown word may have any tag
+                    candidates = [(c, lp_tc, 0) for c, lp_tc in lp_t.items()]
+                for c, lp_tc, lpwc in candidates:
+                    if c == END:
+                        continue
+                    lp = lp0 + lp_tc + lpwc
+                    if lp > _LOWER_BOUND:
+                        newstate = (state[1], c)
+                        if newstate not in row or lp > row[newstate]:
+                            row[newstate] = lp
+                            pointers[newstate] = state
+            table.append(row)
+        finalstate = (END, EMPTY)
+        row = {}
+        backpointer.append({})
+        for state, lp0 in table[-1].items():
+            lp = lp0 + self.LP_trans_word[state].get(END, -math.inf)
+            if lp > row.get(finalstate, -math.inf):
+                row[finalstate] = lp
+                backpointer[-1][finalstate] = state
+        table.append(row)
+        tags = []
+        state = finalstate
+        for i in range(len(backpointer) - 1, 0, -1):
+            state = backpointer[i][state]
+            tags.append(state[1])
+        return tags[::-1]
