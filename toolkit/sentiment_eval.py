@@ -1,0 +1,180 @@
+"""Read the sentiment evaluation sets (dev portions) and score three-class predictions.
+
+The data is never shipped (see ``../shared/data/sentiment/README.md``): pass its folder or
+set ``TOOLKIT_EVAL_DATA``. Four sets, each read into :class:`EvalUnit` records:
+
+- ``news``: GerNTSA ``gerntsa/dev.json``, unique snippets whose records agree (1,727 units);
+- ``potts``: PotTS ``potts/dev/*.tsv`` without ``mixed`` (760 tweets, pre-tokenised);
+- ``sb10k``: SB-10k ``sb10k/dev.tsv`` (747 tweets, pre-tokenised);
+- ``germeval``: GermEval 2017 ``germeval2017/dev.tsv`` (1,306 posts, document polarity).
+
+Scores are macro-F1 over the three classes (every set is skewed) and accuracy. Label
+thresholds can be tuned with :func:`tune_thresholds`, on dev data only.
+
+Examples
+--------
+>>> macro_f1(["positive", "negative", "neutral"], ["positive", "neutral", "neutral"])
+0.5555555555555555
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.corpus import eval_data_path
+from toolkit.errors import EvaluationDataError
+
+LABELS = ("positive", "negative", "neutral")
+#: Data sets in report order, with the anchors' names for them.
+DATASETS = {"news": "news (GerNTSA)", "potts": "PotTS", "sb10k": "SB10k", "germeval": "GermEval"}
+
+
+@dataclass(frozen=True, slots=True)
+class EvalUnit:
+    """One gold unit: its text, its label and, for pre-tokenised sets, the tokens."""
+
+    text: str
+    label: str
+    tokens: tuple[str, ...] | None = None
+
+
+def read_dataset(name: str, path: str | os.PathLike[str] | None = None) -> list[EvalUnit]:
+    """Read one dev set (``news``, ``potts``, ``sb10k``, ``germeval``).
+
+    Raises
+    ------
+    EvaluationDataError
+        If the data folder or the set's files are missing.
+    """
+    folder = eval_data_path(path, "sentiment")
+    readers: dict[str, Callable[[Path], Iterator[EvalUnit]]] = {
+        "news": _read_gerntsa,
+        "potts": _read_potts,
+        "sb10k": _read_sb10k,
+        "germeval": _read_germeval,
+    }
+    if name not in readers:
+        raise EvaluationDataError(f"Unknown sentiment set {name!r}; choose from {list(readers)}.")
+    try:
+        return list(readers[name](folder))
+    except FileNotFoundError as error:
+        raise EvaluationDataError(f"Sentiment set {name!r} is incomplete: {error}") from error
+
+
+def _read_gerntsa(folder: Path) -> Iterator[EvalUnit]:
+    records = json.loads((folder / "gerntsa" / "dev.json").read_text(encoding="utf-8"))
+    labels: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        labels[record["opinion_snippet"]].add(record["sentiment"]["polarity"])
+    for text, found in labels.items():
+        if len(found) == 1:  # target-dependent labels that disagree say nothing about the text
+            yield EvalUnit(text, found.pop())
+
+
+def _read_tweets(files: Sequence[Path]) -> Iterator[EvalUnit]:
+    if not files:
+        raise FileNotFoundError("no .tsv files")
+    for file in files:
+        for line in file.read_text(encoding="utf-8").splitlines():
+            columns = line.split("\t")
+            if len(columns) < 3 or columns[1] not in LABELS:  # PotTS "mixed" is dropped
+                continue
+            tokens = tuple(columns[2].split())
+            yield EvalUnit(" ".join(tokens), columns[1], tokens)
+
+
+def _read_potts(folder: Path) -> Iterator[EvalUnit]:
+    return _read_tweets(sorted((folder / "potts" / "dev").glob("*.tsv")))
+
+
+def _read_sb10k(folder: Path) -> Iterator[EvalUnit]:
+    return _read_tweets([folder / "sb10k" / "dev.tsv"])
+
+
+def _read_germeval(folder: Path) -> Iterator[EvalUnit]:
+    csv.field_size_limit(10**8)
+    with open(folder / "germeval2017" / "dev.tsv", encoding="utf-8", newline="") as file:
+        for columns in csv.reader(file, delimiter="\t"):
+            if len(columns) >= 4 and columns[3] in LABELS and columns[1].strip():
+                yield EvalUnit(columns[1], columns[3])
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    """Return the mean F1 of the three classes (a class never seen nor predicted scores 0)."""
+    scores = []
+    pairs = Counter(zip(gold, predicted, strict=True))
+    for label in LABELS:
+        hits = pairs[(label, label)]
+        gold_count = sum(count for (g, _), count in pairs.items() if g == label)
+        predicted_count = sum(count for (_, p), count in pairs.items() if p == label)
+        total = gold_count + predicted_count
+        scores.append(2 * hits / total if total else 0.0)
+    return sum(scores) / len(LABELS)
+
+
+def accuracy(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    """Return the share of units labelled right."""
+    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(len(gold), 1)
+
+
+def label_scores(scores: Sequence[float], positive: float, negative: float) -> list[str]:
+    """Label polarities: above ``positive`` is positive, below ``-negative`` is negative.
+
+    Examples
+    --------
+    >>> label_scores([0.5, -0.05, -0.5], 0.1, 0.1)
+    ['positive', 'neutral', 'negative']
+    """
+    return [
+        "positive" if score > positive else "negative" if score < -negative else "neutral"
+        for score in scores
+    ]
+
+
+#: Threshold candidates tried by :func:`tune_thresholds` (0 to 0.95 in steps of 0.05).
+THRESHOLD_GRID = tuple(round(step * 0.05, 2) for step in range(20))
+
+
+def tune_thresholds(
+    gold: Sequence[str], scores: Sequence[float], grid: Sequence[float] = THRESHOLD_GRID
+) -> tuple[float, float, float]:
+    """Return ``(positive, negative, macro_f1)`` for the best thresholds on the grid.
+
+    Use dev data only: thresholds tuned on the data they are scored on are optimistic.
+
+    Examples
+    --------
+    >>> tune_thresholds(["positive", "neutral", "negative"], [0.6, 0.2, -0.4])
+    (0.2, 0.0, 1.0)
+    """
+    best = (0.0, 0.0, -1.0)
+    for positive in grid:
+        for negative in grid:
+            score = macro_f1(gold, label_scores(scores, positive, negative))
+            if score > best[2] + 1e-12:
+                best = (positive, negative, score)
+    return best
+
+
+def tune_shared_thresholds(
+    runs: Sequence[tuple[Sequence[str], Sequence[float]]], grid: Sequence[float] = THRESHOLD_GRID
+) -> tuple[float, float, float]:
+    """Return one pair of thresholds that maximises the mean macro-F1 over several sets."""
+    best = (0.0, 0.0, -1.0)
+    for positive in grid:
+        for negative in grid:
+            mean = sum(
+                macro_f1(gold, label_scores(scores, positive, negative)) for gold, scores in runs
+            ) / max(len(runs), 1)
+            if mean > best[2] + 1e-12:
+                best = (positive, negative, mean)
+    return best

@@ -1,0 +1,375 @@
+"""Polarity lexicons for :mod:`toolkit.sentiment`: textblob-de's (default) or a SentiWS file.
+
+A :class:`PolarityLexicon` maps word forms to a :class:`LexiconEntry` (the entry's base form,
+its value in [-1, 1] and where it comes from). Lookup is by exact form first, then by the
+token's lemma (from the tagging stage, when it ran), then by a case variant, then by the last
+part of a compound noun (``Raketenangriffe`` -> ``Angriff``).
+
+The default lexicon is textblob-de's German polarity lexicon (Klenner et al. 2010), read as
+data, plus inflected forms generated here (adjective endings, noun plurals, verb forms from
+pattern.de's verb table), plus the project's own additions and news false hits
+(``toolkit/data/sentiment_additions.txt``, ``sentiment_false_hits.txt``).
+
+SentiWS (Remus et al. 2010) is licensed for non-commercial use only, so the toolkit never
+ships it; :func:`read_sentiws` reads a copy the user has.
+
+Examples
+--------
+>>> lexicon = default_lexicon()
+>>> lexicon.lookup("kritisierte").entry, lexicon.lookup("kritisierte").value
+('kritisieren', -1.0)
+>>> lexicon.lookup("Abwehrkampf", compounds=True).entry
+'Kampf'
+>>> lexicon.lookup("massive").value  # a news false hit: not negative
+0.0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from toolkit.errors import InputError, ResourceError
+from toolkit.lexicons import pattern_verb_table, textblob_de_polarity_lexicon
+from toolkit.resources import lines
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_NOUN_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "nen")
+_VERB_ENDINGS = ("e", "st", "t", "en", "et", "te", "test", "ten", "tet", "end")
+_INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter")
+_SEPARABLE = ("ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "weg")
+#: Shortest noun accepted as the head of a compound (shorter ones give false hits: ``Rat``).
+_MIN_COMPOUND_HEAD = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """A lexicon entry: base form, polarity value in [-1, 1], source and part of speech."""
+
+    entry: str
+    value: float
+    source: str
+    pos: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """What a lookup found: the entry and how (``form``, ``lemma``, ``case``, ``compound``)."""
+
+    entry: str
+    value: float
+    source: str
+    how: str
+    pos: str = ""
+
+
+class PolarityLexicon:
+    """Word forms -> polarity entries, with lemma, case and compound fallbacks.
+
+    Parameters
+    ----------
+    name
+        Shown in results (``textblob-de``, ``SentiWS``, ...).
+    forms
+        Every known word form with its entry.
+    """
+
+    def __init__(self, name: str, forms: dict[str, LexiconEntry]) -> None:
+        self.name = name
+        self.forms = forms
+        self._nouns = {form: found for form, found in forms.items() if form[:1].isupper()}
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def __repr__(self) -> str:
+        return f"PolarityLexicon({self.name!r}, {len(self)} forms)"
+
+    def lookup(
+        self,
+        form: str,
+        lemma: str | None = None,
+        *,
+        initial: bool = False,
+        lowercase_text: bool = False,
+        compounds: bool = False,
+    ) -> LexiconMatch | None:
+        """Return the entry for a word (``None`` if unknown).
+
+        Parameters
+        ----------
+        form, lemma
+            The word as written and its lemma (``None`` if not known).
+        initial
+            The word opens a sentence or clause: ``Gut`` may be ``gut``.
+        lowercase_text
+            The text is written in lower case (common in posts): ``erfolg`` may be ``Erfolg``.
+        compounds
+            Try the last part of an unknown compound noun (``Abwehrkampf`` -> ``Kampf``).
+
+        Examples
+        --------
+        >>> default_lexicon().lookup("Gut", initial=True).entry
+        'gut'
+        >>> default_lexicon().lookup("Sonne") is None  # not the verb form "(ich) sonne"
+        True
+        >>> default_lexicon().lookup("sagte", lemma="sagen") is None
+        True
+        """
+        found = self.forms.get(form)
+        if found is not None:
+            return _match(found, "form")
+        if lemma and lemma != form:
+            found = self.forms.get(lemma)
+            if found is not None:
+                return _match(found, "lemma")
+        if form[:1].isupper():
+            lower = form.lower()
+            if form.isupper() and len(form) > 1:  # "TOLL", "SONNE": adjectives only
+                found = self.forms.get(form[0] + lower[1:])
+                if found is None:
+                    found = self.forms.get(lower)
+                    found = found if found is not None and found.pos in ("JJ", "RB") else None
+            elif initial:
+                found = self.forms.get(lower)
+            if found is not None:
+                return _match(found, "case")
+            if compounds and len(form) >= 2 * _MIN_COMPOUND_HEAD - 1:
+                return self._compound_head(form)
+        elif lowercase_text and form[:1].islower():
+            found = self.forms.get(form[0].upper() + form[1:])
+            if found is not None:
+                return _match(found, "case")
+        return None
+
+    def _compound_head(self, form: str) -> LexiconMatch | None:
+        # Longest head first: "Kriegsverbrechen" is "Verbrechen", not "Rechen".
+        for cut in range(3, len(form) - _MIN_COMPOUND_HEAD + 1):
+            head = form[cut].upper() + form[cut + 1 :]
+            found = self._nouns.get(head)
+            if found is not None:
+                return _match(found, "compound")
+        return None
+
+
+def _match(found: LexiconEntry, how: str) -> LexiconMatch:
+    return LexiconMatch(found.entry, found.value, found.source, how, found.pos)
+
+
+# --- inflected forms ----------------------------------------------------------------------
+
+
+def adjective_forms(adjective: str) -> Iterator[str]:
+    """Yield inflected and compared forms of an adjective (regular patterns only).
+
+    Examples
+    --------
+    >>> {"teure", "teuren", "teurer"} <= set(adjective_forms("teuer"))
+    True
+    >>> "provokanteste" in set(adjective_forms("provokant"))
+    True
+    """
+    stems = [adjective]
+    if adjective.endswith(("el", "er")) and len(adjective) > 4:
+        stems.append(adjective[:-2] + adjective[-1])  # dunkel -> dunkle, teuer -> teure
+    for stem in stems:
+        if stem.endswith("e"):
+            yield from (stem + ending[1:] for ending in _ADJECTIVE_ENDINGS if ending != "e")
+        else:
+            yield from (stem + ending for ending in _ADJECTIVE_ENDINGS)
+    yield adjective + "er"
+    for degree in (adjective + "er", adjective + ("est" if adjective[-1] in "dtsßxz" else "st")):
+        yield from (degree + ending for ending in _ADJECTIVE_ENDINGS)
+
+
+def noun_forms(noun: str) -> Iterator[str]:
+    """Yield plural and case forms of a noun (regular endings only).
+
+    Examples
+    --------
+    >>> sorted(noun_forms("Krise"))
+    ['Krisen']
+    """
+    if noun.endswith("e"):
+        yield noun + "n"
+    elif noun.endswith("in"):
+        yield noun + "nen"
+    else:
+        yield from (noun + ending for ending in _NOUN_ENDINGS if ending != "nen")
+
+
+def verb_forms(infinitive: str) -> Iterator[str]:
+    """Yield finite forms and participles of a verb (pattern.de's table, else regular rules).
+
+    Examples
+    --------
+    >>> {"gefällt", "gefiel"} <= set(verb_forms("gefallen"))
+    True
+    >>> {"angekündigt", "angekündigte"} <= set(verb_forms("ankündigen"))
+    True
+    """
+    row = pattern_verb_table().get(infinitive)
+    if row is not None:
+        participle = row[12]
+        yield from (form for form in row if form)
+    else:
+        stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+        yield from (stem + ending for ending in _VERB_ENDINGS)
+        participle = _participle(infinitive, stem)
+        yield participle
+    yield from (participle + ending for ending in _ADJECTIVE_ENDINGS)
+    yield from (infinitive + "d" + ending for ending in ("", *_ADJECTIVE_ENDINGS))
+
+
+def _participle(infinitive: str, stem: str) -> str:
+    if infinitive.endswith("ieren") or infinitive.startswith(_INSEPARABLE):
+        return stem + "t"
+    for prefix in _SEPARABLE:
+        if infinitive.startswith(prefix) and len(infinitive) - len(prefix) >= 4:
+            return prefix + "ge" + stem[len(prefix) :] + "t"
+    return "ge" + stem + "t"
+
+
+def inflected_forms(word: str, pos: str) -> Iterator[str]:
+    """Yield the forms generated for a lexicon entry with Penn tag ``pos`` (JJ, NN, VB)."""
+    if pos == "JJ":
+        yield from adjective_forms(word)
+    elif pos == "NN":
+        yield from noun_forms(word)
+    elif pos == "VB" and word.endswith("n"):
+        yield from verb_forms(word)
+
+
+def build_forms(
+    entries: Iterable[LexiconEntry], *, inflect: bool = True
+) -> dict[str, LexiconEntry]:
+    """Map every form to its entry: real entries first, generated forms never override them."""
+    entries = list(entries)
+    forms: dict[str, LexiconEntry] = {}
+    for found in entries:
+        forms.setdefault(found.entry, found)
+    if inflect:
+        for found in entries:
+            for form in inflected_forms(found.entry, found.pos):
+                forms.setdefault(form, found)
+    return forms
+
+
+# --- the default lexicon -------------------------------------------------------------------
+
+
+def _parse_value_lines(name: str) -> Iterator[list[str]]:
+    for line in lines(name):
+        yield line.split()
+
+
+@cache
+def false_hits() -> dict[str, float]:
+    """Return the news false hits with the value they get instead (usually 0).
+
+    Examples
+    --------
+    >>> false_hits()["massiv"]
+    0.0
+    """
+    return {
+        parts[0]: float(parts[1]) if len(parts) > 1 else 0.0
+        for parts in _parse_value_lines("sentiment_false_hits")
+    }
+
+
+@cache
+def default_lexicon() -> PolarityLexicon:
+    """Return textblob-de's polarity lexicon with inflections, additions and false hits (cached).
+
+    Examples
+    --------
+    >>> default_lexicon().lookup("unprofessionell").value
+    -1.0
+    """
+    overrides = false_hits()
+    entries = [
+        LexiconEntry(form, polarity, "textblob-de", pos)
+        if form not in overrides
+        else LexiconEntry(form, overrides[form], "false hit", pos)
+        for form, pos, polarity, *_ in textblob_de_polarity_lexicon()
+        if polarity != 0.0
+    ]
+    known = {found.entry for found in entries}
+    for parts in _parse_value_lines("sentiment_additions"):
+        word, value, pos = parts[0], float(parts[1]), parts[2] if len(parts) > 2 else ""
+        if word not in known:
+            entries.append(LexiconEntry(word, value, "toolkit", pos))
+    forms = build_forms(entries)
+    for word, value in overrides.items():  # forms that are no entry: "möchte", "lieber"
+        forms[word] = LexiconEntry(word, value, "false hit", "")
+    return PolarityLexicon("textblob-de", forms)
+
+
+# --- SentiWS --------------------------------------------------------------------------------
+
+
+def read_sentiws(*paths: str | os.PathLike[str]) -> PolarityLexicon:
+    r"""Read a SentiWS-format lexicon: files, or a folder holding ``SentiWS*.txt`` files.
+
+    Each line is ``Baseform|POS<TAB>weight<TAB>inflection1,inflection2,...`` (UTF-8, with or
+    without BOM, CRLF or LF line ends). SentiWS itself is CC BY-NC-SA: use your own copy,
+    never redistribute it.
+
+    Raises
+    ------
+    InputError
+        If a path does not exist, or a line does not follow the format (with its number).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "mini.txt").write_bytes(
+    ...     "\ufeffGut|ADJX\t0.37\tgute,guten\r\n".encode("utf-8"))
+    >>> read_sentiws(folder / "mini.txt").lookup("guten")
+    LexiconMatch(entry='Gut', value=0.37, source='SentiWS', how='form', pos='ADJX')
+    """
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(path.glob("SentiWS*.txt")) or sorted(path.glob("*.txt")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"SentiWS lexicon not found: {path}")
+    if not files:
+        raise InputError(f"No SentiWS .txt files in {', '.join(map(str, paths))}.")
+    forms: dict[str, LexiconEntry] = {}
+    for file in files:
+        for found, inflections in _sentiws_lines(file):
+            forms.setdefault(found.entry, found)
+            for form in inflections:
+                forms.setdefault(form, found)
+    return PolarityLexicon("SentiWS", forms)
+
+
+def _sentiws_lines(file: Path) -> Iterator[tuple[LexiconEntry, list[str]]]:
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{file} is not UTF-8 text.") from error
+    except OSError as error:
+        raise ResourceError(f"Cannot read {file}: {error}") from error
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        head, _, pos = fields[0].partition("|")
+        try:
+            value = float(fields[1])
+        except (IndexError, ValueError):
+            raise InputError(
+                f"{file}, line {number}: expected 'Baseform|POS<TAB>weight<TAB>forms', "
+                f"got {line[:60]!r}."
+            ) from None
+        inflections = [form for form in (fields[2].split(",") if len(fields) > 2 else []) if form]
+        yield LexiconEntry(head.strip(), value, "SentiWS", pos.strip()), inflections

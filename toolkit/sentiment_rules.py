@@ -1,0 +1,379 @@
+"""The rules behind the default sentiment score: lexicon values, modifiers, negation, squashing.
+
+For one sentence (a list of words, optionally with lemmas and STTS tags):
+
+1. Every word found in the polarity lexicon (or the emoticon list) with a value other than 0
+   is a *sentiment word*.
+2. **Intensifiers and diminishers** right before a sentiment word multiply its value
+   (``zutiefst provokant``: -1.0 x 1.8). A word that is both a modifier and a lexicon word
+   (``massive``, ``richtig``) is a modifier when a sentiment word follows, else a word.
+3. **Negation** (``nicht``, ``kein``, ``nie``, ``ohne``, ...) looks forward up to
+   ``negation_window`` words, not across a clause break (punctuation, ``aber``, ``und``, ...),
+   and turns every sentiment word there; if there is none, it turns the nearest sentiment
+   word *before* it in the same clause (``gefällt mir nicht``). Negation weakens as well as
+   turns: ``nicht gut`` = -0.8 x gut, ``nicht schlecht`` = -0.5 x schlecht.
+4. **Contrast**: sentiment words before ``aber``/``jedoch``/``sondern`` count half, words
+   after it 1.5 times (the later clause carries the writer's point).
+5. The adjusted values are added up to a raw total ``S``, and the polarity is
+   ``S / sqrt(S² + alpha)``, which keeps it between -1 and 1 while ``zutiefst provokant``
+   still scores below ``provokant``.
+6. Each word's **contribution** is its share of the polarity, ``value x polarity / S``, cut
+   (towards zero) to a multiple of 2**-24; the polarity is the sum of the contributions.
+   Sums of such numbers are exact in floating point, so the contributions add up to the
+   polarity exactly, in any order.
+
+Subjectivity is the share of the sentence's words that carry or modify sentiment (the
+textblob-de lexicon has no subjectivity values of its own).
+
+Examples
+--------
+>>> result = score_words(["Das", "ist", "nicht", "gut", "."])
+>>> round(result.polarity, 3), [(w.entry, w.modifiers) for w in result.words]
+(-0.625, [('gut', ("Negation 'nicht' ×-0.8",))])
+>>> sum(w.contribution for w in result.words) == result.polarity
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.resources import lines, word_list
+from toolkit.sentiment_lexicon import PolarityLexicon, default_lexicon
+
+#: Contributions are multiples of this (2**-24, about 6e-8), so they add up exactly.
+QUANTUM = 2.0**-24
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    """Weights of the rules (defaults chosen on the dev portions of the evaluation sets).
+
+    Examples
+    --------
+    >>> RuleSettings().negated_positive
+    0.8
+    """
+
+    negation_window: int = 3
+    negated_positive: float = 0.8
+    negated_negative: float = 0.5
+    before_contrast: float = 0.5
+    after_contrast: float = 1.5
+    alpha: float = 1.0
+    compounds: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredWord:
+    """One sentiment word of a sentence and how it counted.
+
+    ``position`` is the word's index in the sentence, ``entry`` the lexicon entry (or
+    emoticon) it matched, ``lexicon_value`` the entry's value, ``modifiers`` what changed it,
+    ``value`` the value after the modifiers and ``contribution`` its share of the polarity.
+    """
+
+    position: int
+    entry: str
+    lexicon_value: float
+    modifiers: tuple[str, ...]
+    value: float
+    contribution: float
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredSentence:
+    """Polarity in (-1, 1), subjectivity in [0, 1], the words that counted and the raw total."""
+
+    polarity: float
+    subjectivity: float
+    words: tuple[ScoredWord, ...] = ()
+    total: float = 0.0
+
+
+NEUTRAL = ScoredSentence(0.0, 0.0)
+
+
+# --- word lists ----------------------------------------------------------------------------
+
+
+@cache
+def negators() -> frozenset[str]:
+    """Words that negate (lower case): ``nicht``, ``kein``, ``nie``, ..."""
+    return word_list("sentiment_negators")
+
+
+@cache
+def negation_exceptions() -> frozenset[tuple[str, str]]:
+    """Word pairs in which the negator does not negate (``nicht nur``)."""
+    return frozenset(tuple(line.split(None, 1)) for line in lines("sentiment_negation_exceptions"))
+
+
+@cache
+def clause_breaks() -> frozenset[str]:
+    """Words that end a negation scope (``aber``, ``und``, ``dass``, ...)."""
+    return word_list("sentiment_clause_breaks")
+
+
+#: Contrast words: the clause after them weighs more than the one before.
+CONTRAST_WORDS = frozenset({"aber", "jedoch", "sondern", "allerdings"})
+
+
+@cache
+def modifiers() -> dict[str, float]:
+    """Intensifiers and diminishers with their factors, adjective endings included.
+
+    Examples
+    --------
+    >>> modifiers()["zutiefst"], modifiers()["kaum"], modifiers()["massiven"]
+    (1.8, 0.3, 1.5)
+    """
+    factors: dict[str, float] = {}
+    for line in lines("sentiment_modifiers"):
+        word, factor = line.split()
+        factors[word] = float(factor)
+    for word, factor in list(factors.items()):
+        for ending in ("e", "en", "er", "es", "em"):
+            factors.setdefault(word + ending, factor)
+    return factors
+
+
+@cache
+def emoticons() -> dict[str, float]:
+    """Emoticons and emoji with their values (``:)`` 0.7, ``:(`` -0.7, ...)."""
+    values = {}
+    for line in lines("sentiment_emoticons"):
+        symbol, value = line.rsplit(None, 1)
+        values[symbol] = float(value)
+    return values
+
+
+def emoticon_value(word: str) -> float | None:
+    """Return the value of an emoticon or emoji token, or ``None``.
+
+    Examples
+    --------
+    >>> emoticon_value(":-)"), emoticon_value("😡😡"), emoticon_value("gut")
+    (0.7, -0.9, None)
+    """
+    table = emoticons()
+    found = table.get(word)
+    if found is not None or len(word) > 12 or any(char.isalnum() for char in word[:1]):
+        return found
+    for char in word:
+        found = table.get(char)
+        if found is not None:
+            return found
+    return None
+
+
+def is_break(word: str) -> bool:
+    """Return whether a token ends a clause: punctuation or a word like ``aber``, ``dass``."""
+    if word.lower() in clause_breaks():
+        return True
+    return not any(char.isalnum() for char in word) and emoticon_value(word) is None
+
+
+def _is_word(word: str) -> bool:
+    return any(char.isalnum() for char in word)
+
+
+def _skip_lookup(word: str) -> bool:
+    # Mentions, URLs and numbers carry no sentiment (and "@gut" is a user name).
+    return word[:1] in "@0123456789" or word.startswith(("http", "www."))
+
+
+def truncate(value: float) -> float:
+    """Cut a number towards zero to a multiple of :data:`QUANTUM` (keeps sums exact)."""
+    return math.trunc(value / QUANTUM) * QUANTUM
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def score_words(
+    words: Sequence[str],
+    lemmas: Sequence[str | None] | None = None,
+    tags: Sequence[str | None] | None = None,
+    *,
+    lexicon: PolarityLexicon | None = None,
+    settings: RuleSettings | None = None,
+) -> ScoredSentence:
+    """Score one tokenised sentence with the rules of this module (see the module docstring).
+
+    Parameters
+    ----------
+    words
+        The tokens of the sentence.
+    lemmas, tags
+        Lemmas and STTS tags per token (from the tagging stage), or ``None``.
+    lexicon
+        The polarity lexicon (default: textblob-de's, see :mod:`toolkit.sentiment_lexicon`).
+    settings
+        Rule weights.
+
+    Examples
+    --------
+    >>> provokant = score_words(["provokant"]).polarity
+    >>> score_words(["zutiefst", "provokant"]).polarity < provokant < 0
+    True
+    >>> score_words("Das gefällt mir nicht".split()).words[0].modifiers
+    ("Negation 'nicht' ×-0.8",)
+    """
+    lexicon = lexicon or default_lexicon()
+    settings = settings or RuleSettings()
+    size = len(words)
+    lowers = [word.lower() for word in words]
+    breaks = [is_break(word) for word in words]
+    found = _find_sentiment_words(words, lowers, breaks, lemmas, tags, lexicon, settings)
+    if not found:
+        return ScoredSentence(0.0, 0.0, (), 0.0) if size else NEUTRAL
+    factor_table = modifiers()
+    notes: dict[int, list[str]] = {position: [] for position in found}
+    values = {position: entry[1] for position, entry in found.items()}
+    used = set()
+    # Modifier chains right before a sentiment word ("sehr sehr gut", "massive Kritik").
+    for position in sorted(found):
+        if emoticon_value(words[position]) is not None:
+            continue
+        before = position - 1
+        while before >= 0 and not breaks[before] and lowers[before] in factor_table:
+            factor = factor_table[lowers[before]]
+            values[position] *= factor
+            notes[position].insert(0, f"{words[before]} ×{factor:g}")
+            used.add(before)
+            before -= 1
+    for position in used & set(found):  # "massive Unterstützung": massive modifies
+        del values[position], notes[position]
+    emoticon_positions = {p for p in values if emoticon_value(words[p]) is not None}
+    _apply_negation(words, lowers, breaks, values, notes, used, emoticon_positions, settings)
+    _apply_contrast(lowers, values, notes, settings)
+    positions = sorted(values)
+    total = math.fsum(values[position] for position in positions)
+    polarity = total / math.sqrt(total * total + settings.alpha) if total else 0.0
+    scale = polarity / total if total else 0.0
+    scored = tuple(
+        ScoredWord(
+            position=position,
+            entry=found[position][0],
+            lexicon_value=found[position][1],
+            modifiers=tuple(notes[position]),
+            value=values[position],
+            contribution=truncate(values[position] * scale),
+        )
+        for position in positions
+    )
+    word_count = sum(1 for word in words if _is_word(word) or emoticon_value(word) is not None)
+    subjectivity = min(1.0, (len(scored) + len(used)) / max(word_count, 1))
+    return ScoredSentence(
+        polarity=sum(word.contribution for word in scored),
+        subjectivity=subjectivity,
+        words=scored,
+        total=total,
+    )
+
+
+def _find_sentiment_words(
+    words: Sequence[str],
+    lowers: Sequence[str],
+    breaks: Sequence[bool],
+    lemmas: Sequence[str | None] | None,
+    tags: Sequence[str | None] | None,
+    lexicon: PolarityLexicon,
+    settings: RuleSettings,
+) -> dict[int, tuple[str, float]]:
+    found: dict[int, tuple[str, float]] = {}
+    negating = negators()
+    lowercase_text = _written_in_lower_case(words, breaks)
+    for position, word in enumerate(words):
+        emoticon = emoticon_value(word)
+        if emoticon is not None:
+            found[position] = (word, emoticon)
+            continue
+        if not _is_word(word) or lowers[position] in negating or _skip_lookup(word):
+            continue
+        if tags is not None and tags[position] == "NE":  # names: "Ernst", "Frieden" (a town)
+            continue
+        form = word[1:] if word.startswith("#") and len(word) > 1 else word
+        match = lexicon.lookup(
+            form,
+            lemmas[position] if lemmas is not None else None,
+            initial=position == 0 or breaks[position - 1],
+            lowercase_text=lowercase_text,
+            compounds=settings.compounds,
+        )
+        if match is not None and match.value:
+            found[position] = (match.entry, match.value)
+    return found
+
+
+def _written_in_lower_case(words: Sequence[str], breaks: Sequence[bool]) -> bool:
+    # Posts written all in lower case ("voll der erfolg"): nouns may be found capitalised.
+    for position, word in enumerate(words):
+        if position and not breaks[position - 1] and word[:1].isupper() and not word.isupper():
+            return False
+    return True
+
+
+def _apply_negation(
+    words: Sequence[str],
+    lowers: Sequence[str],
+    breaks: Sequence[bool],
+    values: dict[int, float],
+    notes: dict[int, list[str]],
+    used: set[int],
+    emoticon_positions: set[int],
+    settings: RuleSettings,
+) -> None:
+    negating, exceptions, window = negators(), negation_exceptions(), settings.negation_window
+    negated: set[int] = set()
+    for position, lower in enumerate(lowers):
+        if lower not in negating:
+            continue
+        following = lowers[position + 1] if position + 1 < len(lowers) else ""
+        if (lower, following) in exceptions:
+            continue
+        targets = []
+        for after in range(position + 1, min(len(words), position + window + 1)):
+            if breaks[after]:
+                break
+            if after in values and after not in negated | emoticon_positions:
+                targets.append(after)
+        if not targets:
+            # Backward: "gefällt mir nicht"; a negator inside its clause reaches less far back
+            # ("nach seinem perfekten Saisonabschluss nicht mit ...").
+            clause_final = position + 1 == len(words) or breaks[position + 1]
+            reach = window if clause_final else 2
+            for before in range(position - 1, max(-1, position - reach - 1), -1):
+                if breaks[before]:
+                    break
+                if before in values and before not in negated | emoticon_positions:
+                    targets.append(before)
+                    break
+        for target in targets:
+            weight = settings.negated_positive if values[target] > 0 else settings.negated_negative
+            values[target] *= -weight
+            notes[target].append(f"Negation {words[position]!r} ×-{weight:g}")
+            negated.add(target)
+        if targets:
+            used.add(position)
+
+
+def _apply_contrast(
+    lowers: Sequence[str],
+    values: dict[int, float],
+    notes: dict[int, list[str]],
+    settings: RuleSettings,
+) -> None:
+    turns = [position for position, lower in enumerate(lowers) if lower in CONTRAST_WORDS]
+    if not turns or turns[-1] == 0 or not values:  # "Aber ..." opens the sentence: no contrast
+        return
+    turn = turns[-1]
+    for position in values:
+        factor = settings.before_contrast if position < turn else settings.after_contrast
+        if factor != 1.0:
+            values[position] *= factor
+            notes[position].append(f"Kontrast {lowers[turn]!r} ×{factor:g}")
