@@ -39,8 +39,33 @@ def _analyse_command(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _sentiment_command(arguments: argparse.Namespace) -> int:
+    from toolkit.errors import InputError
+    from toolkit.sentiment import line_record
+    from toolkit.sentiment_backends import resolve_backend
+
+    resolve_backend(arguments.backend)  # a bad name fails before any output
+    stages = {} if arguments.full else {"tagging": False, "mood": False, "speech": False}
+    for number, line in enumerate(read_input(arguments.path).splitlines(), start=1):
+        if not line.strip():  # keep one output line per input line
+            record = {"polarity": 0.0, "label": "neutral", "subjectivity": 0.0, "words": []}
+        else:
+            try:
+                document = analyse(
+                    line,
+                    max_chars=arguments.max_chars,
+                    sentiment_backend=arguments.backend,
+                    **stages,
+                )
+            except InputError as error:
+                raise InputError(f"line {number}: {error}") from error
+            record = line_record(document)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser (``analyse``, alias ``analyze``)."""
+    """Return the argument parser (``analyse``, alias ``analyze``; ``sentiment``)."""
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
         description="Analyse German news text: tokens, sentences, verb mood, reported speech, "
@@ -67,6 +92,31 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"longest text accepted, in characters (default {DEFAULT_MAX_CHARS:,})",
     )
     analyse_parser.set_defaults(handler=_analyse_command)
+    sentiment_parser = commands.add_parser(
+        "sentiment",
+        help="sentiment of one text per line, as JSON lines",
+        description="Read one text per line (a UTF-8 file, or standard input with '-') and "
+        'write one JSON object per line: {"polarity", "label", "subjectivity", "words"} with '
+        "the words that counted. Blank lines give a neutral record.",
+    )
+    sentiment_parser.add_argument("path", help="a UTF-8 .txt file, or - for standard input")
+    sentiment_parser.add_argument(
+        "--backend",
+        default="default",
+        help="default, textblob-de, or sentiws:PATH (your copy of SentiWS)",
+    )
+    sentiment_parser.add_argument(
+        "--full",
+        action="store_true",
+        help="run the whole pipeline (tagging, mood, speech) first; slower, lemmas used",
+    )
+    sentiment_parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        help=f"longest line accepted, in characters (default {DEFAULT_MAX_CHARS:,})",
+    )
+    sentiment_parser.set_defaults(handler=_sentiment_command)
     return parser
 
 

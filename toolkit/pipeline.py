@@ -19,6 +19,7 @@ from toolkit.inputs import DEFAULT_MAX_CHARS, ensure_text
 from toolkit.model import CorpusText, Document
 from toolkit.mood import analyse_mood
 from toolkit.sentences import sentences_from_tokens
+from toolkit.sentiment import add_sentiment
 from toolkit.speech import analyse_speech
 from toolkit.tagging import tag_document
 from toolkit.tokens import tokenise
@@ -40,6 +41,13 @@ class AnalysisConfig:
     speech
         Reported speech: direct quotes, indirect speech and narrated speech acts, with cue
         and speaker (uses the verb moods when ``mood`` is on).
+    sentiment
+        Sentiment per sentence, document, voice and speaker, with the words behind it.
+    sentiment_backend
+        ``default`` (rules over textblob-de's lexicon), ``textblob-de`` (its own analyser,
+        for comparison) or ``sentiws:PATH`` (your copy of a SentiWS-format lexicon).
+    sentiment_thresholds
+        Label thresholds ``(positive, negative)``; ``None`` uses the backend's own.
 
     Examples
     --------
@@ -51,6 +59,9 @@ class AnalysisConfig:
     tagging: bool = True
     mood: bool = True
     speech: bool = True
+    sentiment: bool = True
+    sentiment_backend: str = "default"
+    sentiment_thresholds: tuple[float, float] | None = None
 
     def replace(self, **overrides: Any) -> AnalysisConfig:
         """Return a copy with some fields changed; unknown names give a clear error."""
@@ -71,6 +82,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("tagging", tag_document),
     ("mood", analyse_mood),
     ("speech", analyse_speech),
+    ("sentiment", add_sentiment),
 )
 
 

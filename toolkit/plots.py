@@ -88,3 +88,125 @@ def plot_corpus(overview: pd.DataFrame, column: str = "tokens", title: str | Non
     axes.set_xlabel(column)
     axes.set_title(title or f"{column} pro Text / per text")
     return figure
+
+
+# --- sentiment ---------------------------------------------------------------------------------
+
+#: Bar colours of the sentiment labels (readable in print and for most colour-blind readers).
+SENTIMENT_COLOURS = {"positive": "#1b7837", "negative": "#c51b7d", "neutral": "#999999"}
+#: Voice names in German and English for plot labels.
+VOICE_NAMES = {
+    "narrator": "Erzähler / narrator",
+    "direct": "direkte Rede / direct",
+    "indirect": "indirekte Rede / indirect",
+    "reported": "berichtete Rede / reported",
+}
+
+
+def plot_sentiment(document: Document, title: str | None = None) -> Figure:
+    """Bar chart of the sentence polarities along the text, with the label thresholds.
+
+    Examples
+    --------
+    >>> from toolkit import analyse, load_article
+    >>> figure = plot_sentiment(analyse(load_article()))
+    >>> len(figure.axes[0].patches)
+    15
+    """
+    sentiment = document.sentiment
+    if sentiment is None:
+        raise ValueError("The document has no sentiment layer: analyse it with sentiment=True.")
+    figure, axes = new_axes(8.0, 3.5)
+    numbers = [scored.sentence + 1 for scored in sentiment.sentences]
+    axes.bar(
+        numbers,
+        [scored.polarity for scored in sentiment.sentences],
+        color=[SENTIMENT_COLOURS[scored.label] for scored in sentiment.sentences],
+    )
+    positive, negative = sentiment.thresholds
+    axes.axhline(0, color="black", linewidth=0.8)
+    axes.axhline(positive, color=SENTIMENT_COLOURS["positive"], linestyle=":", linewidth=0.8)
+    axes.axhline(-negative, color=SENTIMENT_COLOURS["negative"], linestyle=":", linewidth=0.8)
+    axes.set_ylim(-1.05, 1.05)
+    axes.set_xlabel("Satz / sentence")
+    axes.set_ylabel("Polarität / polarity")
+    axes.set_xticks(numbers)
+    axes.set_title(
+        title or f"Polarität je Satz / polarity per sentence (Text: {sentiment.polarity:+.2f})"
+    )
+    return figure
+
+
+def plot_sentence_contributions(
+    document: Document, sentence: int, title: str | None = None
+) -> Figure:
+    """Horizontal bars: how much each word contributed to one sentence's polarity.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> figure = plot_sentence_contributions(analyse("Das ist zutiefst provokant."), 0)
+    >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    ['provokant (zutiefst ×1.8)']
+    """
+    if document.sentiment is None:
+        raise ValueError("The document has no sentiment layer: analyse it with sentiment=True.")
+    scored = document.sentiment.sentences[sentence]
+    words = list(reversed(scored.words))
+    figure, axes = new_axes(7.0, max(2.0, 0.4 * len(words) + 1.2))
+    names = [
+        f"{word.text} ({'; '.join(word.modifiers)})" if word.modifiers else word.text
+        for word in words
+    ]
+    values = [word.contribution for word in words]
+    axes.barh(
+        range(len(words)),
+        values,
+        color=[SENTIMENT_COLOURS["positive" if value > 0 else "negative"] for value in values],
+    )
+    axes.set_yticks(range(len(words)), names)
+    axes.axvline(0, color="black", linewidth=0.8)
+    axes.set_xlim(-1.05, 1.05)
+    axes.set_xlabel("Beitrag / contribution")
+    axes.set_title(
+        title or f"Satz / sentence {sentence + 1}: {scored.polarity:+.3f} ({scored.label})"
+    )
+    return figure
+
+
+def plot_sentiment_groups(
+    document: Document, group: str = "speaker", title: str | None = None
+) -> Figure:
+    """Compare speakers (``group="speaker"``) or voices (``"voice"``): polarity per passage.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> figure = plot_sentiment_groups(analyse("Das ist gut."), "voice")
+    >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    ['Erzähler / narrator (1)']
+    """
+    if document.sentiment is None:
+        raise ValueError("The document has no sentiment layer: analyse it with sentiment=True.")
+    chosen = document.sentiment.voices if group == "voice" else document.sentiment.speakers
+    chosen = tuple(reversed(chosen))
+    figure, axes = new_axes(7.0, max(2.0, 0.45 * len(chosen) + 1.2))
+    names = [f"{VOICE_NAMES.get(found.name, found.name)} ({found.passages})" for found in chosen]
+    values = [found.polarity for found in chosen]
+    axes.barh(
+        range(len(chosen)),
+        values,
+        color=[
+            SENTIMENT_COLOURS["positive" if v > 0 else "negative" if v < 0 else "neutral"]
+            for v in values
+        ],
+    )
+    axes.set_yticks(range(len(chosen)), names)
+    axes.axvline(0, color="black", linewidth=0.8)
+    axes.set_xlim(-1.05, 1.05)
+    axes.set_xlabel("Polarität je Passage / polarity per passage (Anzahl / count)")
+    if not chosen:
+        axes.text(0, 0.5, "keine Redewiedergabe / no reported speech", ha="center")
+    kind = "Sprecher / speakers" if group != "voice" else "Stimmen / voices"
+    axes.set_title(title or kind)
+    return figure
