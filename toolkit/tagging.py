@@ -40,6 +40,10 @@ MODEL = "morphmodel_ger.pgz"
 
 #: Words that open a subordinate clause (STTS), after which the finite verb comes last.
 _SUBORDINATORS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
+#: Words that can be the subject of a clause (for clause-final 3rd person plural verbs).
+_SUBJECT_TAGS = frozenset({"NN", "NE", "PPER", "PIS", "PDS"})
+#: Finite verbs that may govern an infinitive later in the sentence.
+_GOVERNING_TAGS = frozenset({"VAFIN", "VMFIN"})
 #: Tokens that end a clause.
 _CLAUSE_ENDS = frozenset({"$,", "$.", "$("})
 
@@ -98,12 +102,18 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def correct_clause_final_verbs(words: Sequence[str], tags: list[str]) -> list[str]:
-    """Make clause-final "infinitives" of subordinate clauses without a finite verb finite.
+    """Make clause-final "infinitives" of clauses without a finite verb finite.
 
     In ``dass Länder ... Unterstützung leisten`` the verb is 3rd person plural, but it looks
-    like the infinitive and HanTa tags it ``VVINF``. A subordinate clause needs a finite verb
-    at its end, so if the clause has none, its last verb (``VVINF``, ``VAINF``, ``VMINF``)
-    is the finite one. ``zu`` + infinitive clauses are left alone.
+    like the infinitive and HanTa tags it ``VVINF``. A clause needs a finite verb, so if it
+    has none, its last verb (``VVINF``, ``VAINF``, ``VMINF``) is the finite one when
+
+    - the clause is subordinate (starts with ``dass``, a relative pronoun, ...), or
+    - it is a later main clause with a subject before the verb (``Experten sagen, die Preise
+      steigen``), and no auxiliary or modal verb earlier in the sentence could govern an
+      infinitive (``Er muss gehen, die Tür abschließen`` stays as it is).
+
+    ``zu`` + infinitive is left alone.
 
     Examples
     --------
@@ -112,6 +122,9 @@ def correct_clause_final_verbs(words: Sequence[str], tags: list[str]) -> list[st
     ['KOUS', 'NN', 'NN', 'VVFIN', '$.']
     >>> correct_clause_final_verbs(["um", "zu", "helfen"], ["KOUI", "PTKZU", "VVINF"])
     ['KOUI', 'PTKZU', 'VVINF']
+    >>> words = ["Experten", "sagen", ",", "die", "Preise", "steigen", "."]
+    >>> correct_clause_final_verbs(words, ["NN", "VVFIN", "$,", "ART", "NN", "VVINF", "$."])
+    ['NN', 'VVFIN', '$,', 'ART', 'NN', 'VVFIN', '$.']
     """
     corrected = list(tags)
     clause_start = 0
@@ -124,13 +137,20 @@ def correct_clause_final_verbs(words: Sequence[str], tags: list[str]) -> list[st
 
 def _correct_clause(tags: list[str], start: int, end: int) -> None:
     clause = tags[start:end]
-    if not clause or (clause[0] not in _SUBORDINATORS and not _opens_with_preposition(clause)):
+    if not clause or any(tag in FINITE_TAGS for tag in clause):
         return
-    if any(tag in FINITE_TAGS for tag in clause):
+    subordinate = clause[0] in _SUBORDINATORS or _opens_with_preposition(clause)
+    if not subordinate and not _later_main_clause(tags, start, end):
         return
     last = end - 1
     if tags[last] in INFINITIVE_TAGS and (last == start or tags[last - 1] != "PTKZU"):
         tags[last] = tags[last][:2] + "FIN"
+
+
+def _later_main_clause(tags: list[str], start: int, end: int) -> bool:
+    has_subject = any(tag in _SUBJECT_TAGS for tag in tags[start : end - 1])
+    governed = any(tag in _GOVERNING_TAGS for tag in tags[:start])
+    return start > 0 and has_subject and not governed
 
 
 def _opens_with_preposition(clause: list[str]) -> bool:

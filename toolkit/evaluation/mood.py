@@ -62,7 +62,7 @@ MOOD_ANCHORS: list[dict[str, Any]] = [
     },
 ]
 
-MEASURES = ("Sub", "KI", "KII")
+MEASURES = ("finite verb", "Sub", "KI", "KII")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ class VerbOutcome:
     predicted: str | None  # "KI", "KII", "Ind", "Imp" (None: no verb predicted here)
     ambiguity: str | None
     news: bool
+    gold_lemma: str | None = None
 
 
 def _gold_label(feats: dict[str, str]) -> str:
@@ -93,10 +94,12 @@ def sentence_outcomes(sentence: UDSentence, news: bool) -> list[VerbOutcome]:
     from toolkit.mood import analyse_until_mood
 
     gold: dict[tuple[int, int], str] = {}
+    lemmas: dict[tuple[int, int], str] = {}
     for token in sentence.tokens:
-        labels = [_gold_label(w.feats) for w in token.words if _is_finite(w.upos, w.feats)]
-        if labels:
-            gold[(token.start, token.end)] = _merge(labels)
+        finite = [word for word in token.words if _is_finite(word.upos, word.feats)]
+        if finite:
+            gold[(token.start, token.end)] = _merge([_gold_label(w.feats) for w in finite])
+            lemmas[(token.start, token.end)] = finite[0].lemma
     predicted: dict[tuple[int, int], tuple[str, str, str]] = {}
     if sentence.text.strip():
         for verb in analyse_until_mood(sentence.text).verbs:
@@ -113,6 +116,7 @@ def sentence_outcomes(sentence: UDSentence, news: bool) -> list[VerbOutcome]:
                 label,
                 ambiguity,
                 news,
+                lemmas.get(span),
             )
         )
     return outcomes
@@ -138,8 +142,12 @@ def mood_outcomes(
 
 
 def counts(outcomes: Iterable[VerbOutcome], measure: str) -> Counts:
-    """Count true/false positives and false negatives for ``Sub``, ``KI`` or ``KII``."""
-    wanted = {"Sub": {"KI", "KII"}, "KI": {"KI"}, "KII": {"KII"}}[measure]
+    """Count true/false positives and false negatives for ``Sub``, ``KI`` or ``KII``.
+
+    ``finite verb`` scores finding the finite verbs at all (any label).
+    """
+    every = {"KI", "KII", "Ind", "Imp"}
+    wanted = {"finite verb": every, "Sub": {"KI", "KII"}, "KI": {"KI"}, "KII": {"KII"}}[measure]
     tp = fp = fn = 0
     for outcome in outcomes:
         is_gold = outcome.gold in wanted
@@ -150,12 +158,42 @@ def counts(outcomes: Iterable[VerbOutcome], measure: str) -> Counts:
     return Counts(tp, fp, fn)
 
 
-def score_table(outcomes: list[VerbOutcome], system: str = "toolkit mood") -> pd.DataFrame:
-    """P / R / F1 for Sub, KI and KII on all of dev and on the TIGER-aligned subset."""
+def gold_fits_form(outcome: VerbOutcome) -> bool:
+    """Return whether a gold Konjunktiv label is possible for the form at all.
+
+    The automatic part of GSD has labels no form can have, e.g. ``habe`` as
+    ``Mood=Sub|Tense=Past`` (Konjunktiv II; the data README names these six).
+
+    Examples
+    --------
+    >>> gold_fits_form(VerbOutcome("s", "habe", "KII", "Ind", None, False, "haben"))
+    False
+    >>> gold_fits_form(VerbOutcome("s", "hätte", "KII", "KII", None, False, "haben"))
+    True
+    """
+    from toolkit.paradigms import paradigm
+
+    wanted = {"KI": "konjunktiv1", "KII": "konjunktiv2"}.get(outcome.gold or "")
+    found = paradigm((outcome.gold_lemma or "").lower())
+    if wanted is None or found is None:
+        return True
+    return any(tense == wanted for tense, _slot in found.cells(outcome.form))
+
+
+def score_table(
+    outcomes: list[VerbOutcome], system: str = "toolkit mood", consistent: bool = False
+) -> pd.DataFrame:
+    """Return P / R / F1 for Sub, KI and KII on all of dev and on the TIGER-aligned subset.
+
+    ``consistent`` adds a row group for dev without the gold labels that no form allows
+    (:func:`gold_fits_form`).
+    """
     subsets = {
         "dev": outcomes,
         "dev TIGER-aligned": [outcome for outcome in outcomes if outcome.news],
     }
+    if consistent:
+        subsets["dev, gold fits form"] = [o for o in outcomes if gold_fits_form(o)]
     rows = []
     for subset, members in subsets.items():
         for measure in MEASURES:

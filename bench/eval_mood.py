@@ -1,0 +1,57 @@
+"""Score verb mood (Konjunktiv I / II) on UD German-GSD dev, beside the anchors.
+
+Usage: python bench/eval_mood.py [DATA_FOLDER] [--limit N] [--errors N]
+(DATA_FOLDER defaults to $TOOLKIT_EVAL_DATA, e.g. ../shared/data)
+
+Method: each gold sentence's raw text (``# text``) goes through our own pipeline (SoMaJo,
+HanTa, the mood stage); our verbs are matched to the gold surface tokens by character offsets
+(recovered by finding the gold forms in the text in order; a multiword token counts once).
+Units: gold finite verbs (VERB/AUX with VerbForm=Fin or a Mood); gold Konjunktiv = Mood=Sub,
+I = Tense=Pres, II = Tense=Past. Syncretic forms (sollte, 3pl sagen) count as indicative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from unittest.mock import patch
+
+import pandas as pd
+
+from toolkit import mood_agreement
+from toolkit.errors import ToolkitError
+from toolkit.evaluation.mood import error_table, mood_anchors, mood_outcomes, score_table
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", default=None, help="evaluation data folder")
+    parser.add_argument("--limit", type=int, default=None, help="read only this many sentences")
+    parser.add_argument("--errors", type=int, default=15, help="how many wrong forms to list")
+    arguments = parser.parse_args()
+    pd.set_option("display.width", 200)
+    try:
+        outcomes = mood_outcomes(arguments.path, limit=arguments.limit)
+    except ToolkitError as error:
+        print(f"mood: {error}", file=sys.stderr)
+        return 1
+    print("== mood: this toolkit on GSD dev (own pipeline on # text, offsets aligned) ==")
+    print(score_table(outcomes, consistent=True).to_string(index=False))
+    print("\n== ablation: without the dropped-'ich' rule (verb-first 'Habe ... gekauft.') ==")
+    with patch.object(mood_agreement, "drops_ich", lambda tokens, position: False):
+        ablation = mood_outcomes(arguments.path, limit=arguments.limit)
+    print(score_table(ablation, "no dropped-ich rule").to_string(index=False))
+    print("\n== mood: anchors (EVALUATION.md; Sub only) ==")
+    print(mood_anchors().to_string(index=False))
+    print("\n== mood: most frequent errors (form, gold, predicted, our ambiguity class) ==")
+    for subset, members in (
+        ("dev", outcomes),
+        ("dev TIGER-aligned", [outcome for outcome in outcomes if outcome.news]),
+    ):
+        print(f"-- {subset} --")
+        print(error_table(members, top=arguments.errors).to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

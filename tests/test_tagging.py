@@ -1,0 +1,92 @@
+import pytest
+from HanTa.HanoverTagger import HanoverTagger
+
+import toolkit
+from toolkit.mood import analyse_until_mood
+from toolkit.sentences import sentences_from_tokens
+from toolkit.tagging import (
+    MODEL,
+    correct_clause_final_verbs,
+    hanover_tagger,
+    stts,
+    tag_document,
+    tag_words,
+)
+from toolkit.tokens import tokenise
+
+
+@pytest.fixture(scope="module")
+def article_tagged():
+    return analyse_until_mood(toolkit.load_article().text)
+
+
+def test_every_token_of_the_article_has_lemma_and_stts_tag(article_tagged):
+    assert all(token.lemma for token in article_tagged.tokens)
+    assert all(token.pos and "(" not in token.pos for token in article_tagged.tokens)
+
+
+def test_finite_verbs_lemmas_and_tags_of_the_article(article_tagged):
+    tagged = {token.text: (token.lemma, token.pos) for token in article_tagged.tokens}
+    assert tagged["nähme"] == ("nehmen", "VVFIN")
+    assert tagged["sei"] == ("sein", "VAFIN")
+    assert tagged["warnte"] == ("warnen", "VVFIN")
+    assert tagged["könnten"] == ("können", "VMFIN")
+
+
+def test_fast_tagger_gives_exactly_plain_hantas_tags_and_lemmas():
+    text = toolkit.load_article().text + " Wäre das Wetter besser gewesen, hätten wir gewonnen."
+    tokens = tokenise(text)
+    sentences = {}
+    for token in tokens:
+        sentences.setdefault(token.sentence, []).append(token.text)
+    plain = HanoverTagger(MODEL)
+    fast = hanover_tagger()
+    for memo in fast.memos():
+        memo.clear()
+    for words in sentences.values():
+        assert fast.tag_sent(words) == plain.tag_sent(words)
+        assert fast.tag_sent(words) == plain.tag_sent(words)  # again, from the memos
+
+
+def test_tagger_is_loaded_once():
+    assert hanover_tagger() is hanover_tagger()
+
+
+def test_stts_spelling():
+    assert stts("VA(FIN)") == "VAFIN"
+    assert stts("$,") == "$,"
+
+
+def test_tag_words_of_empty_sentence():
+    assert tag_words([]) == []
+
+
+def test_clause_final_plural_verb_in_subordinate_clause_becomes_finite():
+    words = ["die", "zivile", "Ziele", "angreifen"]
+    assert correct_clause_final_verbs(words, ["PRELS", "ADJA", "NN", "VVINF"])[-1] == "VVFIN"
+
+
+def test_zu_infinitive_and_governed_infinitive_stay_infinitives():
+    words = ["Er", "muss", "gehen", ",", "die", "Tür", "abschließen", "."]
+    tags = ["PPER", "VMFIN", "VVINF", "$,", "ART", "NN", "VVINF", "$."]
+    assert correct_clause_final_verbs(words, tags) == tags
+    assert correct_clause_final_verbs(["ohne", "zu", "gehen"], ["APPR", "PTKZU", "VVINF"])[-1] == (
+        "VVINF"
+    )
+
+
+def test_tagging_stage_runs_alone_on_an_untagged_document():
+    tokens = tokenise("Er sei krank.")
+    untagged = toolkit.Document(
+        "Er sei krank.", tokens, sentences_from_tokens("Er sei krank.", tokens)
+    )
+    assert all(token.pos is None and token.lemma is None for token in untagged.tokens)
+    tagged = tag_document(untagged)
+    assert [token.pos for token in tagged.tokens] == ["PPER", "VAFIN", "ADJD", "$."]
+    assert tagged.text == untagged.text
+
+
+def test_mood_stage_tags_by_itself_when_tagging_is_off():
+    document = toolkit.analyse("Er sei krank.", tagging=False)
+    assert [verb.text for verb in document.verbs] == ["sei"]
+    assert document.tokens[1].pos == "VAFIN"
