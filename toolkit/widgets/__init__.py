@@ -12,6 +12,7 @@ from toolkit.widgets.concordance import ConcordanceView
 from toolkit.widgets.corpus import CorpusView
 from toolkit.widgets.exercise import Exercise, ExerciseView
 from toolkit.widgets.language import LanguageSwitch
+from toolkit.widgets.mood import KonjunktivExercise, MoodExplorer
 from toolkit.widgets.sentiment import SentimentExplainer
 from toolkit.widgets.text_picker import TextPicker
 from toolkit.widgets.tokens import TokenizerComparison
@@ -23,7 +24,9 @@ __all__ = [
     "CorpusView",
     "Exercise",
     "ExerciseView",
+    "KonjunktivExercise",
     "LanguageSwitch",
+    "MoodExplorer",
     "SentimentExplainer",
     "TextPicker",
     "TokenizerComparison",
