@@ -160,6 +160,22 @@ def collect_annotations(
     return combined.drop_duplicates(["coder", "item"], keep="last").reset_index(drop=True)
 
 
+def exercise_frame(exercise: Exercise, coder: str = "ich") -> pd.DataFrame:
+    """Return a label exercise's answers (as ``coder``) and its key (as ``toolkit``).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> exercise = Exercise.label_sentences(analyse("Er ging."), key="speech")
+    >>> exercise.set_label("0", "keine / none")
+    >>> exercise_frame(exercise).coder.tolist()
+    ['ich', 'toolkit']
+    """
+    if exercise.kind != "label":
+        raise InputError("Only label exercises (one label per sentence) can be compared here.")
+    return annotations_frame({coder: exercise.answers, TOOLKIT_CODER: exercise.key})
+
+
 def _complete(frame: pd.DataFrame, coders: Iterable[str] | None = None) -> pd.DataFrame:
     """Keep the chosen coders and only the items every one of them labelled."""
     _check_columns(frame)

@@ -77,6 +77,31 @@ class Feedback:
     score: float
 
     @property
+    def precision(self) -> float:
+        """Share of the given answers that are right (the key counts as gold)."""
+        given = len(self.correct) + len(self.wrong)
+        return len(self.correct) / given if given else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the key that was found."""
+        wanted = len(self.correct) + len(self.missing)
+        return len(self.correct) / wanted if wanted else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall.
+
+        Examples
+        --------
+        >>> feedback = Feedback(("1", "2"), ("4",), ("3", "5"), 0.4)
+        >>> feedback.precision, feedback.recall, round(feedback.f1, 2)
+        (0.6666666666666666, 0.5, 0.57)
+        """
+        both = self.precision + self.recall
+        return 2 * self.precision * self.recall / both if both else 0.0
+
+    @property
     def solved(self) -> bool:
         """True when everything is right."""
         return not self.wrong and not self.missing

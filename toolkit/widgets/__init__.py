@@ -10,6 +10,7 @@ from toolkit.widgets.annotation import AgreementView
 from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
 from toolkit.widgets.corpus import CorpusView
+from toolkit.widgets.evaluation import EvaluationView
 from toolkit.widgets.exercise import Exercise, ExerciseView
 from toolkit.widgets.language import LanguageSwitch
 from toolkit.widgets.mood import KonjunktivExercise, MoodExplorer
@@ -22,6 +23,7 @@ __all__ = [
     "AgreementView",
     "ConcordanceView",
     "CorpusView",
+    "EvaluationView",
     "Exercise",
     "ExerciseView",
     "KonjunktivExercise",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, table
@@ -22,6 +23,18 @@ def figure_png(figure: Figure, dpi: int = 90) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def show(figure: Figure, dpi: int = 90) -> Image:
+    """Return a figure as an image that Jupyter shows (figures from toolkit.plots use no pyplot).
+
+    Examples
+    --------
+    >>> from toolkit.plots import new_axes
+    >>> show(new_axes()[0]).format
+    'png'
+    """
+    return Image(data=figure_png(figure, dpi), format="png")
 
 
 def frame_html(frame: pd.DataFrame, index: bool = False) -> str:

@@ -1,0 +1,66 @@
+"""EvaluationView (no data: explains; with data: scores beside anchors) and small helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+import toolkit
+import toolkit.evaluation as evaluation
+from toolkit.annotation import exercise_frame, per_label
+from toolkit.errors import InputError
+from toolkit.exercises import Exercise
+from toolkit.plots import plot_frequencies
+from toolkit.widgets import EvaluationView, LanguageSwitch
+from toolkit.widgets.figures import show
+
+
+def test_without_data_the_view_explains_and_shows_anchors(monkeypatch, tmp_path):
+    monkeypatch.delenv("TOOLKIT_EVAL_DATA", raising=False)
+    view = EvaluationView()
+    assert view.scores is None and "TOOLKIT_EVAL_DATA" in view.status.value
+    assert view.anchors_table.equals(evaluation.anchors("tokens"))
+    assert "<table" in view.reference.value
+    view.path.value = str(tmp_path / "fehlt")
+    view.run_button.click()
+    assert "not found" in view.status.value and view.result.value == ""
+
+
+def test_view_relabels():
+    view = EvaluationView(path="", run=False)
+    LanguageSwitch(view).language = "en"
+    assert view.run_button.description == "Evaluate" and "For comparison" in view.reference.value
+
+
+@pytest.mark.evaldata
+def test_with_data_the_view_scores(eval_data):
+    view = EvaluationView(path=eval_data, limit=50)
+    assert view.scores is not None and len(view.scores) > 0
+    assert {"system", "F1"} <= set(view.scores.columns)
+    assert "tk-success" in view.status.value and view.seconds > 0
+
+
+def test_feedback_precision_recall():
+    doc = toolkit.analyse("Er sagte, sie komme. Gut.")
+    exercise = Exercise.mark_tokens(doc, key="punctuation")
+    exercise.mark("2")
+    exercise.mark("0")
+    feedback = exercise.check()
+    assert feedback.precision == 0.5
+    assert feedback.recall == pytest.approx(1 / len(exercise.key))
+    assert 0 < feedback.f1 < 1
+
+
+def test_exercise_frame_compares_student_and_toolkit():
+    doc = toolkit.analyse("Er ging. Sie kam.")
+    exercise = Exercise.label_sentences(doc, key="length")
+    exercise.set_label("0", exercise.key["0"])
+    exercise.set_label("1", "lang / long")
+    rows = per_label(exercise_frame(exercise), reference="toolkit").set_index("label")
+    assert rows.loc["kurz / short", "recall"] == 0.5
+    with pytest.raises(InputError, match="label exercises"):
+        exercise_frame(Exercise.mark_tokens(doc))
+
+
+def test_show_gives_a_png_image():
+    image = show(plot_frequencies(toolkit.analyse("Die Nato und die Nato.")))
+    assert image.data[1:4] == b"PNG" and image._repr_png_().startswith("iVBOR")  # base64 PNG

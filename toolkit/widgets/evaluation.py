@@ -1,0 +1,138 @@
+"""Score the toolkit on gold data from a notebook, beside the numbers of existing tools.
+
+Without the data (no path, no ``TOOLKIT_EVAL_DATA``) the view says how to get it and still
+shows the reference numbers, so a notebook runs top to bottom either way.
+
+Examples
+--------
+>>> view = EvaluationView(path="/gibt/es/nicht", run=True)
+>>> view.scores is None, "not found" in view.status.value
+(True, True)
+>>> "F1" in view.anchors_table.columns
+True
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import ipywidgets as widgets
+import pandas as pd
+
+import toolkit.evaluation as evaluation
+from toolkit.corpus import EVAL_DATA_VARIABLE
+from toolkit.errors import ToolkitError
+from toolkit.render import escape, message
+from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.figures import frame_html
+
+register_labels(
+    {
+        "ev_path": {"de": "Gold-Daten", "en": "Gold data"},
+        "ev_stage": {"de": "Stufe", "en": "Stage"},
+        "ev_limit": {"de": "Höchstens", "en": "At most"},
+        "ev_run": {"de": "Auswerten", "en": "Evaluate"},
+        "ev_scores": {"de": "Ergebnis des Toolkits", "en": "The toolkit's scores"},
+        "ev_anchors": {"de": "Zum Vergleich (andere Werkzeuge)", "en": "For comparison"},
+        "ev_done": {"de": "Ausgewertet in", "en": "Evaluated in"},
+        "ev_placeholder": {
+            "de": "Ordner der Gold-Daten (oder TOOLKIT_EVAL_DATA setzen)",
+            "en": "gold data folder (or set TOOLKIT_EVAL_DATA)",
+        },
+    }
+)
+
+
+class EvaluationView(ToolkitWidget):
+    """Path field, stage, limit and a button; scores and reference numbers as tables.
+
+    Keeps ``scores`` (DataFrame or ``None``), ``anchors_table`` and ``seconds`` for tests.
+
+    Parameters
+    ----------
+    path
+        The gold data folder; default ``$TOOLKIT_EVAL_DATA``.
+    stage
+        One of :func:`toolkit.evaluation.available`.
+    limit
+        Read at most this many units (sentences), to keep a classroom run short; 0 = all.
+    run
+        Evaluate at once (if the data is there).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        stage: str = "tokens",
+        limit: int = 300,
+        *,
+        run: bool = True,
+        language: str = "de",
+    ) -> None:
+        self.scores: pd.DataFrame | None = None
+        self.anchors_table = pd.DataFrame()
+        self.seconds = 0.0
+        stages = evaluation.available()
+        default = path if path is not None else os.environ.get(EVAL_DATA_VARIABLE, "")
+        self.path = widgets.Text(value=str(default), layout=widgets.Layout(width="60%"))
+        self.stage = widgets.Dropdown(options=stages, value=stage if stage in stages else None)
+        self.limit = widgets.BoundedIntText(value=limit, min=0, max=10_000_000, step=100)
+        self.run_button = widgets.Button(icon="play", button_style="primary")
+        self.status = widgets.HTML()
+        self.result = widgets.HTML()
+        self.reference = widgets.HTML()
+        self.run_button.on_click(lambda _button: self.run())
+        self.stage.observe(lambda _change: self.show_anchors(), names="value")
+        super().__init__(
+            children=[
+                self.path,
+                widgets.HBox([self.stage, self.limit, self.run_button]),
+                self.status,
+                self.result,
+                self.reference,
+            ]
+        )
+        self.language = language
+        self.relabel()
+        self.show_anchors()
+        if run:
+            self.run()
+
+    def relabel(self) -> None:
+        """Set labels for the current language."""
+        self.path.description = self._("ev_path")
+        self.path.placeholder = self._("ev_placeholder")
+        self.stage.description = self._("ev_stage")
+        self.limit.description = self._("ev_limit")
+        self.run_button.description = self._("ev_run")
+        self.show_anchors()
+
+    def show_anchors(self) -> None:
+        """Show the reference numbers for the chosen stage."""
+        if self.stage.value is None:
+            return
+        self.anchors_table = evaluation.anchors(self.stage.value)
+        self.reference.value = (
+            f"<b>{escape(self._('ev_anchors'))}</b>{frame_html(self.anchors_table)}"
+        )
+
+    def run(self) -> None:
+        """Evaluate the chosen stage; without data, explain where to get it."""
+        self.scores = None
+        self.result.value = ""
+        path = self.path.value.strip() or None
+        started = time.perf_counter()
+        try:
+            self.scores = evaluation.evaluate(
+                self.stage.value, path, limit=self.limit.value or None
+            )
+        except ToolkitError as error:
+            self.status.value = message(str(error))
+            return
+        self.seconds = time.perf_counter() - started
+        self.status.value = message(f"{self._('ev_done')} {self.seconds:.1f} s.", "success")
+        self.result.value = f"<b>{escape(self._('ev_scores'))}</b>{frame_html(self.scores)}"
+
+
+__all__ = ["EvaluationView"]
