@@ -152,3 +152,24 @@ def test_feedback_for_a_marked_non_verb():
     exercise.mark("5")  # "krank"
     hints = konjunktiv_feedback(document, exercise.check(), "de")
     assert ("wrong", "krank: kein finites Verb") in hints
+
+
+@pytest.mark.slow
+def test_notebook_runs_headless_and_is_stored_clean(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    from .conftest import ROOT
+
+    path = ROOT / "notebooks" / "02_verb_mood.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.metadata["kernelspec"]["name"] == "python3"
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(not cell.outputs and cell.execution_count is None for cell in code)
+    assert not any("def " in cell.source or "class " in cell.source for cell in code)
+    client = NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": tmp_path}}
+    )
+    client.execute()
+    errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
+    assert errors == []
