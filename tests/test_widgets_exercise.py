@@ -262,3 +262,12 @@ def test_view_reset_and_json_string(doc):
 
 def test_errors_are_toolkit_errors():
     assert issubclass(InputError, ToolkitError)
+
+
+def test_speech_cue_key_marks_the_cue_tokens(doc):
+    from toolkit.model import Span
+
+    cue = Span(TEXT.index("sagte"), TEXT.index("sagte") + 5, "sagte")
+    instance = ReportedSpeech("indirect", 14, 32, TEXT[14:32], 0, cue=cue)
+    with_speech = toolkit.Document(doc.text, doc.tokens, doc.sentences, speech=(instance,))
+    assert answer_key(with_speech, "speech_cues") == {"1": MARKED}

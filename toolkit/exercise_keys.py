@@ -13,7 +13,7 @@ Examples
 >>> answer_key(doc, "length")
 {'0': 'kurz / short', '1': 'kurz / short'}
 >>> sorted(KEYS)
-['finite_verbs', 'konjunktiv', 'length', 'punctuation', 'sentiment', 'speech']
+['finite_verbs', 'konjunktiv', 'length', 'punctuation', 'sentiment', 'speech', 'speech_cues']
 """
 
 from __future__ import annotations
@@ -114,6 +114,15 @@ def _speech(document: Document) -> dict[str, str]:
     return key
 
 
+def _speech_cues(document: Document) -> dict[str, str]:
+    cues = [instance.cue for instance in document.speech if instance.cue is not None]
+    return {
+        str(token.index): MARKED
+        for token in document.tokens
+        if any(cue.start < token.end and token.start < cue.end for cue in cues)
+    }
+
+
 def _sentiment(document: Document) -> dict[str, str]:
     if document.sentiment is None:
         raise InputError(
@@ -133,6 +142,9 @@ KEYS: dict[str, KeySpec] = {
     ),
     "finite_verbs": KeySpec("mark", (MARKED,), _finite_verbs, "finite verbs (mood stage)"),
     "konjunktiv": KeySpec("mark", (MARKED,), _konjunktiv, "Konjunktiv I and II forms"),
+    "speech_cues": KeySpec(
+        "mark", (MARKED,), _speech_cues, "words that introduce reported speech (cues)"
+    ),
     "length": KeySpec("label", LENGTH_LABELS, _length, "sentence length: <=15, 16-25, >25 tokens"),
     "speech": KeySpec(
         "label",
