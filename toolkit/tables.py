@@ -66,9 +66,71 @@ def sentences_frame(document: Document) -> pd.DataFrame:
     )
 
 
+#: Columns of :func:`verbs_frame`, in order.
+VERB_COLUMNS = [
+    "token",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "lemma",
+    "mood",
+    "konjunktiv",
+    "person",
+    "number",
+    "indicative",
+    "ambiguity",
+    "infinitive",
+    "explanation_de",
+    "explanation_en",
+]
+
+
+def verbs_frame(document: Document) -> pd.DataFrame:
+    """One row per finite verb: offsets, lemma, mood, Konjunktiv type, person, ambiguity, ...
+
+    ``infinitive`` is the text of the infinitive a ``würde`` periphrasis governs.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> frame = verbs_frame(analyse("Peskow warnte, das sei gefährlich."))
+    >>> frame["text"].tolist(), frame["mood"].tolist()
+    (['warnte', 'sei'], ['Ind', 'Sub'])
+    >>> frame.loc[1, ["lemma", "konjunktiv", "number", "indicative", "ambiguity"]].tolist()
+    ['sein', 'I', 'Sg', 'ist', 'unambiguous']
+    """
+    return pd.DataFrame(
+        [
+            {
+                "token": verb.token,
+                "sentence": verb.sentence,
+                "start": verb.start,
+                "end": verb.end,
+                "text": verb.text,
+                "lemma": verb.lemma,
+                "mood": verb.mood,
+                "konjunktiv": verb.konjunktiv,
+                "person": verb.person,
+                "number": verb.number,
+                "indicative": verb.indicative,
+                "ambiguity": verb.ambiguity,
+                "infinitive": (
+                    document.tokens[verb.infinitive].text if verb.infinitive is not None else None
+                ),
+                "explanation_de": verb.explanation_de,
+                "explanation_en": verb.explanation_en,
+            }
+            for verb in document.verbs
+        ],
+        columns=VERB_COLUMNS,
+    )
+
+
 def document_tables(document: Document) -> dict[str, pd.DataFrame]:
     """All tables of a document by title, in data-flow order (used by ``--format table``)."""
     return {
         "sentences": sentences_frame(document),
         "tokens": tokens_frame(document),
+        "verbs": verbs_frame(document),
     }
