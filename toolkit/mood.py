@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from toolkit.model import Document, Token, VerbMood
-from toolkit.mood_agreement import DEFAULT_ORDER, choose_slot
+from toolkit.mood_agreement import DEFAULT_ORDER, choose_slot, conditional_main_verb
 from toolkit.mood_explain import explain
 from toolkit.paradigms import (
     INDICATIVE_TENSES,
@@ -142,6 +142,9 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
     if subjunctive and not indicative_tenses:
         mood: Literal["Ind", "Sub"] = "Sub"
         ambiguity = "other_person" if other is not None else "unambiguous"
+    elif possible == "II" and _hypothetical_condition(tokens, position):
+        # "Sollte es regnen, ...": a verb-first conditional reads a past form as Konjunktiv II
+        mood, ambiguity = "Sub", "syncretic"
     else:
         mood = "Ind"
         ambiguity = (
@@ -226,6 +229,20 @@ def _other_person(reading: _Reading) -> int | None:
     return None
 
 
+def _hypothetical_condition(tokens: Sequence[Token], position: int) -> bool:
+    """Return whether the verb opens a conditional whose main clause is not plain past.
+
+    ``Sollte es regnen, bleiben wir`` is hypothetical; ``Wollte er gehen, musste er fragen``
+    (main clause in the past indicative) tells of a repeated past event.
+    """
+    main = conditional_main_verb(tokens, position)
+    if main is None:
+        return False
+    found = paradigm((tokens[main].lemma or "").lower())
+    tenses = {tense for tense, _slot in found.cells(tokens[main].text)} if found else set()
+    return not tenses or tenses != {"preterite"}
+
+
 def _konjunktiv_type(tenses: set[str] | frozenset[str]) -> Konjunktiv | None:
     if "konjunktiv1" in tenses:
         return "I"
@@ -243,7 +260,9 @@ def _indicative(found: Paradigm, slot: int, konjunktiv: str, joined: bool) -> st
     if konjunktiv == "I":
         return present
     preterite = found.form("preterite", slot, joined)
-    return f"{preterite}/{present}" if preterite != present else present
+    if preterite == found.form("konjunktiv2", slot, joined):
+        return present  # "sollte" read as Konjunktiv II: its own past form is no counterpart
+    return f"{preterite}/{present}"
 
 
 def _wuerde_infinitive(tokens: Sequence[Token], position: int) -> int | None:

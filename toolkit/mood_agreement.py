@@ -84,15 +84,36 @@ def pronoun_evidence(tokens: Sequence[Token], position: int) -> list[frozenset[i
     return [slots for _distance, _index, slots in sorted(found)]
 
 
+def opens_sentence(tokens: Sequence[Token], position: int) -> bool:
+    """Return whether the verb is the first word of its sentence (quotes aside)."""
+    return all(is_boundary(token) for token in tokens[:position])
+
+
+def conditional_main_verb(tokens: Sequence[Token], position: int) -> int | None:
+    """Return the main clause's verb if the verb opens a conditional clause, else ``None``.
+
+    ``Sollte es regnen, bleiben wir``: a sentence-initial verb whose clause ends in a comma
+    followed by the main clause's verb (maybe after ``so`` / ``dann``) opens a conditional
+    without ``wenn``.
+    """
+    if not opens_sentence(tokens, position):
+        return None
+    _start, end = clause_bounds(tokens, position)
+    if end + 1 >= len(tokens) or tokens[end].pos != "$,":
+        return None
+    following = end + 1
+    if tokens[following].text.lower() in {"so", "dann"}:
+        following += 1
+    if following < len(tokens) and tokens[following].pos in FINITE_TAGS:
+        return following
+    return None
+
+
 def drops_ich(tokens: Sequence[Token], position: int) -> bool:
     """Return whether the verb opens a sentence without a subject (``Habe ... erhalten.``)."""
-    if any(not is_boundary(token) for token in tokens[:position]):
+    if not opens_sentence(tokens, position) or conditional_main_verb(tokens, position) is not None:
         return False
-    _start, end = clause_bounds(tokens, position)
-    conditional = (
-        end + 1 < len(tokens) and tokens[end].pos == "$," and tokens[end + 1].pos in FINITE_TAGS
-    )
-    return not conditional and not tokens[-1].text.endswith("?")
+    return not tokens[-1].text.endswith("?")
 
 
 def choose_slot(
