@@ -176,6 +176,31 @@ def exercise_frame(exercise: Exercise, coder: str = "ich") -> pd.DataFrame:
     return annotations_frame({coder: exercise.answers, TOOLKIT_CODER: exercise.key})
 
 
+def exercise_report(
+    exercise: Exercise, reference: str = TOOLKIT_CODER, coder: str = "ich"
+) -> pd.DataFrame:
+    """Per-label comparison of a label exercise's answers with its key (see :func:`per_label`).
+
+    ``reference`` names the side taken as gold: ``"toolkit"`` (the key) or ``coder`` (the
+    student). Before any answer is given it returns a one-line note instead of failing, so a
+    self-check cell can run first.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> exercise = Exercise.label_sentences(analyse("Er ging."), key="speech")
+    >>> exercise_report(exercise).columns.tolist()
+    ['note']
+    >>> exercise.set_label("0", "keine / none")
+    >>> exercise_report(exercise)[["label", "f1"]].to_dict("records")
+    [{'label': 'keine / none', 'f1': 1.0}]
+    """
+    if exercise.kind == "label" and not exercise.answers:
+        note = "Noch keine Antworten: erst antworten, dann diese Zelle erneut ausführen."
+        return pd.DataFrame({"note": [f"{note} (No answers yet.)"]})
+    return per_label(exercise_frame(exercise, coder), reference=reference)
+
+
 def _complete(frame: pd.DataFrame, coders: Iterable[str] | None = None) -> pd.DataFrame:
     """Keep the chosen coders and only the items every one of them labelled."""
     _check_columns(frame)

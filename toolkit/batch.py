@@ -209,7 +209,7 @@ def export(
             written.append(overview)
             first = next(iter(result.documents.values()), None)
             for table in document_tables(first) if first is not None else {}:
-                path = target / f"{table}.csv"
+                path = target / f"{table.replace(' ', '_')}.csv"
                 corpus_table(result, table).to_csv(path, index=False)
                 written.append(path)
         if "json" in chosen:
