@@ -40,26 +40,47 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         self._word_tags: dict[tuple[str, int, bool, bool], Any] = {}
         self._lemmas: dict[tuple[str, int, int], Any] = {}
         self._follow: dict[Any, Any] = {}
-        self._guesses: dict[tuple[str, int, bool, bool], float] = {}
+        self._guesses: dict[int, tuple[float, Any, Any]] = {}
         self._tag_order: dict[Any, dict[int, int]] = {}
         self._all_morphemes: frozenset[str] | None = None
 
     def memos(self) -> tuple[dict[Any, Any], ...]:
         """Return the memos (for benchmarks that want to start cold)."""
-        return self._forward, self._word_tags, self._lemmas, self._guesses
+        return self._forward, self._word_tags, self._lemmas
 
     def _guess(self, segment: str, tag: int, wlen: int) -> float:
-        """Return ``lp_m_t`` for a segment that is no known morpheme of a guessable class.
+        """Return ``lp_m_t(segment, tag, wlen, strict=False)`` for a guessable class.
 
-        Then the value depends only on the segment, the class, ``wlen < 4`` and whether the
-        segment is the whole word, so it is shared between words (``-ung``, ``-en``, ...).
+        Only called for segments that no class knows, so the known-morpheme lookup and the
+        class checks of ``lp_m_t`` are skipped; the arithmetic is HanTa's, in its order.
         """
-        key = (segment, tag, wlen < 4, wlen == len(segment))
-        found = self._guesses.get(key)
+        mlen = len(segment)
+        if not (wlen < 4 or mlen > 2):
+            return -math.inf
+        base, lengths, suffixes = self._guess_tables(tag)
+        if mlen > 4 and segment[-4:] in suffixes:
+            lp_suf = suffixes[segment[-4:]]
+        elif mlen > 3 and segment[-3:] in suffixes:
+            lp_suf = suffixes[segment[-3:]]
+        elif mlen > 2 and segment[-2:] in suffixes:
+            lp_suf = suffixes[segment[-2:]]
+        elif mlen > 1 and segment[-1:] in suffixes:
+            lp_suf = suffixes[segment[-1:]]
+        else:
+            lp_suf = suffixes[""]
+        lp = base + lengths[min(mlen, 24)] + lp_suf
+        if wlen == mlen:
+            lp -= 4.6  # HanTa: penalise the whole word as one unknown morpheme
+        return lp
+
+    def _guess_tables(self, tag: int) -> tuple[float, Any, Any]:
+        found = self._guesses.get(tag)
         if found is None:
-            if len(self._guesses) > MEMO_LIMIT:
-                self._guesses.clear()
-            found = self._guesses[key] = self.lp_m_t(segment, tag, wlen, False)
+            found = self._guesses[tag] = (
+                self.Int_t + self.LP_hapax_t[tag],
+                self.LP_len_t[tag],
+                self.LP_s_t[tag],
+            )
         return found
 
     # --- memoised entry points ------------------------------------------------------------
