@@ -149,7 +149,7 @@ class ExerciseView(ToolkitWidget):
             dropdown = widgets.Dropdown(
                 options=[("—", ""), *[(c, c) for c in self.exercise.choices]],
                 value=self.exercise.answers.get(item.id, ""),
-                layout=widgets.Layout(width="14em"),
+                layout=widgets.Layout(width="14em", min_width="14em"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
             tick = widgets.HTML(layout=widgets.Layout(width="1.5em"))
