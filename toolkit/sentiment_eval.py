@@ -21,14 +21,27 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import pandas as pd
 
 from toolkit.corpus import eval_data_path
 from toolkit.errors import EvaluationDataError
+from toolkit.lexicons import textblob_de_sentiment
+from toolkit.pipeline import analyse
+from toolkit.sentiment import sentence_input
+from toolkit.sentiment_backends import (
+    SentenceInput,
+    SentimentBackend,
+    TextBlobBackend,
+    resolve_backend,
+)
+from toolkit.tagging import tag_words
 
 LABELS = ("positive", "negative", "neutral")
 #: Data sets in report order, with the anchors' names for them.
@@ -178,3 +191,120 @@ def tune_shared_thresholds(
             if mean > best[2] + 1e-12:
                 best = (positive, negative, mean)
     return best
+
+
+# --- running the systems ---------------------------------------------------------------------
+
+#: Macro-F1 on the held-out *test* portions (EVALUATION.md), by set: the numbers to beat.
+ANCHORS: dict[str, dict[str, float]] = {
+    "textblob-de (test)": {"news": 0.41, "potts": 0.60, "sb10k": 0.49, "germeval": 0.33},
+    "SentiWS + negation (test)": {"news": 0.45, "potts": 0.45, "sb10k": 0.43, "germeval": 0.37},
+    "GerVADER (test)": {"news": 0.45, "potts": 0.60, "sb10k": 0.51, "germeval": 0.35},
+    "best published lexicon (test)": {"potts": 0.64, "sb10k": 0.51},
+}
+#: Dev macro-F1 the toolkit must reach (issue 5, "Done when").
+TARGETS = {"news": 0.45, "potts": 0.62, "sb10k": 0.53, "germeval": 0.37}
+
+
+def unit_inputs(unit: EvalUnit, *, lemmas: bool = True) -> list[SentenceInput]:
+    """Return the sentences of a unit as backend input, tagged (lemmas, STTS) if asked.
+
+    Pre-tokenised units (tweets) are one sentence with their given tokens; other texts go
+    through the toolkit's tokenizer and sentence splitter (and tagger).
+    """
+    if unit.tokens is not None:
+        if not lemmas:
+            return [SentenceInput(unit.tokens, text=unit.text)]
+        tagged = tag_words(list(unit.tokens))
+        return [
+            SentenceInput(
+                unit.tokens,
+                tuple(lemma for lemma, _ in tagged),
+                tuple(tag for _, tag in tagged),
+                unit.text,
+            )
+        ]
+    document = analyse(unit.text, tagging=lemmas, mood=False, speech=False, sentiment=False)
+    return [sentence_input(document, index) for index in range(len(document.sentences))]
+
+
+def unit_polarity(sentences: Sequence[SentenceInput], backend: SentimentBackend) -> float:
+    """Return a unit's polarity as the sentiment stage computes a document's: the mean."""
+    if not sentences:
+        return 0.0
+    return math.fsum(backend.score(sentence).polarity for sentence in sentences) / len(sentences)
+
+
+def evaluate_sentiment(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    sets: Sequence[str] = tuple(DATASETS),
+    limit: int | None = None,
+    sentiws: bool = True,
+) -> pd.DataFrame:
+    """Score the toolkit and textblob-de's analyser on the dev sets; one row per set and system.
+
+    Columns: ``set``, ``system``, ``units``, ``macro_f1`` and ``accuracy`` with thresholds
+    tuned on that dev set (``positive``, ``negative``), and ``macro_f1_default`` /
+    ``accuracy_default`` with the backend's own default thresholds. Systems: the default
+    backend with lemmas (as ``analyse`` runs it), without lemmas, with the SentiWS lexicon
+    (from the data folder, for benchmarking only; ``sentiws=False`` skips it) and
+    textblob-de's own analyser on the raw text.
+    """
+    root = eval_data_path(path, "sentiment")
+    default = resolve_backend("default")
+    backends: dict[str, tuple[SentimentBackend, bool]] = {
+        "toolkit default (lemmas)": (default, True),
+        "toolkit default (no lemmas)": (default, False),
+    }
+    if sentiws:
+        folder = root / "lexicons" / "sentiws_v2.0"
+        backends["toolkit rules + SentiWS (benchmark only)"] = (
+            resolve_backend(f"sentiws:{folder}"),
+            True,
+        )
+    rows = []
+    for name in sets:
+        units = read_dataset(name, root.parent)[:limit]
+        gold = [unit.label for unit in units]
+        tagged = [unit_inputs(unit, lemmas=True) for unit in units]
+        plain = [[replace(s, lemmas=None, tags=None) for s in sentences] for sentences in tagged]
+        scores: dict[str, tuple[list[float], tuple[float, float]]] = {}
+        for system, (backend, lemmas) in backends.items():
+            inputs = tagged if lemmas else plain
+            scores[system] = ([unit_polarity(s, backend) for s in inputs], backend.thresholds)
+        textblob = [textblob_de_sentiment(unit.text)[0] for unit in units]
+        scores["textblob-de analyser"] = (textblob, TextBlobBackend.thresholds)
+        for system, (polarities, thresholds) in scores.items():
+            positive, negative, tuned = tune_thresholds(gold, polarities)
+            default_labels = label_scores(polarities, *thresholds)
+            rows.append(
+                {
+                    "set": name,
+                    "system": system,
+                    "units": len(units),
+                    "macro_f1": tuned,
+                    "accuracy": accuracy(gold, label_scores(polarities, positive, negative)),
+                    "positive": positive,
+                    "negative": negative,
+                    "macro_f1_default": macro_f1(gold, default_labels),
+                    "accuracy_default": accuracy(gold, default_labels),
+                    "polarities": polarities,
+                    "gold": gold,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def shared_thresholds(results: pd.DataFrame) -> pd.DataFrame:
+    """One threshold pair per system, tuned over all sets at once; F1 per set with it."""
+    rows = []
+    for system, group in results.groupby("system", sort=False):
+        runs = list(zip(group["gold"], group["polarities"], strict=True))
+        positive, negative, mean = tune_shared_thresholds(runs)
+        row = {"system": system, "positive": positive, "negative": negative, "mean": mean}
+        columns = (group["set"], group["gold"], group["polarities"])
+        for name, gold, polarities in zip(*columns, strict=True):
+            row[name] = macro_f1(gold, label_scores(polarities, positive, negative))
+        rows.append(row)
+    return pd.DataFrame(rows)

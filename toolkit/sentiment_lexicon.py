@@ -41,6 +41,8 @@ _NOUN_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "nen")
 _VERB_ENDINGS = ("e", "st", "t", "en", "et", "te", "test", "ten", "tet", "end")
 _INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter")
 _SEPARABLE = ("ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "weg")
+#: Lookups remembered per lexicon (texts repeat words; the memo is emptied when full).
+_MEMO_LIMIT = 200_000
 #: Shortest noun accepted as the head of a compound (shorter ones give false hits: ``Rat``).
 _MIN_COMPOUND_HEAD = 5
 
@@ -81,6 +83,7 @@ class PolarityLexicon:
         self.name = name
         self.forms = forms
         self._nouns = {form: found for form, found in forms.items() if form[:1].isupper()}
+        self._memo: dict[tuple[object, ...], LexiconMatch | None] = {}
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -93,6 +96,7 @@ class PolarityLexicon:
         form: str,
         lemma: str | None = None,
         *,
+        tag: str | None = None,
         initial: bool = False,
         lowercase_text: bool = False,
         compounds: bool = False,
@@ -103,6 +107,9 @@ class PolarityLexicon:
         ----------
         form, lemma
             The word as written and its lemma (``None`` if not known).
+        tag
+            The word's STTS tag, if known: a lemma only counts for an entry of the same word
+            class.
         initial
             The word opens a sentence or clause: ``Gut`` may be ``gut``.
         lowercase_text
@@ -119,12 +126,31 @@ class PolarityLexicon:
         >>> default_lexicon().lookup("sagte", lemma="sagen") is None
         True
         """
+        key = (form, lemma, tag, initial, lowercase_text, compounds)
+        if key in self._memo:
+            return self._memo[key]
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        found = self._memo[key] = self._lookup(form, lemma, tag, initial, lowercase_text, compounds)
+        return found
+
+    def _lookup(
+        self,
+        form: str,
+        lemma: str | None,
+        tag: str | None,
+        initial: bool,
+        lowercase_text: bool,
+        compounds: bool,
+    ) -> LexiconMatch | None:
         found = self.forms.get(form)
         if found is not None:
             return _match(found, "form")
-        if lemma and lemma != form:
+        # Lemmas only for inflection: a tagger's case changes ("laune" -> "Laune") mislead,
+        # and so do its guesses across word classes ("reicht" -> "reich").
+        if lemma and lemma != form and lemma[:1].isupper() == form[:1].isupper():
             found = self.forms.get(lemma)
-            if found is not None:
+            if found is not None and (tag is None or word_class(tag) == word_class(found.pos)):
                 return _match(found, "lemma")
         if form[:1].isupper():
             lower = form.lower()
@@ -153,6 +179,22 @@ class PolarityLexicon:
             if found is not None:
                 return _match(found, "compound")
         return None
+
+
+_WORD_CLASSES = {"N": "noun", "J": "adjective", "R": "adjective", "A": "adjective", "V": "verb"}
+
+
+def word_class(tag: str) -> str:
+    """Return ``noun``, ``adjective`` or ``verb`` for a Penn, STTS or SentiWS tag (else ``""``).
+
+    Examples
+    --------
+    >>> word_class("NN"), word_class("ADJD"), word_class("VVFIN"), word_class("JJ")
+    ('noun', 'adjective', 'verb', 'adjective')
+    """
+    if tag in ("NE", "NNE"):
+        return "noun"
+    return _WORD_CLASSES.get(tag[:1], "")
 
 
 def _match(found: LexiconEntry, how: str) -> LexiconMatch:

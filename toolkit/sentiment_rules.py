@@ -172,18 +172,38 @@ def emoticon_value(word: str) -> float | None:
 
 def is_break(word: str) -> bool:
     """Return whether a token ends a clause: punctuation or a word like ``aber``, ``dass``."""
-    if word.lower() in clause_breaks():
-        return True
-    return not any(char.isalnum() for char in word) and emoticon_value(word) is None
-
-
-def _is_word(word: str) -> bool:
-    return any(char.isalnum() for char in word)
+    return _word_info(word)[2]
 
 
 def _skip_lookup(word: str) -> bool:
     # Mentions, URLs and numbers carry no sentiment (and "@gut" is a user name).
     return word[:1] in "@0123456789" or word.startswith(("http", "www."))
+
+
+#: What the rules need to know about a token, by its text: lower case, counts as a word,
+#: ends a clause, emoticon value, worth a lexicon lookup. Kept because texts repeat words.
+_WORD_INFO: dict[str, tuple[str, bool, bool, float | None, bool]] = {}
+_WORD_INFO_LIMIT = 200_000
+
+
+def _word_info(word: str) -> tuple[str, bool, bool, float | None, bool]:
+    info = _WORD_INFO.get(word)
+    if info is None:
+        lower = word.lower()
+        if word.isalnum():  # most tokens: no need to look at every character
+            emoticon, wordlike = emoticons().get(word), True
+        else:
+            emoticon = emoticon_value(word)
+            wordlike = any(char.isalnum() for char in word)
+        ends_clause = lower in clause_breaks() or (not wordlike and emoticon is None)
+        lookup = (
+            emoticon is None and wordlike and lower not in negators() and not _skip_lookup(word)
+        )
+        info = (lower, wordlike or emoticon is not None, ends_clause, emoticon, lookup)
+        if len(_WORD_INFO) >= _WORD_INFO_LIMIT:
+            _WORD_INFO.clear()
+        _WORD_INFO[word] = info
+    return info
 
 
 def truncate(value: float) -> float:
@@ -225,19 +245,21 @@ def score_words(
     """
     lexicon = lexicon or default_lexicon()
     settings = settings or RuleSettings()
-    size = len(words)
-    lowers = [word.lower() for word in words]
-    breaks = [is_break(word) for word in words]
-    found = _find_sentiment_words(words, lowers, breaks, lemmas, tags, lexicon, settings)
+    known = _WORD_INFO.get
+    infos = [known(word) or _word_info(word) for word in words]
+    lowers = [info[0] for info in infos]
+    breaks = [info[2] for info in infos]
+    found = _find_sentiment_words(words, infos, lemmas, tags, lexicon, settings)
     if not found:
-        return ScoredSentence(0.0, 0.0, (), 0.0) if size else NEUTRAL
+        return NEUTRAL
     factor_table = modifiers()
     notes: dict[int, list[str]] = {position: [] for position in found}
     values = {position: entry[1] for position, entry in found.items()}
+    emoticon_positions = {position for position in found if infos[position][3] is not None}
     used = set()
     # Modifier chains right before a sentiment word ("sehr sehr gut", "massive Kritik").
     for position in sorted(found):
-        if emoticon_value(words[position]) is not None:
+        if position in emoticon_positions:
             continue
         before = position - 1
         while before >= 0 and not breaks[before] and lowers[before] in factor_table:
@@ -248,7 +270,6 @@ def score_words(
             before -= 1
     for position in used & set(found):  # "massive Unterstützung": massive modifies
         del values[position], notes[position]
-    emoticon_positions = {p for p in values if emoticon_value(words[p]) is not None}
     _apply_negation(words, lowers, breaks, values, notes, used, emoticon_positions, settings)
     _apply_contrast(lowers, values, notes, settings)
     positions = sorted(values)
@@ -266,7 +287,7 @@ def score_words(
         )
         for position in positions
     )
-    word_count = sum(1 for word in words if _is_word(word) or emoticon_value(word) is not None)
+    word_count = sum(1 for info in infos if info[1])
     subjectivity = min(1.0, (len(scored) + len(used)) / max(word_count, 1))
     return ScoredSentence(
         polarity=sum(word.contribution for word in scored),
@@ -278,35 +299,45 @@ def score_words(
 
 def _find_sentiment_words(
     words: Sequence[str],
-    lowers: Sequence[str],
-    breaks: Sequence[bool],
+    infos: Sequence[tuple[str, bool, bool, float | None, bool]],
     lemmas: Sequence[str | None] | None,
     tags: Sequence[str | None] | None,
     lexicon: PolarityLexicon,
     settings: RuleSettings,
 ) -> dict[int, tuple[str, float]]:
     found: dict[int, tuple[str, float]] = {}
-    negating = negators()
-    lowercase_text = _written_in_lower_case(words, breaks)
+    lowercase_text: bool | None = None  # worked out only when a word is not found as it is
+    forms = lexicon.forms
     for position, word in enumerate(words):
-        emoticon = emoticon_value(word)
-        if emoticon is not None:
-            found[position] = (word, emoticon)
+        info = infos[position]
+        if not info[4]:  # emoticons, punctuation, negators, mentions, URLs, numbers
+            if info[3] is not None:
+                found[position] = (word, info[3])
             continue
-        if not _is_word(word) or lowers[position] in negating or _skip_lookup(word):
+        entry = forms.get(word)
+        if entry is not None:  # the common case, without the fallbacks
+            match_entry, value = entry.entry, entry.value
+        else:
+            if lowercase_text is None:
+                lowercase_text = _written_in_lower_case(words, [i[2] for i in infos])
+            form = word[1:] if word.startswith("#") and len(word) > 1 else word
+            match = lexicon.lookup(
+                form,
+                lemmas[position] if lemmas is not None else None,
+                tag=tags[position] if tags is not None else None,
+                initial=position == 0 or infos[position - 1][2],
+                lowercase_text=lowercase_text,
+                compounds=settings.compounds,
+            )
+            if match is None:
+                continue
+            match_entry, value = match.entry, match.value
+        # A name is no opinion ("Ernst", "Frieden"); but taggers call many a capitalised
+        # adjective in posts a name, so only noun entries are skipped.
+        if tags is not None and tags[position] == "NE" and match_entry[:1].isupper():
             continue
-        if tags is not None and tags[position] == "NE":  # names: "Ernst", "Frieden" (a town)
-            continue
-        form = word[1:] if word.startswith("#") and len(word) > 1 else word
-        match = lexicon.lookup(
-            form,
-            lemmas[position] if lemmas is not None else None,
-            initial=position == 0 or breaks[position - 1],
-            lowercase_text=lowercase_text,
-            compounds=settings.compounds,
-        )
-        if match is not None and match.value:
-            found[position] = (match.entry, match.value)
+        if value:
+            found[position] = (match_entry, value)
     return found
 
 

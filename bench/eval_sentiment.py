@@ -1,0 +1,75 @@
+"""Sentiment on the dev portions of GerNTSA (news), PotTS, SB10k and GermEval 2017.
+
+Usage: python bench/eval_sentiment.py [DATA_FOLDER] [--limit N] [--no-sentiws]
+(DATA_FOLDER defaults to $TOOLKIT_EVAL_DATA, e.g. ../shared/data)
+
+Three-class macro-F1 and accuracy. Label thresholds are tuned on each dev set (there is no
+other data to tune on; the held-out test portions are never read), so the tuned numbers are
+optimistic; the "default" columns use the backend's fixed thresholds instead. textblob-de's
+own analyser runs on the same units; the anchors are EVALUATION.md's test-set numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import pandas as pd
+
+from toolkit.errors import ToolkitError
+from toolkit.sentiment_eval import (
+    ANCHORS,
+    DATASETS,
+    TARGETS,
+    evaluate_sentiment,
+    shared_thresholds,
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default=None, help="the shared data folder")
+    parser.add_argument("--limit", type=int, default=None, help="read only N units per set")
+    parser.add_argument("--no-sentiws", action="store_true", help="skip the SentiWS row")
+    arguments = parser.parse_args()
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_columns", 20)
+    started = time.perf_counter()
+    try:
+        results = evaluate_sentiment(
+            arguments.path, limit=arguments.limit, sentiws=not arguments.no_sentiws
+        )
+    except ToolkitError as error:
+        print(f"sentiment: {error}", file=sys.stderr)
+        return 1
+    columns = ["set", "system", "units", "macro_f1", "positive", "negative", "accuracy"]
+    columns += ["macro_f1_default", "accuracy_default"]
+    print("== sentiment, dev sets: macro-F1 with thresholds tuned on dev; 'default' = fixed ==")
+    print(results[columns].round(3).to_string(index=False))
+
+    print("\n== macro-F1 (thresholds tuned on dev) beside the anchors (test sets) ==")
+    table = results.pivot(index="system", columns="set", values="macro_f1")
+    table = table[[name for name in DATASETS if name in table.columns]]
+    anchors = pd.DataFrame(ANCHORS).T.reindex(columns=table.columns)
+    targets = pd.DataFrame([TARGETS], index=["target (issue 5, dev)"]).reindex(
+        columns=table.columns
+    )
+    print(pd.concat([table, targets, anchors]).rename(columns=DATASETS).round(3).to_string())
+
+    print("\n== one threshold pair per system over all four sets (how the defaults were set) ==")
+    print(shared_thresholds(results).rename(columns=DATASETS).round(3).to_string(index=False))
+
+    ours = table.loc["toolkit default (lemmas)"]
+    textblob = table.loc["textblob-de analyser"]
+    verdict = {
+        name: bool(ours[name] >= TARGETS[name] and ours[name] > textblob[name])
+        for name in table.columns
+    }
+    print(f"\ntargets met and textblob-de beaten (default, lemmas): {verdict}")
+    print(f"time: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""SentimentExplainer driven in plain Python (no browser)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import toolkit
+from toolkit.model import ReportedSpeech
+from toolkit.widgets import SentimentExplainer
+
+
+@pytest.fixture(scope="module")
+def view(article_doc: toolkit.Document) -> SentimentExplainer:
+    return SentimentExplainer(article_doc, sentence=2)
+
+
+def test_shows_the_picked_sentence(view: SentimentExplainer) -> None:
+    view.picker.value = 2
+    assert view.result is not None and view.result.sentence == 2
+    words = [row["word"] for row in view.rows]
+    assert "provokant" in words and "genug" in words
+    assert sum(row["contribution"] for row in view.rows) == view.result.polarity
+    assert "zutiefst ×1.8" in view.table_html.value
+    assert "<mark" in view.sentence_html.value
+    assert view.last_figure is not None and len(view.last_figure.axes[0].patches) == len(words)
+    assert view.edit.value == view.document.sentences[2].text
+
+
+def test_sentence_without_sentiment_words(view: SentimentExplainer) -> None:
+    view.picker.value = 3
+    assert view.rows == []
+    assert "Lexikon" in view.table_html.value
+    assert view.chart.layout.display == "none"
+
+
+def test_trying_a_changed_sentence(view: SentimentExplainer) -> None:
+    view.picker.value = 2
+    original = view.result.polarity
+    polarity = view.try_text("Peskow warnte, diese Sichtweise sei provokant.")
+    assert polarity is not None and polarity < 0
+    assert view.difference == pytest.approx(polarity - original)
+    assert view.difference > 0
+    assert [row["word"] for row in view.modified_rows] == ["warnte", "provokant"]
+    view.edit.value = "Das ist gut."
+    view.try_button.click()
+    assert view.modified is not None and view.modified.sentiment.label == "positive"
+    assert "Summe = Polarität" in view.compare_html.value
+
+
+def test_a_bad_text_gives_a_message(view: SentimentExplainer) -> None:
+    assert view.try_text("   ") is None
+    assert "tk-error" in view.compare_html.value and view.modified is None
+
+
+def test_user_text_is_escaped(view: SentimentExplainer) -> None:
+    view.try_text("<script>alert(1)</script> Das ist gut.")
+    assert "<script>" not in view.compare_html.value
+
+
+def test_picking_a_new_sentence_resets_the_comparison(view: SentimentExplainer) -> None:
+    view.try_text("Das ist gut.")
+    view.picker.value = 0
+    assert view.modified is None and view.compare_html.value == ""
+
+
+def test_speakers_and_voices(view: SentimentExplainer) -> None:
+    view.group = "voice"
+    assert view.groups and view.groups[0].name == "narrator"
+    assert view.groups_figure is not None
+    view.group_choice.value = "speaker"
+    assert view.group == "speaker"
+    assert all(group.group == "speaker" for group in view.groups)
+
+
+def test_hand_built_speech_and_no_speech() -> None:
+    text = "Peskow sagte: „Das ist gefährlich.“ Das Wetter ist schön."
+    document = toolkit.analyse(text, speech=False)
+    start, end = text.index("„") + 1, text.index("“")
+    quote = ReportedSpeech("direct", start, end, text[start:end], 0, speaker="Peskow")
+    with_speech = SentimentExplainer(replace(document, sentiment=None, speech=(quote,)))
+    assert [group.name for group in with_speech.groups] == ["Peskow"]
+    assert with_speech.groups[0].polarity < 0
+    without = SentimentExplainer(document)
+    assert without.groups == ()
+    assert "Keine Redewiedergabe" in without.groups_html.value
+
+
+def test_language_switch(view: SentimentExplainer) -> None:
+    view.language = "en"
+    assert view.try_button.description == "Try it"
+    assert "contribution" in view.table_html.value or view.rows == []
+    view.language = "de"
+    assert view.try_button.description == "Ausprobieren"
+
+
+def test_default_document_is_the_article() -> None:
+    view = SentimentExplainer(sentence=99)
+    assert view.sentence == len(view.document.sentences) - 1
