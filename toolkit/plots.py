@@ -206,7 +206,8 @@ def plot_sentiment_groups(
     axes.set_xlim(-1.05, 1.05)
     axes.set_xlabel("Polarität je Passage / polarity per passage (Anzahl / count)")
     if not chosen:
-        axes.text(0, 0.5, "keine Redewiedergabe / no reported speech", ha="center")
+        axes.set_ylim(-1, 1)
+        axes.text(0, 0, "keine Redewiedergabe / no reported speech", ha="center", va="center")
     kind = "Sprecher / speakers" if group != "voice" else "Stimmen / voices"
     axes.set_title(title or kind)
     return figure
