@@ -127,10 +127,139 @@ def verbs_frame(document: Document) -> pd.DataFrame:
     )
 
 
+#: Columns of :func:`sentiment_frame`, :func:`sentiment_words_frame` and
+#: :func:`sentiment_groups_frame`, in order.
+SENTIMENT_COLUMNS = [
+    "sentence",
+    "start",
+    "end",
+    "polarity",
+    "subjectivity",
+    "label",
+    "words",
+    "text",
+]
+SENTIMENT_WORD_COLUMNS = [
+    "sentence",
+    "token",
+    "start",
+    "end",
+    "text",
+    "lexicon_entry",
+    "lexicon_value",
+    "modifiers",
+    "adjusted_value",
+    "contribution",
+    "voice",
+    "speaker",
+]
+SENTIMENT_GROUP_COLUMNS = [
+    "group",
+    "name",
+    "polarity",
+    "total",
+    "passages",
+    "words",
+    "positive",
+    "negative",
+]
+
+
+def sentiment_frame(document: Document) -> pd.DataFrame:
+    """One row per sentence: polarity, subjectivity, label, number of words that counted.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> frame = sentiment_frame(analyse("Das ist gut. Das ist nicht gut."))
+    >>> frame["label"].tolist()
+    ['positive', 'negative']
+    """
+    if document.sentiment is None:
+        return pd.DataFrame(columns=SENTIMENT_COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "sentence": scored.sentence,
+                "start": document.sentences[scored.sentence].start,
+                "end": document.sentences[scored.sentence].end,
+                "polarity": scored.polarity,
+                "subjectivity": scored.subjectivity,
+                "label": scored.label,
+                "words": len(scored.words),
+                "text": document.sentences[scored.sentence].text,
+            }
+            for scored in document.sentiment.sentences
+        ],
+        columns=SENTIMENT_COLUMNS,
+    )
+
+
+def sentiment_words_frame(document: Document, sentence: int | None = None) -> pd.DataFrame:
+    """Explain the scores: one row per word that counted (of one sentence, or of all).
+
+    The ``contribution`` column of a sentence adds up exactly to its polarity.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> frame = sentiment_words_frame(analyse("Das ist zutiefst provokant."))
+    >>> row = frame.iloc[0]
+    >>> row["text"], float(row["lexicon_value"]), row["modifiers"], float(row["adjusted_value"])
+    ('provokant', -1.0, 'zutiefst ×1.8', -1.8)
+    """
+    if document.sentiment is None:
+        return pd.DataFrame(columns=SENTIMENT_WORD_COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "sentence": scored.sentence,
+                "token": word.token,
+                "start": word.start,
+                "end": word.end,
+                "text": word.text,
+                "lexicon_entry": word.lexicon_entry,
+                "lexicon_value": word.lexicon_value,
+                "modifiers": "; ".join(word.modifiers),
+                "adjusted_value": word.adjusted_value,
+                "contribution": word.contribution,
+                "voice": word.voice,
+                "speaker": word.speaker,
+            }
+            for scored in document.sentiment.sentences
+            if sentence is None or scored.sentence == sentence
+            for word in scored.words
+        ],
+        columns=SENTIMENT_WORD_COLUMNS,
+    )
+
+
+def sentiment_groups_frame(document: Document, group: str | None = None) -> pd.DataFrame:
+    """Sentiment per voice and per speaker (``group="voice"`` or ``"speaker"`` for one kind).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> frame = sentiment_groups_frame(analyse("Das ist gut."), "voice")
+    >>> frame[["name", "passages", "words"]].to_dict("records")
+    [{'name': 'narrator', 'passages': 1, 'words': 1}]
+    """
+    if document.sentiment is None:
+        return pd.DataFrame(columns=SENTIMENT_GROUP_COLUMNS)
+    groups = (*document.sentiment.voices, *document.sentiment.speakers)
+    return pd.DataFrame(
+        [found.to_dict() for found in groups if group is None or found.group == group],
+        columns=SENTIMENT_GROUP_COLUMNS,
+    )
+
+
 def document_tables(document: Document) -> dict[str, pd.DataFrame]:
     """All tables of a document by title, in data-flow order (used by ``--format table``)."""
     return {
         "sentences": sentences_frame(document),
         "tokens": tokens_frame(document),
+        "sentiment": sentiment_frame(document),
+        "sentiment words": sentiment_words_frame(document),
+        "sentiment by voice and speaker": sentiment_groups_frame(document),
         "verbs": verbs_frame(document),
     }
