@@ -146,10 +146,12 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
     stack: list[tuple[int, str]] = []
     ends = sorted({*paragraph_ends, len(text)})
     next_end = 0
+    paragraph_start = 0
     marks = quote_pairs().keys() | _closing_marks()
     for position, mark in enumerate(text):
         while position >= ends[next_end]:
             _close_all(text, stack, ends[next_end], found)
+            paragraph_start = ends[next_end]
             next_end += 1
         if mark not in marks:
             continue
@@ -161,6 +163,9 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
                 found.append(Quotation(start, position, opening, None, len(stack)))
             start, opening = stack.pop()
             found.append(Quotation(start, position + 1, opening, mark, len(stack)))
+        elif not stack and _opens_text_inside_quote(text, position, found, paragraph_start):
+            # the text (an excerpt, a new paragraph) starts inside a quotation
+            found.append(Quotation(paragraph_start, position + 1, "", mark, 0))
         elif _can_open(text, position):
             if stack and stack[-1][1] == mark and mark in "„»«":
                 # the same opening mark again: the previous quotation was left open (a new
@@ -170,6 +175,17 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
             stack.append((position, mark))
     _close_all(text, stack, len(text), found)
     return sorted(found, key=lambda quote: (quote.start, -quote.end))
+
+
+def _opens_text_inside_quote(
+    text: str, position: int, found: list[Quotation], paragraph_start: int
+) -> bool:
+    # A closing-only mark after a sentence end, before any quotation of the paragraph.
+    mark = text[position]
+    if mark not in "«»‹›“”" or any(quote.end > paragraph_start for quote in found):
+        return False
+    before = text[position - 1] if position > 0 else ""
+    return before in ".!?…" and _is_word_end(text, position) and position - paragraph_start > 1
 
 
 def _closing_level(text: str, position: int, stack: list[tuple[int, str]]) -> int | None:
@@ -244,9 +260,21 @@ def quotation_role(
     framed = (before and before[-1].text == ":") or _cue_follows(after)
     if _name_shaped(inner, words) and not framed:
         return "title"
-    if len(words) <= 3 and not cue_nearby and not framed:
+    if len(words) <= 3 and not (cue_nearby or framed or _stands_alone(inner, before)):
         return "mention"
     return "speech"
+
+
+def _stands_alone(inner: Sequence[Token], before: Sequence[Token]) -> bool:
+    # an utterance of its own: it ends like a sentence or opens one ("»Ich weiß nicht«, und")
+    return inner[-1].text in _FINAL_MARKS | {"–", "-", "—"} or not before or before[-1].text in {
+        "–",
+        "—",
+        "-",
+        ".",
+        "!",
+        "?",
+    }
 
 
 def _after_title_noun(before: Sequence[Token]) -> bool:

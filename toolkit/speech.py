@@ -44,6 +44,7 @@ from toolkit.speech_cues import Cue, find_cues
 from toolkit.speech_frames import (
     Frame,
     SentenceView,
+    noun_frame,
     prepositional_frame,
     reported_frame,
     speaker_of,
@@ -113,7 +114,10 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
             {t - offset: v for t, v in verbs.items() if offset <= t <= sentence.last_token},
             sorted(quotes),
         )
-        frames = _sentence_frames(view, cues[sentence.index])
+        previous_free = sentence.index > 0 and _free_sentence(
+            document, sentence.index - 1, records, directs
+        )
+        frames = _sentence_frames(view, cues[sentence.index], previous_free)
         if not any(f.kind != "direct" for f in frames):
             frame = _continuation(view, sentence.index, last)
             if frame is not None:
@@ -121,15 +125,16 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
         for frame in frames:
             speaker, mention = _speaker(document, offset, frame, resolver, last)
             if frame.kind == "direct" and frame.quote is not None:
-                direct = quotes[frame.quote]
-                if direct.frame is None:
-                    direct.frame, direct.frame_sentence = frame, sentence.index
-                    direct.inherited = (
-                        _cue_span(document, offset, frame.cue),
-                        speaker,
-                        mention,
-                        frame.cue.medium if frame.cue else None,
-                    )
+                for piece in frame.pieces:
+                    direct = quotes.get(piece)
+                    if direct is not None and direct.frame is None:
+                        direct.frame, direct.frame_sentence = frame, sentence.index
+                        direct.inherited = (
+                            _cue_span(document, offset, frame.cue),
+                            speaker,
+                            mention,
+                            frame.cue.medium if frame.cue else None,
+                        )
             elif frame.previous_sentence:
                 record = _previous_sentence_record(document, sentence.index, frame, records)
                 if record is not None:
@@ -147,16 +152,37 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
     return sorted(records, key=lambda r: (r.start, -r.end, r.kind))
 
 
-def _sentence_frames(view: SentenceView, cues: list[Cue]) -> list[Frame]:
+def _free_sentence(
+    document: Document, index: int, records: list[ReportedSpeech], directs: list[_Direct]
+) -> bool:
+    """Whether a sentence has no speech of its own yet (no record, no quotation in it)."""
+    sentence = document.sentences[index]
+    if any(record.sentence == index for record in records):
+        return False
+    return not any(
+        d.first <= sentence.last_token and d.end > sentence.first_token for d in directs
+    )
+
+
+def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -> list[Frame]:
     frames: list[Frame] = []
+    first = cues[0] if cues else None
+    if previous_free and first is not None and _frames_previous(view, first):
+        # "Nil admirari! rief Flügger lachend.": the sentence before is what was said
+        speaker = speaker_of(view, first)
+        frames.append(Frame("direct", [], first, speaker, previous_sentence=True))
+        view.claimed.append((0, len(view.tokens)))
+        return frames
     for cue in cues:
         if cue.cue_class == "prep" or view.is_claimed(cue.token):
             continue
         frame = verb_frame(view, cue)
         if frame is None and cue.cue_class == "verb":
             frame = _quote_in_clause(view, cue)
-            if frame is None and cue.reported and not view.quote_around(cue.token):
+            if frame is None and cue.reported:
                 frame = reported_frame(view, cue)
+        elif frame is None and cue.reported:
+            frame = noun_frame(view, cue)
         if _usable(frame, len(view.tokens)):
             frames.append(frame)  # type: ignore[arg-type]
             if frame.kind != "direct":  # type: ignore[union-attr]
@@ -173,6 +199,18 @@ def _sentence_frames(view: SentenceView, cues: list[Cue]) -> list[Frame]:
             if frame.kind != "direct":
                 view.claimed.extend(frame.pieces)
     return frames
+
+
+def _frames_previous(view: SentenceView, cue: Cue) -> bool:
+    tokens = view.tokens
+    return (
+        cue.token == 0
+        and cue.cue_class == "verb"
+        and tokens[0].pos == "VVFIN"
+        and tokens[0].text[:1].islower()
+        and len(tokens) > 1
+        and tokens[1].pos in {"PPER", "NE", "NN", "ART", "PPOSAT", "ADJA"}
+    )
 
 
 def _usable(frame: Frame | None, size: int) -> bool:
@@ -247,7 +285,7 @@ def _direct_quotations(
         if last is None:  # unclosed: up to the end of its sentence
             last = document.sentences[sentence].last_token + 1
             quotation = replace(quotation, end=tokens[last - 1].end)
-        inner = tokens[first + 1 : last - (1 if quotation.closed else 0)]
+        inner = tokens[first + bool(quotation.opening) : last - (1 if quotation.closed else 0)]
         bounds = document.sentences[sentence]
         before = tokens[max(bounds.first_token, first - 4) : first]
         after = tokens[last : min(last + 2, len(tokens))]
@@ -334,29 +372,25 @@ def _with_speaker(
 def _previous_sentence_record(
     document: Document, sentence: int, frame: Frame, records: list[ReportedSpeech]
 ) -> ReportedSpeech | None:
-    """``X sei so. Dies bestätigte Y.``: the previous sentence is what Y said."""
+    """``X sei so. Dies bestätigte Y.`` / ``Nein! rief er.``: the sentence before is what was said."""
     if sentence == 0 or any(r.sentence == sentence - 1 for r in records):
         return None
     previous = document.sentences[sentence - 1]
     offset = document.sentences[sentence].first_token
-    pronoun = _token_span(document, offset, frame.pieces[0])
-    last = document.tokens[previous.last_token]
-    end = (
-        last.start if last.pos == "$." and previous.last_token > previous.first_token else last.end
-    )
-    content = _span(document, previous.start, end)
+    pieces = [_span(document, previous.start, previous.end)]
+    pieces += [_token_span(document, offset, piece) for piece in frame.pieces]
     cue = frame.cue
     return ReportedSpeech(
-        kind="indirect",
-        start=content.start,
-        end=pronoun.end,
-        text=document.text[content.start : pronoun.end],
+        kind=frame.kind,  # type: ignore[arg-type]
+        start=pieces[0].start,
+        end=pieces[-1].end,
+        text=document.text[pieces[0].start : pieces[-1].end],
         sentence=sentence - 1,
         cue=_cue_span(document, offset, cue),
         medium=cue.medium if cue else "speech",
         cue_parts=_cue_parts(document, offset, cue),
         cue_lemma=cue.lemma if cue else None,
-        parts=(content, pronoun),
+        parts=tuple(pieces) if len(pieces) > 1 else (),
     )
 
 

@@ -163,6 +163,9 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     if tokens[boundary].text == ":":
         if quote is not None:
             return Frame("direct", [quote], cue, None, quote=quote)
+        stop = content_end(view, first)
+        if cue.cue_class == "verb" and stop > first and view.quote_around(first) is None:
+            return Frame("direct", [(first, stop)], cue, None)  # "rief: Fritz Flügger!"
         return None
     if tokens[boundary].pos != "$,":
         return None
@@ -198,6 +201,9 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     """``Das sei gefährlich, sagte Peskow.`` / ``„...“, sagte Peskow.`` / ``Dies bestätigte X``."""
     tokens = view.tokens
     finite = _finite_of_clause(view, cue)
+    quoted = _quote_before(view, cue, finite)
+    if quoted is not None:
+        return quoted
     start = _segment_start(tokens, finite)
     if start != finite:
         pronoun = tokens[start]
@@ -231,6 +237,26 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     return Frame("indirect", pieces, cue, None)
 
 
+def _quote_before(view: SentenceView, cue: Cue, finite: int) -> Frame | None:
+    """``„...“, sagte Peskow`` / ``»...?« fragte sie``; a quotation right after the frame
+    (``»Ja«, sagte er, »ich komme.«``) belongs to it too."""
+    tokens = view.tokens
+    for position in (finite, finite - 1):
+        if position < finite and (position < 1 or tokens[position].pos != "$,"):
+            continue
+        quote = view.quote_ending(position)
+        if quote is None or quote[0] <= cue.token < quote[1]:
+            continue
+        pieces = [quote]
+        end = _segment_end(tokens, cue.token)
+        if end + 1 < len(tokens) and tokens[end].pos == "$,":
+            following = view.quote_starting(end + 1)
+            if following is not None:
+                pieces.append(following)
+        return Frame("direct", pieces, cue, None, quote=quote)
+    return None
+
+
 def _nothing_after(view: SentenceView, cue: Cue) -> bool:
     end = _segment_end(view.tokens, cue.token)
     return end >= len(view.tokens) - 1
@@ -262,6 +288,28 @@ def reported_frame(view: SentenceView, cue: Cue) -> Frame:
     if end < len(tokens) and tokens[end].text in ".!?" and end == len(tokens) - 1:
         end += 1
     return Frame("reported", [(start, end)], cue, speaker_of(view, cue))
+
+
+_NOUN_PREFIX = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA", "CARD", "PRELAT"})
+_ATTACHED = frozenset({"des", "der", "eines", "einer", "von", "vom", "über", "an", "zu", "zum"})
+
+
+def noun_frame(view: SentenceView, cue: Cue) -> Frame:
+    """Return the noun phrase of a speech noun as a narrated speech act (``die Worte des
+    Grafen``, ``seine Rede``): determiners, adjectives, the noun and its attributes."""
+    tokens = view.tokens
+    start = cue.token
+    while start > 0 and tokens[start - 1].pos in _NOUN_PREFIX:
+        start -= 1
+    if start > 0 and tokens[start - 1].pos in {"APPR", "APPRART"}:
+        start -= 1  # "auf den Wunsch des Volkes", "mit diesen Erklärungen"
+    end = cue.token + 1
+    while end < len(tokens) and tokens[end].text.lower() in _ATTACHED:
+        after = noun_phrase_end(tokens, end + 1)
+        if after == end + 1:
+            break
+        end = after
+    return Frame("reported", [(start, end)], cue, _noun_speaker(tokens, cue.token))
 
 
 def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
