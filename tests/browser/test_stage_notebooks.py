@@ -1,0 +1,94 @@
+"""Notebooks 03 (reported speech) and 04 (sentiment) in JupyterLab: Run All, no traceback,
+a control changes what is shown, a screenshot for the record (test-artifacts/)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.conftest import TOKEN
+from tests.browser.lab_helpers import (
+    open_notebook,
+    run_all_cells,
+    screenshot,
+    tracebacks,
+    wait_until_done,
+    widget_errors,
+)
+
+pytestmark = pytest.mark.browser
+
+SPEECH_MARKS = "mark.tk-direct, mark.tk-indirect, mark.tk-reported"
+
+
+def run_notebook(page: Page, lab, course, name: str) -> None:
+    if not (course / name).exists():
+        pytest.skip(f"{name} does not exist yet")
+    open_notebook(page, lab.base, TOKEN, name)
+    attempts = run_all_cells(page)
+    seconds = wait_until_done(page)
+    print(f"{name}: Run All in {seconds:.1f} s ({attempts} attempt(s))")
+    assert not tracebacks(page), tracebacks(page)
+    assert not widget_errors(page), widget_errors(page)
+
+
+def changed(container: Locator, before: str, page: Page) -> None:
+    """Wait until the container's HTML differs from ``before``."""
+    handle = container.element_handle()
+    page.wait_for_function("([el, old]) => el.innerHTML !== old", arg=[handle, before])
+
+
+def test_reported_speech_highlighter(page: Page, lab, course, artifacts):
+    run_notebook(page, lab, course, "03_reported_speech.ipynb")
+    marks = page.locator(SPEECH_MARKS)
+    expect(marks.first).to_be_visible(timeout=30_000)
+    highlighter = page.locator(".jp-OutputArea-output").filter(has=marks).first
+    kinds = {
+        kind: highlighter.locator(f"mark.tk-{kind}").count()
+        for kind in ("direct", "indirect", "reported")
+    }
+    assert sum(kinds.values()) > 0 and len([k for k, n in kinds.items() if n]) >= 2, kinds
+    highlighter.scroll_into_view_if_needed()
+    screenshot(page, artifacts / "03_reported_speech_highlighter.png")
+    # switch one kind off (checkbox or toggle button): its marks disappear, the view changes
+    control = highlighter.locator(
+        ".widget-checkbox input, .widget-toggle-button, .widget-toggle-buttons button"
+    ).first
+    expect(control).to_be_visible()
+    before = highlighter.inner_html()
+    control.click()
+    changed(highlighter, before, page)
+    after = {
+        kind: highlighter.locator(f"mark.tk-{kind}").count()
+        for kind in ("direct", "indirect", "reported")
+    }
+    assert after != kinds, "toggling a control must change the highlighted spans"
+    screenshot(page, artifacts / "03_reported_speech_toggled.png")
+
+
+def test_sentiment_explainer(page: Page, lab, course, artifacts):
+    run_notebook(page, lab, course, "04_sentiment.ipynb")
+    explainer = (
+        page.locator(".jp-OutputArea-output")
+        .filter(has=page.locator(".widget-dropdown select, .widget-slider"))
+        .filter(has_text=re.compile("Polarität|Polarity|polarity"))
+        .first
+    )
+    expect(explainer).to_be_visible(timeout=30_000)
+    explainer.scroll_into_view_if_needed()
+    before = explainer.inner_html()
+    select = explainer.locator(".widget-dropdown select")
+    if select.count():
+        options = select.first.locator("option")
+        current = select.first.input_value()
+        values = [options.nth(i).get_attribute("value") for i in range(options.count())]
+        select.first.select_option(next(v for v in values if v != current))
+    else:
+        handle = explainer.locator(".widget-slider .noUi-handle").first
+        handle.focus()
+        handle.press("ArrowRight")
+    changed(explainer, before, page)
+    assert explainer.inner_text() != "", "the explainer shows something"
+    screenshot(page, artifacts / "04_sentiment_explainer.png")
