@@ -121,23 +121,28 @@ def test_goals_exercises_and_own_text(path):
 # -- execution ----------------------------------------------------------------------------
 
 
+class _TimesReport:
+    """A tiny plugin: prints the notebook times in pytest's terminal summary."""
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if TIMES:
+            terminalreporter.section("notebook execution times (headless, nbclient)")
+            for name, seconds in sorted(TIMES.items()):
+                terminalreporter.write_line(f"{name}: {seconds:.1f} s")
+
+
 @pytest.fixture(scope="session")
 def workdir(tmp_path_factory, request):
-    """A copy of notebooks/ to run in; prints the times at the end of the session."""
+    """A copy of notebooks/ to run in; the times are reported at the end of the session."""
     copy = tmp_path_factory.mktemp("course") / "notebooks"
     shutil.copytree(FOLDER, copy)
+    request.config.pluginmanager.register(_TimesReport(), "notebook-times")
     yield copy
     if TIMES:
         lines = [f"{name}: {seconds:.1f} s" for name, seconds in sorted(TIMES.items())]
         artifacts = ROOT / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         (artifacts / "notebook_times.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter is not None:
-            reporter.write_line("")
-            reporter.write_line("notebook execution times (headless, nbclient):")
-            for line in lines:
-                reporter.write_line(f"  {line}")
 
 
 def execute(nb: nbformat.NotebookNode, folder: Path) -> float:
