@@ -16,8 +16,8 @@ from toolkit.sentiment_backends import (
     TextBlobBackend,
     resolve_backend,
 )
-from toolkit.sentiment_lexicon import read_sentiws
 from toolkit.sentiment_rules import ScoredSentence, ScoredWord
+from toolkit.sentiment_sentiws import read_sentiws
 
 
 def _sentence(text: str) -> SentenceInput:

@@ -34,7 +34,7 @@ from typing import Protocol, runtime_checkable
 
 from toolkit.errors import InputError
 from toolkit.lexicons import textblob_de_polarity_lexicon, textblob_de_sentiment
-from toolkit.sentiment_lexicon import PolarityLexicon, default_lexicon, read_sentiws
+from toolkit.sentiment_lexicon import PolarityLexicon, default_lexicon
 from toolkit.sentiment_rules import (
     RuleSettings,
     ScoredSentence,
@@ -43,6 +43,7 @@ from toolkit.sentiment_rules import (
     score_words,
     truncate,
 )
+from toolkit.sentiment_sentiws import read_sentiws
 
 #: Label thresholds ``(positive, negative)`` of the default backend: polarity above 0.4 is
 #: positive, below -0.05 negative. Tuned on the dev portions of the four evaluation sets
