@@ -58,6 +58,10 @@ def pytest_collection_modifyitems(config, items):
         if here not in Path(str(item.fspath)).parents:
             continue
         item.add_marker(pytest.mark.browser)
+        # pytest-playwright's own base_url fixture warns under pytest 9; not ours to fix
+        item.add_marker(
+            pytest.mark.filterwarnings("ignore:Session-scoped fixtures defined as instance")
+        )
         if reason:
             item.add_marker(pytest.mark.skip(reason=reason))
 
