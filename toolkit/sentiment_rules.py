@@ -318,15 +318,15 @@ def _find_sentiment_words(
         if entry is not None:  # the common case, without the fallbacks
             match_entry, value = entry.entry, entry.value
         else:
-            if lowercase_text is None:
-                lowercase_text = _written_in_lower_case(words, [i[2] for i in infos])
+            if lowercase_text is None and word[:1].islower():
+                lowercase_text = _written_in_lower_case(words, infos)
             form = word[1:] if word.startswith("#") and len(word) > 1 else word
             match = lexicon.lookup(
                 form,
                 lemmas[position] if lemmas is not None else None,
                 tag=tags[position] if tags is not None else None,
                 initial=position == 0 or infos[position - 1][2],
-                lowercase_text=lowercase_text,
+                lowercase_text=bool(lowercase_text),
                 compounds=settings.compounds,
             )
             if match is None:
@@ -341,10 +341,13 @@ def _find_sentiment_words(
     return found
 
 
-def _written_in_lower_case(words: Sequence[str], breaks: Sequence[bool]) -> bool:
+def _written_in_lower_case(
+    words: Sequence[str], infos: Sequence[tuple[str, bool, bool, float | None, bool]]
+) -> bool:
     # Posts written all in lower case ("voll der erfolg"): nouns may be found capitalised.
-    for position, word in enumerate(words):
-        if position and not breaks[position - 1] and word[:1].isupper() and not word.isupper():
+    for position in range(1, len(words)):
+        word = words[position]
+        if word[:1].isupper() and not infos[position - 1][2] and not word.isupper():
             return False
     return True
 
