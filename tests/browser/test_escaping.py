@@ -26,8 +26,9 @@ from tests.browser.lab_helpers import (
 pytestmark = pytest.mark.browser
 
 PAYLOAD = (
-    'Peskow sagte: "<script>window.__xss = 1; alert(1)</script> ist gefährlich." '
-    'Er warnte, das Bild <img src=x onerror="window.__xss = 2; alert(2)"> sei gefälscht.'
+    "Peskow sagte: \"<script>window.__xss = 1; console.log('xss-ran'); alert(1)</script> ist "
+    'gefährlich." Er warnte, das Bild <img src=x onerror="window.__xss = 2; '
+    "console.log('xss-ran'); alert(2)\"> sei gefälscht."
 )
 SETUP = f"import toolkit\nTEXT = {PAYLOAD!r}\ndoc = toolkit.analyse(TEXT)"
 #: case -> (module that must exist, cell showing the text, literal snippets that must show)
@@ -65,7 +66,8 @@ def test_markup_in_user_text_is_inert(case, page: Page, lab, course, artifacts):
         "language": "python",
     }
     nbformat.write(notebook, course / name)
-    dialogs, image_requests = [], []
+    dialogs, image_requests, console = [], [], []
+    page.on("console", lambda message: console.append(message.text))
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda r: image_requests.append(r.url) if r.url.endswith("/x") else None)
     open_notebook(page, lab.base, TOKEN, name)
@@ -81,4 +83,5 @@ def test_markup_in_user_text_is_inert(case, page: Page, lab, course, artifacts):
     page.wait_for_timeout(1_000)
     assert page.evaluate("window.__xss") is None
     assert dialogs == [] and image_requests == []
+    assert not [text for text in console if "xss-ran" in text]
     screenshot(page, artifacts / f"escaping_{case}.png")
