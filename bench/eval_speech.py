@@ -75,7 +75,9 @@ def evaluate_rw(args: argparse.Namespace) -> None:
         text, spans = rebuild_text([token.word for token in rw.tokens])
         document = toolkit.analyse(text)
         tokens_seen += len(rw.tokens)
-        subsets = ["all", "fiction" if rw.fiction else "non-fiction"] + (["news"] if rw.news else [])
+        subsets = ["all", "fiction" if rw.fiction else "non-fiction"] + (
+            ["news"] if rw.news else []
+        )
         for kind in KINDS:
             gold = {i for i, token in enumerate(rw.tokens) if kind in token.types}
             predicted: set[int] = set()
@@ -88,7 +90,11 @@ def evaluate_rw(args: argparse.Namespace) -> None:
             for subset in subsets:
                 counts[(kind, subset)].add(gold, predicted)
             if kind == "indirect":
-                loose = {i for i, t in enumerate(rw.tokens) if t.types & {"indirect", "indirect freeIndirect"}}
+                loose = {
+                    i
+                    for i, t in enumerate(rw.tokens)
+                    if t.types & {"indirect", "indirect freeIndirect"}
+                }
                 for subset in subsets:
                     lenient[subset].add(loose, predicted)
             if args.errors:
@@ -97,23 +103,44 @@ def evaluate_rw(args: argparse.Namespace) -> None:
                         missed_cues[kind][rw.tokens[i].word.lower()] += 1
     seconds = time.perf_counter() - started
     rows = [
-        {"kind": kind, "subset": subset, "P": c.precision, "R": c.recall, "F1": c.f1,
-         "gold tokens": c.tp + c.fn}
-        for (kind, subset), c in sorted(counts.items(), key=lambda item: (KINDS.index(item[0][0]), item[0][1]))
+        {
+            "kind": kind,
+            "subset": subset,
+            "P": c.precision,
+            "R": c.recall,
+            "F1": c.f1,
+            "gold tokens": c.tp + c.fn,
+        }
+        for (kind, subset), c in sorted(
+            counts.items(), key=lambda item: (KINDS.index(item[0][0]), item[0][1])
+        )
     ]
     rows += [
-        {"kind": "indirect (+ indirect/free indirect)", "subset": subset, "P": c.precision,
-         "R": c.recall, "F1": c.f1, "gold tokens": c.tp + c.fn}
+        {
+            "kind": "indirect (+ indirect/free indirect)",
+            "subset": subset,
+            "P": c.precision,
+            "R": c.recall,
+            "F1": c.f1,
+            "gold tokens": c.tp + c.fn,
+        }
         for subset, c in sorted(lenient.items())
     ]
     print(f"== Redewiedergabe (train/dev portion): {tokens_seen:,} tokens, {seconds:.0f} s ==")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     print("\n== Redewiedergabe anchors (token F1: direct / indirect / reported) ==")
-    print(pd.DataFrame(RW_ANCHORS, columns=["system", "direct", "indirect", "reported"]).to_string(index=False))
+    print(
+        pd.DataFrame(RW_ANCHORS, columns=["system", "direct", "indirect", "reported"]).to_string(
+            index=False
+        )
+    )
     if args.errors:
         for kind in KINDS:
-            print(f"\n-- {kind}: cue words of missed gold tokens: {missed_cues[kind].most_common(25)}")
-            print(f"-- {kind}: cues of predictions without any gold overlap: {false_cues[kind].most_common(25)}")
+            print(
+                f"\n-- {kind}: cue words of missed gold tokens: {missed_cues[kind].most_common(25)}"
+            )
+            wrong = false_cues[kind].most_common(25)
+            print(f"-- {kind}: cues of predictions without any gold overlap: {wrong}")
 
 
 def _wikinews_predictions(document: toolkit.Document) -> list[dict]:  # type: ignore[type-arg]
@@ -140,10 +167,14 @@ def evaluate_wn(args: argparse.Namespace) -> None:
         document = toolkit.analyse(wn.text)
         predictions = _wikinews_predictions(document)
         if output:
-            output.write(json.dumps({"doc_id": wn.doc_id, "speech": predictions}, ensure_ascii=False) + "\n")
+            output.write(
+                json.dumps({"doc_id": wn.doc_id, "speech": predictions}, ensure_ascii=False) + "\n"
+            )
         cover = TokenCover(wn.text, whitespace_tokens(wn.text))
         gold = [(quote.kind, cover.cover(quote.spans), quote.speaker) for quote in wn.quotes]
-        predicted = [(p["kind"], cover.cover(map(tuple, p["spans"])), p["speaker"]) for p in predictions]
+        predicted = [
+            (p["kind"], cover.cover(map(tuple, p["spans"])), p["speaker"]) for p in predictions
+        ]
         for kind in (*KINDS, "any"):
             g = set().union(*[s for k, s, _ in gold if kind in {k, "any"}])
             p = set().union(*[s for k, s, _ in predicted if kind in {k, "any"}])
@@ -165,14 +196,22 @@ def evaluate_wn(args: argparse.Namespace) -> None:
         {"measure": f"tokens {kind}", "P": c.precision, "R": c.recall, "F1": c.f1}
         for kind, c in counts.items()
     ]
-    rows.append({"measure": "message (proportional overlap)", "P": message.precision,
-                 "R": message.recall, "F1": message.f1})
+    rows.append(
+        {
+            "measure": "message (proportional overlap)",
+            "P": message.precision,
+            "R": message.recall,
+            "F1": message.f1,
+        }
+    )
     print(f"\n== WikiNews quotes, {args.split} ({documents} articles, whitespace tokens) ==")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     if message.speaker_gold:
-        print(f"speaker of matched quotes with a gold speaker ({message.speaker_gold}): exact "
-              f"{message.speaker_exact / message.speaker_gold:.3f}, partial "
-              f"{message.speaker_partial / message.speaker_gold:.3f}")
+        print(
+            f"speaker of matched quotes with a gold speaker ({message.speaker_gold}): exact "
+            f"{message.speaker_exact / message.speaker_gold:.3f}, partial "
+            f"{message.speaker_partial / message.speaker_gold:.3f}"
+        )
     print("\n== WikiNews anchors ==")
     print(pd.DataFrame(WN_ANCHORS, columns=["system", "tokens", "message"]).to_string(index=False))
     if args.errors:

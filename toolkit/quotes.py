@@ -253,8 +253,8 @@ def quotation_role(
         Whether the sentence has a speech cue outside the quotation.
     """
     words = [token for token in inner if token.text[:1].isalnum()]
-    if not words:
-        return "mention"
+    if not words or sum(token.text[:1].isdigit() for token in words) * 2 > len(words):
+        return "mention"  # empty, or figures (ditto marks in a table)
     if _after_title_noun(before):
         return "title"
     framed = (before and before[-1].text == ":") or _cue_follows(after)
@@ -267,14 +267,19 @@ def quotation_role(
 
 def _stands_alone(inner: Sequence[Token], before: Sequence[Token]) -> bool:
     # an utterance of its own: it ends like a sentence or opens one ("»Ich weiß nicht«, und")
-    return inner[-1].text in _FINAL_MARKS | {"–", "-", "—"} or not before or before[-1].text in {
-        "–",
-        "—",
-        "-",
-        ".",
-        "!",
-        "?",
-    }
+    return (
+        inner[-1].text in _FINAL_MARKS | {"–", "-", "—"}
+        or not before
+        or before[-1].text
+        in {
+            "–",
+            "—",
+            "-",
+            ".",
+            "!",
+            "?",
+        }
+    )
 
 
 def _after_title_noun(before: Sequence[Token]) -> bool:

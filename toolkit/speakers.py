@@ -322,10 +322,10 @@ class SpeakerResolver:
         if not words:
             return None
         first = words[0].text.lower()
-        if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS"}:
-            if first in {"er", "der"}:
+        if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS", "PPOSAT"}:
+            if first in {"er", "der"} or first.startswith("sein"):
                 return self._recent(lambda e: e.person and not e.feminine)
-            if first in {"sie", "die"}:
+            if first in {"sie", "die"} or first.startswith("ihr"):
                 return self._recent(lambda e: e.feminine or not e.person) or self._recent(
                     lambda e: True
                 )

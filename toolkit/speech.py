@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 #: How many sentences back a speaker can be continued without a new cue.
 CONTINUATION_WINDOW = 2
 _SUBORDINATE_STARTS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI"})
+#: Longest quotation (in tokens) between straight marks; longer pairs are apostrophes or strays.
+_STRAIGHT_LIMIT = {"'": 40, '"': 150}
 _IRREALIS = frozenset({"wenn", "falls", "sonst", "gern", "gerne", "lieber", "fast", "beinahe"})
 
 
@@ -159,9 +161,7 @@ def _free_sentence(
     sentence = document.sentences[index]
     if any(record.sentence == index for record in records):
         return False
-    return not any(
-        d.first <= sentence.last_token and d.end > sentence.first_token for d in directs
-    )
+    return not any(d.first <= sentence.last_token and d.end > sentence.first_token for d in directs)
 
 
 def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -> list[Frame]:
@@ -173,7 +173,9 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         frames.append(Frame("direct", [], first, speaker, previous_sentence=True))
         view.claimed.append((0, len(view.tokens)))
         return frames
-    for cue in cues:
+    # verbs first: a speech noun inside a verb's clause ("hat die Äußerungen kritisiert") is
+    # part of what the verb narrates
+    for cue in sorted(cues, key=lambda cue: cue.cue_class != "verb"):
         if cue.cue_class == "prep" or view.is_claimed(cue.token):
             continue
         frame = verb_frame(view, cue)
@@ -183,6 +185,8 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
                 frame = reported_frame(view, cue)
         elif frame is None and cue.reported:
             frame = noun_frame(view, cue)
+            if frame.speaker is None and not _possessive_before(view.tokens, cue.token):
+                frame = None  # "die Worte des Grafen", "seine Rede": only with a speaker
         if _usable(frame, len(view.tokens)):
             frames.append(frame)  # type: ignore[arg-type]
             if frame.kind != "direct":  # type: ignore[union-attr]
@@ -199,6 +203,13 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
             if frame.kind != "direct":
                 view.claimed.extend(frame.pieces)
     return frames
+
+
+def _possessive_before(tokens: Sequence[Token], noun: int) -> bool:
+    start = noun
+    while start > 0 and tokens[start - 1].pos in {"ADJA", "CARD", "ADV"}:
+        start -= 1
+    return start > 0 and tokens[start - 1].pos == "PPOSAT"
 
 
 def _frames_previous(view: SentenceView, cue: Cue) -> bool:
@@ -280,10 +291,15 @@ def _direct_quotations(
         first = bisect_left(starts, quotation.start)
         if first >= len(tokens) or tokens[first].start != quotation.start:
             continue
-        last = bisect_left(starts, quotation.end) if quotation.closed else None
+        last = bisect_left(starts, quotation.end)
         sentence = tokens[first].sentence
-        if last is None:  # unclosed: up to the end of its sentence
-            last = document.sentences[sentence].last_token + 1
+        if not quotation.closed:
+            # An open chevron quotation runs on (a speech over several sentences or
+            # paragraphs, as in fiction); an open „ or " is more often a lost or misread
+            # mark (newspaper OCR), so it ends with its sentence.
+            if quotation.opening not in {"", "»", "«", "›", "‹"}:
+                last = min(last, document.sentences[sentence].last_token + 1)
+            last = max(last, first + 1)
             quotation = replace(quotation, end=tokens[last - 1].end)
         inner = tokens[first + bool(quotation.opening) : last - (1 if quotation.closed else 0)]
         bounds = document.sentences[sentence]
@@ -293,6 +309,8 @@ def _direct_quotations(
             cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
             for cue in cues[sentence]
         )
+        if len(inner) > _STRAIGHT_LIMIT.get(quotation.opening, len(inner)):
+            continue  # straight marks paired over a long stretch: apostrophes or a stray mark
         if quotation_role(inner, before, after, cue_nearby) == "speech":
             found.append(_Direct(quotation, first, last, sentence))
     return found
@@ -372,7 +390,7 @@ def _with_speaker(
 def _previous_sentence_record(
     document: Document, sentence: int, frame: Frame, records: list[ReportedSpeech]
 ) -> ReportedSpeech | None:
-    """``X sei so. Dies bestätigte Y.`` / ``Nein! rief er.``: the sentence before is what was said."""
+    """Return the sentence before as what was said (``Dies bestätigte Y.``, ``Nein! rief er.``)."""
     if sentence == 0 or any(r.sentence == sentence - 1 for r in records):
         return None
     previous = document.sentences[sentence - 1]

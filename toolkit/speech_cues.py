@@ -155,9 +155,14 @@ def clause_start(tokens: Sequence[Token], position: int) -> int:
 
 def find_cues(tokens: Sequence[Token]) -> list[Cue]:
     """Return the verb, noun and prepositional cues of one tagged sentence, in text order."""
-    cues = [cue for i in range(len(tokens)) if (cue := _cue_at(tokens, i)) is not None]
-    cues.extend(_prepositional_cues(tokens))
-    return sorted(cues, key=lambda cue: cue.token)
+    prepositional = _prepositional_cues(tokens)
+    inside = {part for cue in prepositional for part in cue.parts}  # "seiner Meinung nach"
+    cues = [
+        cue
+        for i in range(len(tokens))
+        if i not in inside and (cue := _cue_at(tokens, i)) is not None
+    ]
+    return sorted(cues + prepositional, key=lambda cue: cue.token)
 
 
 def _cue_at(tokens: Sequence[Token], i: int) -> Cue | None:
@@ -228,6 +233,59 @@ def _find_part(tokens: Sequence[Token], i: int, end: int, word: str) -> int | No
     return None
 
 
+@cache
+def source_nouns() -> dict[str, Medium]:
+    """Return the nouns that name a source after ``nach`` (lower case) with their medium."""
+    return {
+        noun.lower(): medium  # type: ignore[misc]
+        for noun, medium in (line.split() for line in lines("speech_source_nouns"))
+    }
+
+
+def _source_noun(token: Token) -> Medium | None:
+    if token.pos not in {"NN", "NE"}:
+        return None
+    key = token.text.lower()
+    nouns = source_nouns()
+    for size in range(len(key), 3, -1):  # "Polizeiangaben" -> "angaben"
+        if key[-size:] in nouns:
+            return nouns[key[-size:]]
+    return None
+
+
+_SOURCE_MODIFIERS = frozenset({"ART", "PPOSAT", "PRELAT", "PDAT", "ADJA", "PIAT", "PIDAT"})
+
+
+def _nach_cues(tokens: Sequence[Token], taken: set[int]) -> list[Cue]:
+    """``nach (ersten) Angaben``, ``nach Polizeiangaben``; ``seiner Meinung nach``."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.text.lower() != "nach" or i in taken:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and tokens[k].pos in _SOURCE_MODIFIERS:
+            k += 1
+        medium = _source_noun(tokens[k]) if k < len(tokens) else None
+        if medium and tokens[i + 1].pos != "PRELS":  # "nach denen": a relative clause
+            found.append(Cue("prep", i, tuple(range(i, k + 1)), "nach", medium, position="before"))
+            taken.update(range(i, k + 1))
+            continue
+        k = i - 1  # the postponed "nach": "seiner Meinung nach", "dem Vernehmen nach"
+        if (
+            k >= 1
+            and (medium := _source_noun(tokens[k]))
+            and tokens[k - 1].pos in {"PPOSAT", "ART", "ADJA"}
+        ):
+            start = k - 1
+            while start > 0 and tokens[start - 1].pos in _SOURCE_MODIFIERS:
+                start -= 1
+            found.append(
+                Cue("prep", i, tuple(range(start, i + 1)), "nach", medium, position="alone")
+            )
+            taken.update(range(start, i + 1))
+    return found
+
+
 def _prepositional_cues(tokens: Sequence[Token]) -> list[Cue]:
     found: list[Cue] = []
     taken: set[int] = set()
@@ -251,6 +309,7 @@ def _prepositional_cues(tokens: Sequence[Token]) -> list[Cue]:
                     position=cue.position,
                 )
             )
+    found.extend(_nach_cues(tokens, taken))
     return found
 
 

@@ -26,7 +26,32 @@ from toolkit.speech_cues import Cue
 Range = tuple[int, int]
 
 _SUBORDINATORS = frozenset({"dass", "daß", "ob"})
-_W_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
+#: Words that open an indirect question ("fragte, wer ...", "wusste nicht, warum ...");
+#: "wie" is left out (mostly a comparison), "wobei"/"womit" are relative adverbs.
+_QUESTION_WORDS = frozenset(
+    {
+        "wer",
+        "wen",
+        "wem",
+        "wessen",
+        "was",
+        "wo",
+        "wann",
+        "warum",
+        "weshalb",
+        "wieso",
+        "weswegen",
+        "wohin",
+        "woher",
+        "wozu",
+        "wieviel",
+        "inwiefern",
+        "inwieweit",
+    }
+)
+_WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
+#: Modal verbs whose past forms are read as Konjunktiv II inside a frame ("sollte").
+_MODALS = frozenset({"sollen", "wollen", "müssen", "können", "dürfen", "mögen", "werden"})
 _BREAKS = frozenset({"$,", "$."})
 _CONTENT_STOPS = frozenset({";"})
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses", "dieser", "diese", "solches"})
@@ -77,7 +102,12 @@ def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
         return False
     if verb.mood == "Sub":
         return True
-    return in_frame and verb.mood == "Ind" and possible_konjunktiv(verb) is not None
+    if not in_frame or verb.mood != "Ind":
+        return False
+    # Present plural forms ("sie haben") may be Konjunktiv I; past forms only for modals
+    # ("sollte"): a weak verb's past ("sagte") is Konjunktiv II in form only.
+    possible = possible_konjunktiv(verb)
+    return possible == "I" or (possible == "II" and verb.lemma in _MODALS)
 
 
 def _finite_in(view: SentenceView, start: int, end: int) -> list[int]:
@@ -142,18 +172,14 @@ def verb_frame(view: SentenceView, cue: Cue) -> Frame | None:
     tokens = view.tokens
     end = _segment_end(tokens, cue.token)
     speaker = speaker_of(view, cue) if cue.cue_class == "verb" else _noun_speaker(tokens, cue.token)
-    if end < len(tokens) and end + 1 < len(tokens):
-        after = _content_after(view, cue, end)
-        if after is not None:
-            after.speaker = speaker
-            return after
-    if cue.cue_class != "verb":
-        return None
-    before = _content_before(view, cue)
-    if before is not None:
-        before.speaker = speaker
-        return before
-    return None
+    frame = None
+    if cue.cue_class == "verb":
+        frame = _content_before(view, cue)
+    if frame is None and end + 1 < len(tokens):
+        frame = _content_after(view, cue, end)
+    if frame is not None and frame.speaker is None:
+        frame.speaker = speaker
+    return frame
 
 
 def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
@@ -175,17 +201,39 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     stop = content_end(view, first)
     if stop <= first:
         return None
-    if word in _SUBORDINATORS or (tokens[first].pos in _W_TAGS and word != "wie"):
+    after_noun = tokens[boundary - 1].pos in {"NN", "NE", "PPER", "PIS", "PDS"}
+    if word in _SUBORDINATORS or word in _QUESTION_WORDS or (word in _WHICH and not after_noun):
         return Frame("indirect", [(first, stop)], cue, None)
     segment = _segment_end(tokens, first)
     finites = _finite_in(view, first, segment)
-    if finites and tokens[first].pos not in {"KOUS", "PRELS", "PRELAT", "KON"}:
-        if any(reads_konjunktiv(view.verbs.get(i), in_frame=True) for i in finites[:1]):
+    if finites and _main_clause_opening(tokens, first):
+        # in dialogue an indicative clause counts too ("Ich glaube, heute bin ich dran")
+        if reads_konjunktiv(view.verbs.get(finites[0]), in_frame=True) or (
+            cue.v2 and finites[0] - first <= 3 and view.quote_around(cue.token)
+        ):
             return Frame("indirect", [(first, stop)], cue, None)
         return None
-    if not finites and cue.cue_class == "verb" and _is_zu_infinitive(tokens, first, segment):
+    if (
+        not finites
+        and cue.cue_class == "verb"
+        and cue.medium != "thought"
+        and _is_zu_infinitive(tokens, first, segment)
+    ):
         return Frame("indirect", [(first, stop)], cue, None)
     return None
+
+
+def _main_clause_opening(tokens: Sequence[Token], first: int) -> bool:
+    # not a relative or adverbial clause ("bei denen ...", "die ...", "wobei ...", "und ...")
+    opener = tokens[first]
+    if opener.pos in {"KOUS", "PRELS", "PRELAT", "KON", "PWAV", "PWS", "PWAT", "KOUI"}:
+        return False
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    return not (
+        opener.pos in {"APPR", "APPRART"}
+        and following is not None
+        and following.pos in {"PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
+    )
 
 
 def _is_zu_infinitive(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -198,14 +246,20 @@ def _is_zu_infinitive(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 
 def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
-    """``Das sei gefährlich, sagte Peskow.`` / ``„...“, sagte Peskow.`` / ``Dies bestätigte X``."""
+    """Frames that come after (or inside) what they report.
+
+    ``„...“, sagte Peskow.``, ``Das sei gefährlich, sagte Peskow.``, ``Das, so Peskow, sei
+    gefährlich.``, ``Wie wir erfuhren, war sie ...``, and ``Dies bestätigte X`` (the sentence
+    before is the content).
+    """
     tokens = view.tokens
     finite = _finite_of_clause(view, cue)
     quoted = _quote_before(view, cue, finite)
     if quoted is not None:
         return quoted
     start = _segment_start(tokens, finite)
-    if start != finite:
+    opener = tokens[start].text.lower()
+    if start != finite and opener not in {"so", "wie"}:
         pronoun = tokens[start]
         if (
             finite - start == 1
@@ -215,31 +269,51 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
         ):
             return Frame("indirect", [(start, start + 1)], cue, None, previous_sentence=True)
         return None
-    if start < 2 or tokens[start - 1].pos != "$,":
+    frame_end = _segment_end(tokens, max(finite, cue.token))
+    pieces = []
+    if start >= 2 and tokens[start - 1].pos == "$,":
+        content_start = _content_start(view, start - 1)
+        if content_start < start - 1 and _main_clause_opening(
+            tokens, _segment_start(tokens, start - 2)
+        ):
+            pieces.append((content_start, start - 1))
+    if frame_end + 1 < len(tokens) and tokens[frame_end].pos == "$,":
+        rest = content_end(view, frame_end + 1)
+        if (
+            rest > frame_end + 1
+            and (pieces or opener == "wie")
+            and _main_clause_opening(tokens, frame_end + 1)
+        ):
+            pieces.append((frame_end + 1, rest))
+    if not pieces:
         return None
-    quote = view.quote_ending(start - 1)
-    if quote is not None:
-        return Frame("direct", [quote], cue, None, quote=quote)
-    content_start = _content_start(view, start - 1)
-    if content_start >= start - 1:
+    if opener == "wie":  # "wie X sagte": the frame alone marks the report, in any mood
+        return Frame("indirect", pieces, cue, None)
+    if not _inverted_frame(view, cue, finite, frame_end):
         return None
-    finites = _finite_in(view, content_start, start - 1)
+    finites = [i for piece in pieces for i in _finite_in(view, *piece)]
     if not any(reads_konjunktiv(view.verbs.get(i), in_frame=True) for i in finites):
         return None
-    pieces = [(content_start, start - 1)]
-    frame_end = _segment_end(tokens, cue.token)
-    if frame_end < len(tokens) - 1 and tokens[frame_end].pos == "$,":
-        rest = content_end(view, frame_end + 1)
-        if rest > frame_end + 1 and tokens[frame_end + 1].text.lower() not in _SUBORDINATORS:
-            pieces.append((frame_end + 1, rest))
-    elif frame_end < len(tokens) and tokens[frame_end].text in ".!?":
-        pass
     return Frame("indirect", pieces, cue, None)
 
 
+#: Longest frame after its content (", sagte der Sprecher des Ministeriums am Montag").
+_MAX_FRAME = 12
+
+
+def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -> bool:
+    """Whether ``sagte X`` after a comma is a frame: short, with its subject after the verb."""
+    if frame_end - finite > _MAX_FRAME:
+        return False
+    subject = subject_of(view.tokens, finite)
+    return subject is not None and subject[0] > finite
+
+
 def _quote_before(view: SentenceView, cue: Cue, finite: int) -> Frame | None:
-    """``„...“, sagte Peskow`` / ``»...?« fragte sie``; a quotation right after the frame
-    (``»Ja«, sagte er, »ich komme.«``) belongs to it too."""
+    """Attach a frame to the quotation before it (``„...“, sagte Peskow``, ``»...?« fragte sie``).
+
+    A quotation right after the frame (``»Ja«, sagte er, »ich komme.«``) belongs to it too.
+    """
     tokens = view.tokens
     for position in (finite, finite - 1):
         if position < finite and (position < 1 or tokens[position].pos != "$,"):
@@ -295,8 +369,11 @@ _ATTACHED = frozenset({"des", "der", "eines", "einer", "von", "vom", "über", "a
 
 
 def noun_frame(view: SentenceView, cue: Cue) -> Frame:
-    """Return the noun phrase of a speech noun as a narrated speech act (``die Worte des
-    Grafen``, ``seine Rede``): determiners, adjectives, the noun and its attributes."""
+    """Return the noun phrase of a speech noun as a narrated speech act.
+
+    The phrase is determiners, adjectives, the noun and its attributes (``die Worte des
+    Grafen``, ``auf den Wunsch des Volkes``).
+    """
     tokens = view.tokens
     start = cue.token
     while start > 0 and tokens[start - 1].pos in _NOUN_PREFIX:
@@ -326,9 +403,10 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
             last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
         )
         end = noun_phrase_end(tokens, start)
-        if end == start:
+        if end == start and cue.lemma != "nach":
             return None
-        speaker, frame = (start, end), (first, end)
+        # "nach ersten Informationen" names no source; "laut Polizei" always does
+        speaker, frame = ((start, end) if end > start else None), (first, max(end, last))
         if cue.position == "so" and end < len(tokens) and tokens[end].pos not in _BREAKS:
             return None
     elif cue.position == "after":
@@ -338,6 +416,8 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         speaker, frame = found, (found[0], last)
     else:
         frame = (first, last)
+        if tokens[first].pos == "PPOSAT":  # "seiner Meinung nach"
+            speaker = (first, first + 1)
     if cue.position == "so":
         quote = view.quote_ending(frame[0] - 1) if frame[0] > 0 else None
         if quote is None and frame[0] > 1:

@@ -161,8 +161,35 @@ class MessageScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-_STOPWORDS = frozenset("der die das den dem des ein eine einer eines einem einen und von vom zu "
-                       "zur zum im in am an the a of".split())
+_STOPWORDS = frozenset(
+    {
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "und",
+        "von",
+        "vom",
+        "zu",
+        "zur",
+        "zum",
+        "im",
+        "in",
+        "am",
+        "an",
+        "the",
+        "a",
+        "of",
+    }
+)
 
 
 def speaker_words(text: str | None) -> list[str]:
