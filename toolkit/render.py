@@ -155,3 +155,33 @@ def message(text: str, kind: str = "info") -> str:
     '<div class="tk-message tk-error">Datei ist nicht UTF-8 &lt;x&gt;</div>'
     """
     return f'<div class="tk-message tk-{escape(kind)}">{escape(text)}</div>'
+
+
+#: Colours of the three kinds of reported speech; the CSS classes ``tk-direct``,
+#: ``tk-indirect`` and ``tk-reported`` are stable names (tests and browser checks use them).
+SPEECH_COLOURS = {"direct": "#9fd3ff", "indirect": "#b8ecb0", "reported": "#ffd59a"}
+SPEECH_STYLE = (
+    "<style>"
+    + "".join(
+        f".tk-{kind} {{ background: {colour}; }} .tk-legend .tk-{kind} {{ padding: 0 0.4em; }}"
+        for kind, colour in SPEECH_COLOURS.items()
+    )
+    + ".tk-cue { font-weight: bold; text-decoration: underline; }"
+    + ".tk-speaker { border-bottom: 2px dotted #555; }"
+    + "</style>"
+)
+
+
+def legend(entries: Iterable[tuple[str, str]]) -> str:
+    """Return a colour legend: one coloured label per ``(css_class, label)``.
+
+    Examples
+    --------
+    >>> legend([("tk-direct", "direkte Rede <Zitat>")])
+    '<div class="tk-legend"><span class="tk-mark tk-direct">direkte Rede &lt;Zitat&gt;</span></div>'
+    """
+    items = " ".join(
+        f'<span class="tk-mark {escape(css_class)}">{escape(text)}</span>'
+        for css_class, text in entries
+    )
+    return f'<div class="tk-legend">{items}</div>'
