@@ -253,6 +253,63 @@ def sentiment_groups_frame(document: Document, group: str | None = None) -> pd.D
     )
 
 
+#: Columns of :func:`speech_frame`.
+SPEECH_COLUMNS = ["sentence", "kind", "start", "end", "text"]
+SPEECH_COLUMNS += ["cue", "cue_lemma", "speaker", "speaker_mention", "medium"]
+
+
+def speech_frame(document: Document) -> pd.DataFrame:
+    """One row per speech instance: sentence, kind, offsets, text, cue, speaker, medium.
+
+    ``cue`` is the cue as written (``hob hervor``, ``verwies ... auf``), ``speaker`` the
+    resolved name and ``speaker_mention`` the words in the text (``der Kremlchef``).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> frame = speech_frame(analyse("Peskow warnte, dass dies gefährlich sei."))
+    >>> frame[["kind", "cue", "speaker", "text"]].to_dict("records")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'kind': 'indirect', 'cue': 'warnte', 'speaker': 'Peskow',
+      'text': 'dass dies gefährlich sei.'}]
+    """
+    rows = []
+    for instance in document.speech:
+        mention = instance.speaker_mention.text if instance.speaker_mention else None
+        where = [instance.sentence, instance.kind, instance.start, instance.end, instance.text]
+        who = [instance.cue_text, instance.cue_lemma, instance.speaker, mention, instance.medium]
+        rows.append(where + who)
+    return pd.DataFrame(rows, columns=SPEECH_COLUMNS)
+
+
+def speakers_frame(document: Document) -> pd.DataFrame:
+    """Who says what: one row per resolved speaker, how often, in which kinds, with which cues.
+
+    Instances without a speaker are counted under ``(unbekannt)``.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> text = "Peskow warnte, dies sei gefährlich. Er sagte: „Nein.“ Putin drohte."
+    >>> speakers_frame(analyse(text))[["speaker", "instances", "direct", "indirect"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+      speaker  instances  direct  indirect
+    0  Peskow          2       1         1
+    1   Putin          1       0         0
+    """
+    speech = speech_frame(document).fillna({"speaker": "(unbekannt)"})
+    rows = []
+    for name, group in speech.groupby("speaker", sort=False):
+        kinds = group["kind"].value_counts()
+        counts = [int(kinds.get(kind, 0)) for kind in ("direct", "indirect", "reported")]
+        cues = ", ".join(dict.fromkeys(group["cue_lemma"].dropna()))
+        mentions = ", ".join(dict.fromkeys(group["speaker_mention"].dropna()))
+        rows.append([name, len(group), *counts, cues, mentions])
+    columns = ["speaker", "instances", "direct", "indirect", "reported", "cues", "mentions"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["instances", "speaker"], ascending=[False, True], ignore_index=True)
+
+
 def document_tables(document: Document) -> dict[str, pd.DataFrame]:
     """All tables of a document by title, in data-flow order (used by ``--format table``)."""
     return {
@@ -262,4 +319,6 @@ def document_tables(document: Document) -> dict[str, pd.DataFrame]:
         "sentiment words": sentiment_words_frame(document),
         "sentiment by voice and speaker": sentiment_groups_frame(document),
         "verbs": verbs_frame(document),
+        "speech": speech_frame(document),
+        "speakers": speakers_frame(document),
     }
