@@ -211,3 +211,34 @@ def plot_sentiment_groups(
     kind = "Sprecher / speakers" if group != "voice" else "Stimmen / voices"
     axes.set_title(title or kind)
     return figure
+
+
+def plot_speakers(document: Document, n: int = 10, title: str | None = None) -> Figure:
+    """Who says what: one bar per speaker, split by kind (direct, indirect, reported).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> figure = plot_speakers(analyse("Peskow warnte, dies sei ernst. Putin drohte."))
+    >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    ['Putin', 'Peskow']
+    """
+    from toolkit.render import SPEECH_COLOURS
+    from toolkit.tables import speakers_frame
+
+    speakers = speakers_frame(document).head(n).iloc[::-1]
+    figure, axes = new_axes(7.0, max(2.0, 0.45 * len(speakers) + 1.2))
+    left = [0] * len(speakers)
+    for kind, colour in SPEECH_COLOURS.items():
+        counts = list(speakers[kind])
+        axes.barh(range(len(speakers)), counts, left=left, color=colour, label=kind)
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    axes.set_yticks(range(len(speakers)), list(speakers["speaker"]))
+    axes.set_xlabel("Redewiedergaben / speech instances")
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    if len(speakers):
+        axes.legend(title="Art / kind", loc="lower right")
+    else:
+        axes.text(0.5, 0.5, "keine Redewiedergabe / no reported speech", ha="center")
+    axes.set_title(title or "Wer sagt was? / Who says what?")
+    return figure
