@@ -15,6 +15,7 @@ from toolkit.widgets.exercise import Exercise, ExerciseView
 from toolkit.widgets.language import LanguageSwitch
 from toolkit.widgets.mood import KonjunktivExercise, MoodExplorer
 from toolkit.widgets.sentiment import SentimentExplainer
+from toolkit.widgets.speech import SpeechExercise, SpeechHighlighter
 from toolkit.widgets.text_picker import TextPicker
 from toolkit.widgets.tokens import TokenizerComparison
 
@@ -30,6 +31,8 @@ __all__ = [
     "LanguageSwitch",
     "MoodExplorer",
     "SentimentExplainer",
+    "SpeechExercise",
+    "SpeechHighlighter",
     "TextPicker",
     "TokenizerComparison",
     "ToolkitWidget",
