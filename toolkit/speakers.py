@@ -66,6 +66,7 @@ _NOUNS = frozenset({"NN", "NE", "FM", "TRUNC"})
 _NP_PREFIX = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "ADJA", "CARD"})
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
 _QUOTE_TEXTS = frozenset("„“”\"'‚‘’»«›‹")
+_NAME_TAGS = frozenset({"NN", "NE", "FM", "ART", "ADJA", "CARD", "APPR", "KON"})
 
 
 def _is_quote(token: Token) -> bool:
@@ -83,6 +84,11 @@ def noun_phrase_end(tokens: Sequence[Token], start: int, limit: int | None = Non
     i = start
     if i < limit and tokens[i].pos in {"PPER", "PDS", "PIS", "PRELS"}:
         return i + 1
+    if i < limit and _is_quote(tokens[i]):  # a quoted name: „Die Welt“ berichtete
+        close = next((k for k in range(i + 1, min(limit, i + 7)) if _is_quote(tokens[k])), None)
+        inside = tokens[i + 1 : close] if close is not None else ()
+        if inside and inside[0].text[:1].isupper() and all(t.pos in _NAME_TAGS for t in inside):
+            return _nominal(tokens, close + 1, limit) if close + 1 < limit else close + 1
     i = _nominal(tokens, i, limit)
     if i == start:
         return start
@@ -127,11 +133,21 @@ def nominative_start(token: Token, noun: Token | None) -> bool:
 
 
 def subject_of(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
-    """Return the token range of the subject of the finite verb ``tokens[finite]``."""
+    """Return the token range of the subject of the finite verb ``tokens[finite]``.
+
+    The impersonal ``es`` (``es heißt``, ``hieß es``) is no speaker: ``None``.
+    """
+    found = _subject(tokens, finite)
+    if found is not None and found[1] - found[0] == 1 and tokens[found[0]].text.lower() == "es":
+        return None
+    return found
+
+
+def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     start = _main_clause_start(tokens, finite)
     first = start
-    while first < finite and tokens[first].text.lower() in _FOCUS:
-        first += 1
+    while first < finite and (tokens[first].text.lower() in _FOCUS or _is_quote(tokens[first])):
+        first += 1  # "Auch der Botschafter", "„Er rief ..."
     if first < finite and tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"}:
         # a subordinate clause: "wie Peskow sagte", "der sagte"
         if tokens[first].pos == "PRELS":
@@ -306,12 +322,16 @@ class SpeakerResolver:
         return self.entities.setdefault(name, _Entity(name))
 
     def resolve(self, mention: Sequence[Token]) -> str | None:
-        """Return the resolved speaker of a mention and remember it as the latest speaker."""
+        """Return the resolved speaker of a mention and remember it as the latest speaker.
+
+        A pronoun with no speaker before it to refer to stays as written (``Sie``).
+        """
         entity = self._lookup(mention)
         if entity is not None:
             self.history.append(entity)
             return entity.name
-        return None
+        words = [t.text for t in mention if t.pos != "$," and not _is_quote(t)]
+        return " ".join(words) or None
 
     def latest(self) -> str | None:
         """Return the most recent resolved speaker."""

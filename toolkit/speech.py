@@ -44,6 +44,7 @@ from toolkit.speech_cues import Cue, find_cues
 from toolkit.speech_frames import (
     Frame,
     SentenceView,
+    is_unreal,
     noun_frame,
     prepositional_frame,
     reported_frame,
@@ -181,7 +182,7 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         frame = verb_frame(view, cue)
         if frame is None and cue.cue_class == "verb":
             frame = _quote_in_clause(view, cue)
-            if frame is None and cue.reported:
+            if frame is None and cue.reported and not is_unreal(view, cue):
                 frame = reported_frame(view, cue)
         elif frame is None and cue.reported:
             frame = noun_frame(view, cue)
@@ -238,8 +239,10 @@ def _quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
     end = cue.token
     while end < len(tokens) and tokens[end].pos not in {"$,", "$."}:
         end += 1
+    around = view.quote_around(cue.token)
     for quote in view.quotes:
-        if cue.token < quote[0] < end and not view.quote_around(cue.token):
+        inside_same = around is None or (around[0] < quote[0] and quote[1] <= around[1])
+        if cue.token < quote[0] < end and quote != around and inside_same:
             return Frame("direct", [quote], cue, speaker_of(view, cue), quote=quote)
     return None
 

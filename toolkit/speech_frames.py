@@ -202,7 +202,12 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     if stop <= first:
         return None
     after_noun = tokens[boundary - 1].pos in {"NN", "NE", "PPER", "PIS", "PDS"}
-    if word in _SUBORDINATORS or word in _QUESTION_WORDS or (word in _WHICH and not after_noun):
+    if (
+        word in _SUBORDINATORS
+        or word in _QUESTION_WORDS
+        or (word in _WHICH and not after_noun)
+        or (word == "wie" and _how_question(view, first))
+    ):
         return Frame("indirect", [(first, stop)], cue, None)
     segment = _segment_end(tokens, first)
     finites = _finite_in(view, first, segment)
@@ -221,6 +226,15 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     ):
         return Frame("indirect", [(first, stop)], cue, None)
     return None
+
+
+def _how_question(view: SentenceView, first: int) -> bool:
+    # "fragte, wie es ihr gehe" (a question) but not "Länder, wie Nordkorea" (a comparison)
+    tokens = view.tokens
+    if first + 1 >= len(tokens) or tokens[first + 1].pos in {"NN", "NE", "ART", "CARD", "ADJA"}:
+        return False
+    end = _segment_end(tokens, first)
+    return bool(_finite_in(view, first, end)) and tokens[end - 1].pos.startswith("V")
 
 
 def _main_clause_opening(tokens: Sequence[Token], first: int) -> bool:
@@ -302,8 +316,18 @@ _MAX_FRAME = 12
 
 
 def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -> bool:
-    """Whether ``sagte X`` after a comma is a frame: short, with its subject after the verb."""
+    """Whether ``sagte X`` after a comma is a frame: short, with its subject after the verb.
+
+    ``Wäre ..., hätte er verhandelt`` is an unreal condition, not a frame: the clause before
+    opens with its verb (or ``wenn``), and the "frame" verb is a Konjunktiv II itself.
+    """
     if frame_end - finite > _MAX_FRAME:
+        return False
+    tokens = view.tokens
+    verb = view.verbs.get(finite)
+    if verb is not None and verb.mood == "Sub" and verb.konjunktiv == "II":
+        return False
+    if tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}:
         return False
     subject = subject_of(view.tokens, finite)
     return subject is not None and subject[0] > finite
@@ -345,6 +369,14 @@ def _content_start(view: SentenceView, comma: int) -> int:
         if view.tokens[i].text in {":", ";"}:
             return i + 1
     return start
+
+
+def is_unreal(view: SentenceView, cue: Cue) -> bool:
+    """Whether the cue stands in an unreal condition (``Wäre ..., hätte er verhandelt``)."""
+    verb = view.verbs.get(_finite_of_clause(view, cue))
+    tokens = view.tokens
+    conditional = tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}
+    return conditional and verb is not None and verb.mood == "Sub" and verb.konjunktiv == "II"
 
 
 def reported_frame(view: SentenceView, cue: Cue) -> Frame:
