@@ -26,6 +26,7 @@ a word or two in quotes without any speech cue nearby is a mention (scare quotes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -115,6 +116,8 @@ def _can_open(text: str, position: int) -> bool:
     mark = text[position]
     if mark not in quote_pairs():
         return False
+    if mark == "'" and re.match(r"'(s|n|ne|nen|m|nem|ner)\b", text[position : position + 5]):
+        return False  # an elision: 's (es), 'n, 'ne (ein, eine)
     return mark not in _two_way_marks() or _is_word_start(text, position)
 
 

@@ -158,7 +158,14 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
         if end > first and _only_apposition(tokens, end, finite):
             head = _head(tokens, first, end)
             if nominative_start(tokens[first], head):
-                return first, end
+                while end < finite and tokens[finite - 1].pos == "$,":
+                    finite -= 1
+                return first, max(end, finite)  # with its apposition, as written
+    return _first_subject(tokens, finite + 1, _clause_limit(tokens, finite))
+
+
+def subject_after(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
+    """Return the subject after the finite verb (``Dies bestätigte der Minister``)."""
     return _first_subject(tokens, finite + 1, _clause_limit(tokens, finite))
 
 
@@ -270,6 +277,7 @@ class _Entity:
     roles: set[str] = field(default_factory=set)
     person: bool = True
     feminine: bool = False
+    seen: int = 0
 
 
 class SpeakerResolver:
@@ -291,6 +299,7 @@ class SpeakerResolver:
     def __init__(self) -> None:
         self.entities: dict[str, _Entity] = {}
         self.history: list[_Entity] = []
+        self.names_seen = 0
 
     def observe(self, tokens: Sequence[Token]) -> None:
         """Learn names and their roles from a sentence (``Präsident Putin``, ``X, Sprecher``)."""
@@ -303,6 +312,8 @@ class SpeakerResolver:
             while end < len(tokens) and tokens[end].pos == "NE":
                 end += 1
             entity = self._entity(tokens[end - 1].text)
+            self.names_seen += 1
+            entity.seen = self.names_seen
             for k in range(max(0, i - 3), i):
                 role = role_of(tokens[k].text) if tokens[k].pos == "NN" else None
                 if role:
@@ -357,7 +368,11 @@ class SpeakerResolver:
         nouns = [t for t in words if t.pos in _NOUNS]
         role = role_of(nouns[0].text) if nouns else None
         if role and first in {"der", "die", "dieser", "diese"}:
-            known = self._recent(lambda e: role in e.roles) or self._recent(lambda e: e.person)
+            known = (
+                self._recent(lambda e: role in e.roles)
+                or self._named_with_role(role)
+                or self._recent(lambda e: e.person)
+            )
             if known is not None:
                 known.roles.add(role)
                 known.feminine = known.feminine or nouns[0].text.lower().endswith("in")
@@ -366,6 +381,11 @@ class SpeakerResolver:
         name = " ".join(t.text for t in words[start:])
         entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
         return entity
+
+    def _named_with_role(self, role: str) -> _Entity | None:
+        # a person named with this role earlier, even if not yet as a speaker
+        named = [e for e in self.entities.values() if role in e.roles and e.seen]
+        return max(named, key=lambda e: e.seen) if named else None
 
     def _recent(self, test) -> _Entity | None:  # type: ignore[no-untyped-def]
         for entity in reversed(self.history[-8:]):

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
-from toolkit.speakers import FINITE, noun_phrase_before, noun_phrase_end, subject_of
+from toolkit.speakers import (
+    FINITE,
+    noun_phrase_before,
+    noun_phrase_end,
+    subject_after,
+    subject_of,
+)
 from toolkit.speech_cues import Cue
 
 Range = tuple[int, int]
@@ -281,7 +287,8 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
             and pronoun.pos in {"PDS", "ART", "PDAT"}
             and _nothing_after(view, cue)
         ):
-            return Frame("indirect", [(start, start + 1)], cue, None, previous_sentence=True)
+            speaker = subject_after(tokens, finite)  # "Dies bestätigte der Minister"
+            return Frame("indirect", [(start, start + 1)], cue, speaker, previous_sentence=True)
         return None
     frame_end = _segment_end(tokens, max(finite, cue.token))
     pieces = []
