@@ -1,0 +1,89 @@
+"""Tokens per second of the whole pipeline up to reported speech, and of the speech stage alone.
+
+Usage: python bench/bench_speech.py [DATA_FOLDER] [--repeat N]
+Texts: the article repeated 20 times; with the evaluation data ($TOOLKIT_EVAL_DATA or the
+folder given) also the 150 WikiNews dev articles and 100 Redewiedergabe files (real, varied
+text, so the taggers' per-word memos help less). "end to end" is tokens + sentences +
+tagging + mood + speech (toolkit.analyse), measured on a first pass with empty memos and
+again. Rates are CPU time of this process (the machine is shared), wall time in brackets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import time
+from collections.abc import Callable
+
+import toolkit
+from toolkit.errors import EvaluationDataError
+from toolkit.paradigms import paradigm
+from toolkit.speech import analyse_speech
+from toolkit.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
+from toolkit.tagging import hanover_tagger
+
+TARGET = 5_000  # tokens per second, end to end (issue 4)
+
+
+def texts(path: str | None) -> dict[str, list[str]]:
+    article = toolkit.load_article().text
+    found = {"article x20": ["\n\n".join([article] * 20)]}
+    with contextlib.suppress(EvaluationDataError):
+        found["WikiNews dev (150 articles)"] = [d.text for d in read_wikinews(path, "dev")]
+        found["Redewiedergabe (100 files)"] = [
+            rebuild_text([token.word for token in rw.tokens])[0]
+            for rw in read_redewiedergabe(path, limit=100)
+        ]
+    return found
+
+
+def forget_memos() -> None:
+    for memo in hanover_tagger().memos():
+        memo.clear()
+    paradigm.cache_clear()
+
+
+def timed(function: Callable[[], object]) -> tuple[float, float]:
+    cpu, wall = time.process_time(), time.perf_counter()
+    function()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def rate(label: str, tokens: int, seconds: tuple[float, float], target: bool = False) -> None:
+    cpu, wall = seconds
+    verdict = ""
+    if target:
+        verdict = f"  {'>=' if tokens / cpu >= TARGET else '<'} target {TARGET:,}"
+    print(f"  {label:<30} {tokens / cpu:>9,.0f} tokens/s  ({tokens / wall:,.0f} wall){verdict}")
+
+
+def pipeline(batch: list[str]) -> Callable[[], object]:
+    return lambda: [toolkit.analyse(text) for text in batch]
+
+
+def speech_stage(documents: list[toolkit.Document]) -> Callable[[], object]:
+    return lambda: [analyse_speech(document) for document in documents]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", default=None, help="evaluation data folder")
+    parser.add_argument("--repeat", type=int, default=2)
+    arguments = parser.parse_args()
+    toolkit.analyse("Aufwärmen: Peskow sagte, SoMaJo und HanTa seien geladen.")
+    for name, batch in texts(arguments.path).items():
+        documents = [toolkit.analyse(text, speech=False) for text in batch]
+        tokens = sum(len(document.tokens) for document in documents)
+        print(f"== {name}: {sum(map(len, batch)):,} characters, {tokens:,} tokens ==")
+        forget_memos()
+        rate("end to end, first pass", tokens, timed(pipeline(batch)), target=True)
+        again = min(timed(pipeline(batch)) for _ in range(arguments.repeat))
+        rate("end to end, again", tokens, again, target=True)
+        alone = min(timed(speech_stage(documents)) for _ in range(arguments.repeat))
+        rate("speech stage alone", tokens, alone)
+        instances = sum(len(analyse_speech(d).speech) for d in documents)
+        print(f"  {instances:,} speech instances")
+
+
+if __name__ == "__main__":
+    main()
