@@ -218,19 +218,19 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     segment = _segment_end(tokens, first)
     finites = _finite_in(view, first, segment)
     if finites and _main_clause_opening(tokens, first):
+        verb = view.verbs.get(finites[0])
+        if cue.cue_class == "noun":  # "die Sorge, es sei zu spät" (Konjunktiv I only)
+            konjunktiv_i = verb is not None and verb.mood == "Sub" and verb.konjunktiv == "I"
+            return Frame("indirect", [(first, stop)], cue, None) if konjunktiv_i else None
         # in dialogue an indicative clause counts too ("Ich glaube, heute bin ich dran")
-        if reads_konjunktiv(view.verbs.get(finites[0]), in_frame=True) or (
+        if reads_konjunktiv(verb, in_frame=True) or (
             cue.v2 and finites[0] - first <= 3 and view.quote_around(cue.token)
         ):
             return Frame("indirect", [(first, stop)], cue, None)
         return None
-    if (
-        not finites
-        and cue.cue_class == "verb"
-        and cue.medium != "thought"
-        and _is_zu_infinitive(tokens, first, segment)
-    ):
-        return Frame("indirect", [(first, stop)], cue, None)
+    if not finites and cue.medium != "thought" and _is_zu_infinitive(tokens, first, segment):
+        end = segment + 1 if segment == len(tokens) - 1 else segment  # the clause, its full stop
+        return Frame("indirect", [(first, end)], cue, None)
     return None
 
 
