@@ -32,27 +32,28 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from toolkit.model import Document, ReportedSpeech, Span, Token
-from toolkit.quotes import Quotation, find_quotations, quotation_role
 from toolkit.speakers import FINITE, SpeakerResolver
 from toolkit.speech_cues import Cue, find_cues
-from toolkit.speech_frames import (
-    Frame,
-    SentenceView,
-    is_unreal,
-    noun_frame,
-    prepositional_frame,
-    reported_frame,
-    speaker_of,
-    verb_frame,
+from toolkit.speech_direct import (
+    Direct,
+    cue_part_spans,
+    cue_span,
+    direct_quotations,
+    direct_record,
+    document_span,
+    inherit,
+    quote_in_clause,
+    token_span,
 )
+from toolkit.speech_frames import is_unreal, reported_frame, verb_frame
+from toolkit.speech_sources import noun_frame, prepositional_frame
+from toolkit.speech_view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
-from toolkit.tokens import paragraphs
 
 if TYPE_CHECKING:
     from toolkit.pipeline import AnalysisConfig
@@ -60,22 +61,7 @@ if TYPE_CHECKING:
 #: How many sentences back a speaker can be continued without a new cue.
 CONTINUATION_WINDOW = 2
 _SUBORDINATE_STARTS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI"})
-#: Longest quotation (in tokens) between straight marks; longer pairs are apostrophes or strays.
-_STRAIGHT_LIMIT = {"'": 40, '"': 150}
 _IRREALIS = frozenset({"wenn", "falls", "sonst", "gern", "gerne", "lieber", "fast", "beinahe"})
-
-
-@dataclass
-class _Direct:
-    """A quotation that is speech, with the cue and speaker found for it."""
-
-    quotation: Quotation
-    first: int  # document token index of the opening mark
-    end: int  # document token index after the closing mark
-    sentence: int
-    frame: Frame | None = None
-    frame_sentence: int | None = None
-    inherited: tuple[Span | None, str | None, Span | None, str | None] | None = None
 
 
 def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> Document:
@@ -98,7 +84,7 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
     tokens = document.tokens
     starts = [token.start for token in tokens]
     cues = [find_cues(document.sentence_tokens(s.index)) for s in document.sentences]
-    directs = _direct_quotations(document, starts, cues)
+    directs = direct_quotations(document, starts, cues)
     verbs = {verb.token: verb for verb in document.verbs}
     resolver = SpeakerResolver()
     records: list[ReportedSpeech] = []
@@ -130,33 +116,34 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
             if frame.kind == "direct" and frame.quote is not None:
                 for piece in frame.pieces:
                     direct = quotes.get(piece)
-                    if direct is not None and direct.frame is None:
-                        direct.frame, direct.frame_sentence = frame, sentence.index
-                        direct.inherited = (
-                            _cue_span(document, offset, frame.cue),
-                            speaker,
-                            mention,
-                            frame.cue.medium if frame.cue else None,
-                        )
+                    if direct is not None and direct.attributes is None:
+                        direct.attributes = {
+                            "cue": cue_span(document, offset, frame.cue),
+                            "speaker": speaker,
+                            "speaker_mention": mention,
+                            "medium": frame.cue.medium if frame.cue else None,
+                            "cue_parts": cue_part_spans(document, offset, frame.cue),
+                            "cue_lemma": frame.cue.lemma if frame.cue else None,
+                        }
             elif frame.previous_sentence:
                 record = _previous_sentence_record(document, sentence.index, frame, records)
                 if record is not None:
                     records.append(_with_speaker(record, speaker, mention))
             else:
                 records.append(_record(document, sentence.index, offset, frame, speaker, mention))
-                _inherit(quotes, frame, records[-1])
+                inherit(quotes, frame, records[-1])
             if speaker is not None or mention is not None:
                 last = (sentence.index, speaker, mention)
         for (q_start, _q_end), direct in quotes.items():
             first_here = direct.first - offset == q_start
-            if direct.inherited is None and first_here and last and last[0] >= sentence.index - 1:
-                direct.inherited = (None, last[1], last[2], None)
-    records.extend(_direct_record(document, direct) for direct in directs)
+            if direct.attributes is None and first_here and last and last[0] >= sentence.index - 1:
+                direct.attributes = {"speaker": last[1], "speaker_mention": last[2]}
+    records.extend(direct_record(document, direct) for direct in directs)
     return sorted(records, key=lambda r: (r.start, -r.end, r.kind))
 
 
 def _free_sentence(
-    document: Document, index: int, records: list[ReportedSpeech], directs: list[_Direct]
+    document: Document, index: int, records: list[ReportedSpeech], directs: list[Direct]
 ) -> bool:
     """Whether a sentence has no speech of its own yet (no record, no quotation in it)."""
     sentence = document.sentences[index]
@@ -181,7 +168,7 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
             continue
         frame = verb_frame(view, cue)
         if frame is None and cue.cue_class == "verb":
-            frame = _quote_in_clause(view, cue)
+            frame = quote_in_clause(view, cue)
             if frame is None and cue.reported and not is_unreal(view, cue):
                 frame = reported_frame(view, cue)
         elif frame is None and cue.reported:
@@ -233,20 +220,6 @@ def _usable(frame: Frame | None, size: int) -> bool:
     return bool(frame.pieces)
 
 
-def _quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
-    # "bezeichnete Stoltenbergs Haltung als 'kurzsichtig und unprofessionell'"
-    tokens = view.tokens
-    end = cue.token
-    while end < len(tokens) and tokens[end].pos not in {"$,", "$."}:
-        end += 1
-    around = view.quote_around(cue.token)
-    for quote in view.quotes:
-        inside_same = around is None or (around[0] < quote[0] and quote[1] <= around[1])
-        if cue.token < quote[0] < end and quote != around and inside_same:
-            return Frame("direct", [quote], cue, speaker_of(view, cue), quote=quote)
-    return None
-
-
 def _continuation(
     view: SentenceView, sentence: int, last: tuple[int, str | None, Span | None] | None
 ) -> Frame | None:
@@ -284,56 +257,6 @@ def _main_finite(view: SentenceView) -> int | None:
     return None
 
 
-def _direct_quotations(
-    document: Document, starts: list[int], cues: list[list[Cue]]
-) -> list[_Direct]:
-    text, tokens = document.text, document.tokens
-    ends = tuple(offset + len(paragraph) for offset, paragraph in paragraphs(text))
-    found: list[_Direct] = []
-    for quotation in find_quotations(text, ends):
-        first = bisect_left(starts, quotation.start)
-        if first >= len(tokens) or tokens[first].start != quotation.start:
-            continue
-        last = bisect_left(starts, quotation.end)
-        sentence = tokens[first].sentence
-        if not quotation.closed:
-            # An open chevron quotation runs on (a speech over several sentences or
-            # paragraphs, as in fiction); an open „ or " is more often a lost or misread
-            # mark (newspaper OCR), so it ends with its sentence.
-            if quotation.opening not in {"", "»", "«", "›", "‹"}:
-                last = min(last, document.sentences[sentence].last_token + 1)
-            last = max(last, first + 1)
-            quotation = replace(quotation, end=tokens[last - 1].end)
-        inner = tokens[first + bool(quotation.opening) : last - (1 if quotation.closed else 0)]
-        bounds = document.sentences[sentence]
-        before = tokens[max(bounds.first_token, first - 4) : first]
-        after = tokens[last : min(last + 2, len(tokens))]
-        cue_nearby = any(
-            cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
-            for cue in cues[sentence]
-        )
-        if len(inner) > _STRAIGHT_LIMIT.get(quotation.opening, len(inner)):
-            continue  # straight marks paired over a long stretch: apostrophes or a stray mark
-        if quotation_role(inner, before, after, cue_nearby) == "speech":
-            found.append(_Direct(quotation, first, last, sentence))
-    return found
-
-
-def _span(document: Document, start: int, end: int) -> Span:
-    return Span(start, end, document.text[start:end])
-
-
-def _token_span(document: Document, offset: int, piece: tuple[int, int]) -> Span:
-    first, last = document.tokens[offset + piece[0]], document.tokens[offset + piece[1] - 1]
-    return _span(document, first.start, last.end)
-
-
-def _cue_span(document: Document, offset: int, cue: Cue | None) -> Span | None:
-    if cue is None:
-        return None
-    return _token_span(document, offset, (cue.token, cue.token + 1))
-
-
 def _speaker(
     document: Document,
     offset: int,
@@ -348,7 +271,7 @@ def _speaker(
     mention: Sequence[Token] = document.tokens[
         offset + frame.speaker[0] : offset + frame.speaker[1]
     ]
-    return resolver.resolve(mention), _token_span(document, offset, frame.speaker)
+    return resolver.resolve(mention), token_span(document, offset, frame.speaker)
 
 
 def _record(
@@ -359,7 +282,7 @@ def _record(
     speaker: str | None,
     mention: Span | None,
 ) -> ReportedSpeech:
-    pieces = [_token_span(document, offset, piece) for piece in sorted(frame.pieces)]
+    pieces = [token_span(document, offset, piece) for piece in sorted(frame.pieces)]
     start, end = pieces[0].start, pieces[-1].end
     cue = frame.cue
     return ReportedSpeech(
@@ -368,20 +291,14 @@ def _record(
         end=end,
         text=document.text[start:end],
         sentence=sentence,
-        cue=_cue_span(document, offset, cue),
+        cue=cue_span(document, offset, cue),
         speaker=speaker,
         speaker_mention=mention,
         medium=cue.medium if cue else "speech",
-        cue_parts=_cue_parts(document, offset, cue),
+        cue_parts=cue_part_spans(document, offset, cue),
         cue_lemma=cue.lemma if cue else None,
         parts=tuple(pieces) if len(pieces) > 1 else (),
     )
-
-
-def _cue_parts(document: Document, offset: int, cue: Cue | None) -> tuple[Span, ...]:
-    if cue is None or len(cue.parts) < 2:
-        return ()
-    return tuple(_token_span(document, offset, (part, part + 1)) for part in cue.parts)
 
 
 def _with_speaker(
@@ -398,8 +315,8 @@ def _previous_sentence_record(
         return None
     previous = document.sentences[sentence - 1]
     offset = document.sentences[sentence].first_token
-    pieces = [_span(document, previous.start, previous.end)]
-    pieces += [_token_span(document, offset, piece) for piece in frame.pieces]
+    pieces = [document_span(document, previous.start, previous.end)]
+    pieces += [token_span(document, offset, piece) for piece in frame.pieces]
     cue = frame.cue
     return ReportedSpeech(
         kind=frame.kind,  # type: ignore[arg-type]
@@ -407,36 +324,9 @@ def _previous_sentence_record(
         end=pieces[-1].end,
         text=document.text[pieces[0].start : pieces[-1].end],
         sentence=sentence - 1,
-        cue=_cue_span(document, offset, cue),
+        cue=cue_span(document, offset, cue),
         medium=cue.medium if cue else "speech",
-        cue_parts=_cue_parts(document, offset, cue),
+        cue_parts=cue_part_spans(document, offset, cue),
         cue_lemma=cue.lemma if cue else None,
         parts=tuple(pieces) if len(pieces) > 1 else (),
-    )
-
-
-def _inherit(quotes: dict[tuple[int, int], _Direct], frame: Frame, record: ReportedSpeech) -> None:
-    # A quoted fragment inside indirect speech has the same cue and speaker (sentence 3).
-    for (start, end), direct in quotes.items():
-        if direct.inherited is None and any(s <= start and end <= e for s, e in frame.pieces):
-            direct.inherited = (record.cue, record.speaker, record.speaker_mention, record.medium)
-
-
-def _direct_record(document: Document, direct: _Direct) -> ReportedSpeech:
-    quotation = direct.quotation
-    cue, speaker, mention, medium = direct.inherited or (None, None, None, None)
-    frame = direct.frame
-    offset = document.sentences[direct.frame_sentence].first_token if frame else 0
-    return ReportedSpeech(
-        kind="direct",
-        start=quotation.start,
-        end=quotation.end,
-        text=document.text[quotation.start : quotation.end],
-        sentence=direct.sentence,
-        cue=cue,
-        speaker=speaker,
-        speaker_mention=mention,
-        medium=medium or "speech",
-        cue_parts=_cue_parts(document, offset, frame.cue) if frame else (),
-        cue_lemma=frame.cue.lemma if frame and frame.cue else None,
     )

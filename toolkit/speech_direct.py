@@ -1,0 +1,136 @@
+"""Direct speech: which quotations are speech, and the records for them.
+
+:func:`direct_quotations` finds the quotations of a document (:mod:`toolkit.quotes`) that are
+speech, not titles or mentions; the speech stage then attaches cues and speakers to them
+(a frame such as ``sagte sie`` after the quotation, or the indirect speech a quoted fragment
+stands in) and :func:`direct_record` makes the final record. The span helpers turn sentence
+token ranges into :class:`~toolkit.model.Span` records with document offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from typing import Any
+
+from toolkit.model import Document, ReportedSpeech, Span
+from toolkit.quotes import Quotation, find_quotations, quotation_role
+from toolkit.speech_cues import Cue
+from toolkit.speech_view import Frame, SentenceView, speaker_of
+from toolkit.tokens import paragraphs
+
+#: Longest quotation (in tokens) between straight marks; longer pairs are apostrophes or strays.
+_STRAIGHT_LIMIT = {"'": 40, '"': 150}
+
+
+@dataclass
+class Direct:
+    """A quotation that is speech, with the cue and speaker found for it."""
+
+    quotation: Quotation
+    first: int  # document token index of the opening mark
+    end: int  # document token index after the closing mark
+    sentence: int
+    #: cue, speaker and medium found for it (the fields of :class:`ReportedSpeech`)
+    attributes: dict[str, Any] | None = None
+
+
+def quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
+    """Return a frame for a quotation inside the cue's clause (``bezeichnete ... als '...'``)."""
+    tokens = view.tokens
+    end = cue.token
+    while end < len(tokens) and tokens[end].pos not in {"$,", "$."}:
+        end += 1
+    around = view.quote_around(cue.token)
+    for quote in view.quotes:
+        inside_same = around is None or (around[0] < quote[0] and quote[1] <= around[1])
+        if cue.token < quote[0] < end and quote != around and inside_same:
+            return Frame("direct", [quote], cue, speaker_of(view, cue), quote=quote)
+    return None
+
+
+def direct_quotations(document: Document, starts: list[int], cues: list[list[Cue]]) -> list[Direct]:
+    """Return the quotations of a document that are speech (``starts``: token offsets)."""
+    text, tokens = document.text, document.tokens
+    ends = tuple(offset + len(paragraph) for offset, paragraph in paragraphs(text))
+    found: list[Direct] = []
+    for quotation in find_quotations(text, ends):
+        first = bisect_left(starts, quotation.start)
+        if first >= len(tokens) or tokens[first].start != quotation.start:
+            continue
+        last = bisect_left(starts, quotation.end)
+        sentence = tokens[first].sentence
+        if not quotation.closed:
+            # An open chevron quotation runs on (a speech over several sentences or
+            # paragraphs, as in fiction); an open „ or " is more often a lost or misread
+            # mark (newspaper OCR), so it ends with its sentence.
+            if quotation.opening not in {"", "»", "«", "›", "‹"}:
+                last = min(last, document.sentences[sentence].last_token + 1)
+            last = max(last, first + 1)
+            quotation = replace(quotation, end=tokens[last - 1].end)
+        inner = tokens[first + bool(quotation.opening) : last - (1 if quotation.closed else 0)]
+        bounds = document.sentences[sentence]
+        before = tokens[max(bounds.first_token, first - 4) : first]
+        after = tokens[last : min(last + 2, len(tokens))]
+        cue_nearby = any(
+            cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
+            for cue in cues[sentence]
+        )
+        if len(inner) > _STRAIGHT_LIMIT.get(quotation.opening, len(inner)):
+            continue  # straight marks paired over a long stretch: apostrophes or a stray mark
+        if quotation_role(inner, before, after, cue_nearby) == "speech":
+            found.append(Direct(quotation, first, last, sentence))
+    return found
+
+
+def document_span(document: Document, start: int, end: int) -> Span:
+    """Return ``document.text[start:end]`` as a span."""
+    return Span(start, end, document.text[start:end])
+
+
+def token_span(document: Document, offset: int, piece: tuple[int, int]) -> Span:
+    """Return the span of the sentence tokens ``piece`` (sentence starts at token ``offset``)."""
+    first, last = document.tokens[offset + piece[0]], document.tokens[offset + piece[1] - 1]
+    return document_span(document, first.start, last.end)
+
+
+def cue_span(document: Document, offset: int, cue: Cue | None) -> Span | None:
+    """Return the span of the cue's main word (the verb of ``hob ... hervor``)."""
+    if cue is None:
+        return None
+    return token_span(document, offset, (cue.token, cue.token + 1))
+
+
+def cue_part_spans(document: Document, offset: int, cue: Cue | None) -> tuple[Span, ...]:
+    """Return the spans of all words of a cue of several words (else nothing)."""
+    if cue is None or len(cue.parts) < 2:
+        return ()
+    return tuple(token_span(document, offset, (part, part + 1)) for part in cue.parts)
+
+
+def attributes_of(record: ReportedSpeech) -> dict[str, Any]:
+    """Return the cue, speaker and medium fields of a record (to give them to a quotation)."""
+    fields = ("cue", "speaker", "speaker_mention", "medium", "cue_parts", "cue_lemma")
+    return {field: getattr(record, field) for field in fields}
+
+
+def inherit(quotes: dict[tuple[int, int], Direct], frame: Frame, record: ReportedSpeech) -> None:
+    """Give a quoted fragment inside indirect speech its cue and speaker (article, sentence 3)."""
+    for (start, end), direct in quotes.items():
+        if direct.attributes is None and any(s <= start and end <= e for s, e in frame.pieces):
+            direct.attributes = attributes_of(record)
+
+
+def direct_record(document: Document, direct: Direct) -> ReportedSpeech:
+    """Return the record of a quotation, with the cue and speaker found for it."""
+    quotation = direct.quotation
+    attributes = {"medium": "speech", **(direct.attributes or {})}
+    attributes["medium"] = attributes["medium"] or "speech"
+    return ReportedSpeech(
+        kind="direct",
+        start=quotation.start,
+        end=quotation.end,
+        text=document.text[quotation.start : quotation.end],
+        sentence=direct.sentence,
+        **attributes,
+    )

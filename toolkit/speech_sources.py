@@ -1,0 +1,115 @@
+"""Frames of prepositional cues (``laut X``, ``X zufolge``, ``so X``) and speech nouns.
+
+Prepositional cues are also ``nach Angaben X``, ``demnach``, ``wonach``; a speech noun is
+``die Worte des Grafen``, ``seine Rede``.
+
+A prepositional cue reports the rest of its sentence: the frame (cue and source) is cut out,
+so ``Das, so Peskow, sei gefährlich`` gives the pieces ``Das`` and ``sei gefährlich.``. A
+speech noun with a speaker narrates a speech act (``reported``).
+"""
+
+from __future__ import annotations
+
+from toolkit.speakers import noun_phrase_before, noun_phrase_end
+from toolkit.speech_cues import Cue
+from toolkit.speech_view import (
+    BREAKS,
+    CONTENT_STOPS,
+    Frame,
+    Range,
+    SentenceView,
+    content_end,
+    noun_speaker,
+)
+
+_NOUN_PREFIX = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA", "CARD", "PRELAT"})
+
+
+_ATTACHED = frozenset({"des", "der", "eines", "einer", "von", "vom", "über", "an", "zu", "zum"})
+
+
+def noun_frame(view: SentenceView, cue: Cue) -> Frame:
+    """Return the noun phrase of a speech noun as a narrated speech act.
+
+    The phrase is determiners, adjectives, the noun and its attributes (``die Worte des
+    Grafen``, ``auf den Wunsch des Volkes``).
+    """
+    tokens = view.tokens
+    start = cue.token
+    while start > 0 and tokens[start - 1].pos in _NOUN_PREFIX:
+        start -= 1
+    if start > 0 and tokens[start - 1].pos in {"APPR", "APPRART"}:
+        start -= 1  # "auf den Wunsch des Volkes", "mit diesen Erklärungen"
+    end = cue.token + 1
+    while end < len(tokens) and tokens[end].text.lower() in _ATTACHED:
+        after = noun_phrase_end(tokens, end + 1)
+        if after == end + 1:
+            break
+        end = after
+    return Frame("reported", [(start, end)], cue, noun_speaker(tokens, cue.token))
+
+
+def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
+    """Return the frame of a prepositional cue: the rest of the sentence is indirect speech.
+
+    Cues are ``laut X``, ``X zufolge``, ``nach Angaben X``, ``so X``, ``demnach``; ``X`` is
+    the speaker.
+    """
+    tokens = view.tokens
+    first, last = cue.parts[0], cue.parts[-1] + 1
+    speaker: Range | None = None
+    if cue.position in {"before", "so"}:
+        start = (
+            last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
+        )
+        end = noun_phrase_end(tokens, start)
+        if end == start and cue.lemma != "nach":
+            return None
+        # "nach ersten Informationen" names no source; "laut Polizei" always does
+        speaker, frame = ((start, end) if end > start else None), (first, max(end, last))
+        if cue.position == "so" and end < len(tokens) and tokens[end].pos not in BREAKS:
+            return None
+    elif cue.position == "after":
+        found = noun_phrase_before(tokens, first)
+        if found is None:
+            return None
+        speaker, frame = found, (found[0], last)
+    else:
+        frame = (first, last)
+        if tokens[first].pos == "PPOSAT":  # "seiner Meinung nach"
+            speaker = (first, first + 1)
+    if cue.position == "so":
+        quote = view.quote_ending(frame[0] - 1) if frame[0] > 0 else None
+        if quote is None and frame[0] > 1:
+            quote = view.quote_ending(frame[0] - 1 - (tokens[frame[0] - 1].pos == "$,"))
+        if quote is not None:
+            return Frame("direct", [quote], cue, speaker, quote=quote)
+    pieces = _around(view, frame)
+    if not pieces:
+        return None
+    if cue.lemma == "wonach":
+        pieces = [(frame[1], content_end(view, frame[1]))]
+    return Frame("indirect", pieces, cue, speaker)
+
+
+def _around(view: SentenceView, frame: Range) -> list[Range]:
+    tokens = view.tokens
+    around = view.quote_around(frame[0])
+    low, high = (around[0] + 1, around[1] - 1) if around else (0, len(tokens))
+    left_end = frame[0]
+    while left_end > low and tokens[left_end - 1].pos == "$,":
+        left_end -= 1
+    left_start = low
+    for i in range(left_end - 1, low - 1, -1):
+        if tokens[i].text in {":", ";"}:
+            left_start = i + 1
+            break
+    right_start = frame[1]
+    while right_start < high and tokens[right_start].pos == "$,":
+        right_start += 1
+    right_end = right_start
+    while right_end < high and tokens[right_end].text not in CONTENT_STOPS:
+        right_end += 1
+    pieces = [(s, e) for s, e in ((left_start, left_end), (right_start, right_end)) if e > s]
+    pieces = [p for p in pieces if any(tokens[k].text[:1].isalnum() for k in range(*p))]
+    return pieces

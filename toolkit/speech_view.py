@@ -1,0 +1,145 @@
+"""What the speech stage knows about one sentence, and what a frame reports.
+
+:class:`SentenceView` is one tagged sentence with the moods of its finite verbs and its direct
+quotations; :class:`Frame` is what a cue reports (kind, pieces, speaker). The helpers find
+clause segments (between commas), finite verbs and the end of reported content, and read a
+verb as Konjunktiv inside a reporting frame (:func:`reads_konjunktiv`).
+
+All positions are indices into the sentence's tokens; ranges are end-exclusive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from toolkit.model import Token, VerbMood
+from toolkit.mood import possible_konjunktiv
+from toolkit.speakers import FINITE, noun_phrase_end, subject_of
+from toolkit.speech_cues import Cue
+
+Range = tuple[int, int]
+
+BREAKS = frozenset({"$,", "$."})
+
+
+CONTENT_STOPS = frozenset({";"})
+
+
+#: Modal verbs whose past forms are read as Konjunktiv II inside a frame ("sollte").
+_MODALS = frozenset({"sollen", "wollen", "müssen", "können", "dürfen", "mögen", "werden"})
+
+
+@dataclass
+class SentenceView:
+    """One tagged sentence with its finite verbs' moods and its direct quotations."""
+
+    tokens: Sequence[Token]
+    verbs: dict[int, VerbMood]
+    quotes: list[Range]
+    claimed: list[Range] = field(default_factory=list)
+
+    def quote_starting(self, position: int) -> Range | None:
+        """Return the direct quotation that starts at ``position`` (its opening mark)."""
+        return next((q for q in self.quotes if q[0] == position), None)
+
+    def quote_ending(self, position: int) -> Range | None:
+        """Return the direct quotation whose closing mark is ``tokens[position - 1]``."""
+        return next((q for q in self.quotes if q[1] == position), None)
+
+    def quote_around(self, position: int) -> Range | None:
+        """Return the innermost direct quotation that holds ``position``."""
+        inside = [q for q in self.quotes if q[0] <= position < q[1]]
+        return min(inside, key=lambda q: q[1] - q[0]) if inside else None
+
+    def is_claimed(self, position: int) -> bool:
+        """Whether ``position`` already belongs to an indirect or reported instance."""
+        return any(start <= position < end for start, end in self.claimed)
+
+
+@dataclass
+class Frame:
+    """What a cue reports: ``kind``, the reported pieces and the speaker's token range."""
+
+    kind: str
+    pieces: list[Range]
+    cue: Cue | None
+    speaker: Range | None
+    quote: Range | None = None
+    previous_sentence: bool = False
+
+
+def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
+    """Whether a verb is (or, inside a reporting frame, may be read as) Konjunktiv."""
+    if verb is None:
+        return False
+    if verb.mood == "Sub":
+        return True
+    if not in_frame or verb.mood != "Ind":
+        return False
+    # Present plural forms ("sie haben") may be Konjunktiv I; past forms only for modals
+    # ("sollte"): a weak verb's past ("sagte") is Konjunktiv II in form only.
+    possible = possible_konjunktiv(verb)
+    return possible == "I" or (possible == "II" and verb.lemma in _MODALS)
+
+
+def finite_in(view: SentenceView, start: int, end: int) -> list[int]:
+    """Return the positions of the finite verbs in ``start:end``."""
+    return [i for i in range(start, end) if view.tokens[i].pos in FINITE]
+
+
+def segment_end(tokens: Sequence[Token], start: int) -> int:
+    """Return the position of the next comma or sentence mark from ``start`` (or the end)."""
+    end = start
+    while end < len(tokens) and tokens[end].pos not in BREAKS:
+        end += 1
+    return end
+
+
+def segment_start(tokens: Sequence[Token], position: int) -> int:
+    """Return the first position after the comma or sentence mark before ``position``."""
+    start = position
+    while start > 0 and tokens[start - 1].pos not in BREAKS:
+        start -= 1
+    return start
+
+
+def content_end(view: SentenceView, start: int) -> int:
+    """Return where reported content starting at ``start`` ends.
+
+    That is the sentence end, a semicolon, or the end of the quotation the content stands in.
+    """
+    around = view.quote_around(start)
+    limit = around[1] - 1 if around else len(view.tokens)
+    end = start
+    while end < limit and view.tokens[end].text not in CONTENT_STOPS:
+        end += 1
+    return end
+
+
+def finite_of_clause(view: SentenceView, cue: Cue) -> int:
+    """Return the finite verb of the cue's clause (``hat`` for ``hat ... kritisiert``)."""
+    if view.tokens[cue.token].pos in FINITE:
+        return cue.token
+    start = segment_start(view.tokens, cue.token)
+    finites = finite_in(view, start, cue.token)
+    return finites[-1] if finites else cue.token
+
+
+def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
+    """Return the speaker's token range for a verb cue (the subject of its clause)."""
+    if cue.cue_class == "noun":
+        return noun_speaker(view.tokens, cue.token)
+    return subject_of(view.tokens, finite_of_clause(view, cue))
+
+
+def noun_speaker(tokens: Sequence[Token], noun: int) -> Range | None:
+    """Return the speaker attached to a speech noun (``die Warnung des Ministers``)."""
+    # "die Forderung der Regierung", "die Warnung von Peskow", "seine Warnung"
+    after = noun + 1
+    if after < len(tokens) and tokens[after].text.lower() in {"des", "der", "von", "vom"}:
+        start = after + 1 if tokens[after].text.lower() in {"von", "vom"} else after
+        end = noun_phrase_end(tokens, start)
+        if end > start:
+            return start, end
+    return None
