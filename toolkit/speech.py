@@ -116,7 +116,8 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
             if frame.kind == "direct" and frame.quote is not None:
                 for piece in frame.pieces:
                     direct = quotes.get(piece)
-                    if direct is not None and direct.attributes is None:
+                    if direct is not None and not direct.framed:
+                        direct.framed = True
                         direct.attributes = {
                             "cue": cue_span(document, offset, frame.cue),
                             "speaker": speaker,

@@ -33,6 +33,8 @@ class Direct:
     sentence: int
     #: cue, speaker and medium found for it (the fields of :class:`ReportedSpeech`)
     attributes: dict[str, Any] | None = None
+    #: whether a frame of its own (``sagte sie``) gave the attributes
+    framed: bool = False
 
 
 def quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
@@ -117,7 +119,8 @@ def attributes_of(record: ReportedSpeech) -> dict[str, Any]:
 def inherit(quotes: dict[tuple[int, int], Direct], frame: Frame, record: ReportedSpeech) -> None:
     """Give a quoted fragment inside indirect speech its cue and speaker (article, sentence 3)."""
     for (start, end), direct in quotes.items():
-        if direct.attributes is None and any(s <= start and end <= e for s, e in frame.pieces):
+        inside = any(s <= start and end <= e for s, e in frame.pieces)
+        if frame.kind == "indirect" and direct.attributes is None and inside:
             direct.attributes = attributes_of(record)
 
 

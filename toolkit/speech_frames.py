@@ -69,7 +69,9 @@ def verb_frame(view: SentenceView, cue: Cue) -> Frame | None:
     frame = None
     if cue.cue_class == "verb":
         frame = _content_before(view, cue)
-    if frame is None and end + 1 < len(tokens):
+    around = view.quote_around(cue.token)
+    inside = around is None or end < around[1] - 1  # a cue in a quotation reports inside it
+    if frame is None and inside and end + 1 < len(tokens):
         frame = _content_after(view, cue, end)
     if frame is not None and frame.speaker is None:
         frame.speaker = speaker
@@ -288,4 +290,7 @@ def reported_frame(view: SentenceView, cue: Cue) -> Frame:
     end = segment_end(tokens, max(finite, cue.token))
     if end < len(tokens) and tokens[end].text in ".!?" and end == len(tokens) - 1:
         end += 1
+    around = view.quote_around(cue.token)
+    if around is not None:  # "»Ich weiß nicht«": inside the quotation, without its marks
+        start, end = max(start, around[0] + 1), min(end, around[1] - 1)
     return Frame("reported", [(start, end)], cue, speaker_of(view, cue))
