@@ -174,7 +174,7 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
                 frame = reported_frame(view, cue)
         elif frame is None and cue.reported:
             frame = noun_frame(view, cue)
-            if frame.speaker is None and not _possessive_before(view.tokens, cue.token):
+            if not (cue.alone or frame.speaker or _possessive_before(view.tokens, cue.token)):
                 frame = None  # "die Worte des Grafen", "seine Rede": only with a speaker
         if _usable(frame, len(view.tokens)):
             frames.append(frame)  # type: ignore[arg-type]

@@ -53,6 +53,8 @@ class CueEntry:
     reported: bool = False
     v2: bool = False
     parts: tuple[str, ...] = ()
+    #: a noun that narrates a speech act even without a named speaker ("die Worte")
+    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ class Cue:
     reported: bool = False
     v2: bool = False
     position: str | None = None
+    alone: bool = False
 
 
 def _parse_entry(line: str) -> CueEntry:
@@ -86,6 +89,7 @@ def _parse_entry(line: str) -> CueEntry:
         reported="r" in flags,
         v2="v2" in flags,
         parts=tuple(flag[1:] for flag in flags if flag.startswith("+")),
+        alone="R" in flags,
     )
 
 
@@ -172,7 +176,7 @@ def _cue_at(tokens: Sequence[Token], i: int) -> Cue | None:
     if token.pos == "NN":
         entry = noun_entry(token.lemma or token.text)
         if entry is not None:
-            return Cue("noun", i, (i,), entry.lemma, entry.medium, entry.reported)
+            return Cue("noun", i, (i,), entry.lemma, entry.medium, entry.reported, alone=entry.alone)
     return None
 
 
