@@ -162,36 +162,36 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         frames.append(Frame("direct", [], first, speaker, previous_sentence=True))
         view.claimed.append((0, len(view.tokens)))
         return frames
-    # verbs first: a speech noun inside a verb's clause ("hat die Äußerungen kritisiert") is
-    # part of what the verb narrates
-    for cue in sorted(cues, key=lambda cue: cue.cue_class != "verb"):
-        if cue.cue_class == "prep" or view.is_claimed(cue.token):
+    # Verbs first, then prepositions, then nouns: a speech noun inside what a verb or a
+    # "laut X" reports ("hat die Äußerungen kritisiert") is part of that, not a frame of its own.
+    order = {"verb": 0, "prep": 1, "noun": 2}
+    for cue in sorted(cues, key=lambda cue: order[cue.cue_class]):
+        if view.is_claimed(cue.token):
             continue
-        frame = verb_frame(view, cue)
-        if frame is None and cue.cue_class == "verb":
-            frame = quote_in_clause(view, cue)
-            if frame is None and cue.reported and not is_unreal(view, cue):
-                frame = reported_frame(view, cue)
-        elif frame is None and cue.reported:
-            frame = noun_frame(view, cue)
-            if not (cue.alone or frame.speaker or _possessive_before(view.tokens, cue.token)):
-                frame = None  # "die Worte des Grafen", "seine Rede": only with a speaker
-        if _usable(frame, len(view.tokens)):
-            frames.append(frame)  # type: ignore[arg-type]
-            if frame.kind != "direct":  # type: ignore[union-attr]
-                view.claimed.extend(frame.pieces)  # type: ignore[union-attr]
-    for cue in cues:
-        if cue.cue_class != "prep" or view.is_claimed(cue.token):
+        frame = _cue_frame(view, cue)
+        if not _usable(frame, len(view.tokens)):
             continue
-        frame = prepositional_frame(view, cue)
-        if _usable(frame, len(view.tokens)) and not any(
-            view.is_claimed(p[0])
-            for p in frame.pieces  # type: ignore[union-attr]
-        ):
-            frames.append(frame)  # type: ignore[arg-type]
-            if frame.kind != "direct":
-                view.claimed.extend(frame.pieces)
+        if cue.cue_class == "prep" and any(view.is_claimed(p[0]) for p in frame.pieces):  # type: ignore[union-attr]
+            continue
+        frames.append(frame)  # type: ignore[arg-type]
+        if frame.kind != "direct":  # type: ignore[union-attr]
+            view.claimed.extend(frame.pieces)  # type: ignore[union-attr]
     return frames
+
+
+def _cue_frame(view: SentenceView, cue: Cue) -> Frame | None:
+    if cue.cue_class == "prep":
+        return prepositional_frame(view, cue)
+    frame = verb_frame(view, cue)
+    if frame is None and cue.cue_class == "verb":
+        frame = quote_in_clause(view, cue)
+        if frame is None and cue.reported and not is_unreal(view, cue):
+            frame = reported_frame(view, cue)
+    elif frame is None and cue.reported:
+        frame = noun_frame(view, cue)
+        if not (cue.alone or frame.speaker or _possessive_before(view.tokens, cue.token)):
+            frame = None  # "die Worte des Grafen", "seine Rede": only with a speaker
+    return frame
 
 
 def _possessive_before(tokens: Sequence[Token], noun: int) -> bool:
