@@ -176,7 +176,9 @@ def _cue_at(tokens: Sequence[Token], i: int) -> Cue | None:
     if token.pos == "NN":
         entry = noun_entry(token.lemma or token.text)
         if entry is not None:
-            return Cue("noun", i, (i,), entry.lemma, entry.medium, entry.reported, alone=entry.alone)
+            return Cue(
+                "noun", i, (i,), entry.lemma, entry.medium, entry.reported, alone=entry.alone
+            )
     return None
 
 
