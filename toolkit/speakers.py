@@ -39,6 +39,8 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words that may stand before the subject in the first position ("Auch der Botschafter").
 _FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "vor", "allem"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
+#: Conjunctions the tagger may take for prepositions ("Als ... sagte").
+_SUBORDINATORS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
 _OBLIQUE_DETERMINERS = frozenset(
     {
         "dem",
@@ -148,20 +150,27 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     first = start
     while first < finite and (tokens[first].text.lower() in _FOCUS or _is_quote(tokens[first])):
         first += 1  # "Auch der Botschafter", "„Er rief ..."
-    if first < finite and tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"}:
+    verb_final = finite + 1 >= len(tokens) or tokens[finite + 1].pos in {"$,", "$."}
+    subordinate = tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"} or (
+        verb_final and tokens[first].text.lower() in _SUBORDINATORS  # "Als X sagte, ..."
+    )
+    if first < finite and subordinate:
         # a subordinate clause: "wie Peskow sagte", "der sagte"
         if tokens[first].pos == "PRELS":
             return first, first + 1
         return _first_subject(tokens, first + 1, finite)
     if first < finite:
         end = noun_phrase_end(tokens, first, finite)
-        if end > first and _only_apposition(tokens, end, finite):
-            head = _head(tokens, first, end)
-            if nominative_start(tokens[first], head):
-                while end < finite and tokens[finite - 1].pos == "$,":
-                    finite -= 1
-                return first, max(end, finite)  # with its apposition, as written
-    return _first_subject(tokens, finite + 1, _clause_limit(tokens, finite))
+        last = _apposition_end(tokens, end, finite) if end > first else None
+        if last is not None and nominative_start(tokens[first], _head(tokens, first, end)):
+            return first, last  # with its apposition, as written
+    found = _first_subject(tokens, finite + 1, _clause_limit(tokens, finite))
+    if found is None and finite > 0 and tokens[finite - 1].pos == "KON":
+        # "Podolski war anwesend und sagte ...": the subject of the first verb
+        earlier = [i for i in range(finite - 1) if tokens[i].pos in FINITE]
+        if earlier:
+            return _subject(tokens, earlier[-1])
+    return found
 
 
 def subject_after(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
@@ -180,6 +189,9 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
         while before > 0 and tokens[before - 1].pos not in {"$,", "$."}:
             before -= 1
         segment = tokens[before : start - 1]
+        if _relative_clause(segment) and before > 1 and tokens[before - 1].pos == "$,":
+            start = before  # "Der 84-jährige Küng, der als Kritiker gilt, hofft"
+            continue
         if any(t.pos in FINITE or t.pos in {"KOUS", "PRELS", "PWAV"} for t in segment):
             break
         if not segment or segment[0].pos not in _NP_PREFIX | _NOUNS:
@@ -188,18 +200,39 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
     return start
 
 
-def _only_apposition(tokens: Sequence[Token], end: int, finite: int) -> bool:
-    # After the subject phrase only commas and appositive phrases may come before the verb.
-    i = end
+def _relative_clause(segment: Sequence[Token]) -> bool:
+    return bool(segment) and (
+        segment[0].pos in {"PRELS", "PRELAT"}
+        or (
+            len(segment) > 1 and segment[0].pos in {"APPR", "APPRART"} and segment[1].pos == "PRELS"
+        )
+    )
+
+
+def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | None:
+    """Return where the subject with its appositions ends, if only they stand before the verb.
+
+    Appositive phrases (``, Sprecher des Kremls,``) and prepositional attributes (``in
+    Berlin``) belong to the mention; a relative clause (``, der als Kritiker gilt,``) is
+    skipped and left out. ``None`` if anything else stands before the verb.
+    """
+    i, last = end, end
     while i < finite:
         if tokens[i].pos == "$,":
+            segment_end = i + 1
+            while segment_end < finite and tokens[segment_end].pos != "$,":
+                segment_end += 1
+            if _relative_clause(tokens[i + 1 : segment_end]):
+                i = segment_end
+                continue
             i += 1
             continue
-        after = noun_phrase_end(tokens, i, finite)
-        if after == i:
-            return False
-        i = after
-    return True
+        start = i + 1 if tokens[i].pos in {"APPR", "APPRART"} else i
+        after = noun_phrase_end(tokens, start, finite)
+        if after == start:
+            return None
+        i = last = after
+    return last
 
 
 def _head(tokens: Sequence[Token], start: int, end: int) -> Token | None:
@@ -349,7 +382,8 @@ class SpeakerResolver:
         return self.history[-1].name if self.history else None
 
     def _lookup(self, mention: Sequence[Token]) -> _Entity | None:
-        words = [t for t in mention if t.pos != "$," and not _is_quote(t)]
+        with_commas = [t for t in mention if not _is_quote(t)]
+        words = [t for t in with_commas if t.pos != "$,"]
         if not words:
             return None
         first = words[0].text.lower()
@@ -361,9 +395,8 @@ class SpeakerResolver:
                     lambda e: True
                 )
             return _Entity(words[0].text, person=False)
-        names = [t for t in words if t.pos == "NE"]
-        if names and not (len(names) == 1 and names[0].text in {"Nato", "EU", "UN"}):
-            run = _first_run(words)
+        run = _name_run(with_commas)
+        if run and not (len(run) == 1 and run[0].text in {"Nato", "EU", "UN"}):
             return self._entity(run[-1].text)
         nouns = [t for t in words if t.pos in _NOUNS]
         role = role_of(nouns[0].text) if nouns else None
@@ -377,8 +410,9 @@ class SpeakerResolver:
                 known.roles.add(role)
                 known.feminine = known.feminine or nouns[0].text.lower().endswith("in")
                 return known
-        start = 1 if words[0].pos == "ART" else 0
-        name = " ".join(t.text for t in words[start:])
+        head = with_commas[: next((i for i, t in enumerate(with_commas) if t.pos == "$,"), None)]
+        start = 1 if head[0].pos == "ART" else 0
+        name = " ".join(t.text for t in head[start:])
         entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
         return entity
 
@@ -394,11 +428,27 @@ class SpeakerResolver:
         return None
 
 
-def _first_run(words: Sequence[Token]) -> list[Token]:
+def _name_run(words: Sequence[Token]) -> list[Token]:
+    """Return the first run of names that is not inside an attribute of the phrase.
+
+    ``Nato-Generalsekretär Jens Stoltenberg`` -> Jens Stoltenberg; in ``ein Sprecher in
+    Berlin`` or ``der Sprecher des Kremls`` the name belongs to an attribute: no run.
+    """
     run: list[Token] = []
+    attribute = False
+    previous: Token | None = None
     for token in words:
-        if token.pos == "NE":
+        if token.pos == "$,":
+            attribute = False  # an apposition may name the speaker
+        elif token.pos in {"APPR", "APPRART"} or (
+            token.text.lower() in _GENITIVE_DETERMINERS
+            and previous is not None
+            and previous.pos in _NOUNS
+        ):
+            attribute = True
+        if token.pos == "NE" and not attribute:
             run.append(token)
         elif run:
             break
+        previous = token
     return run

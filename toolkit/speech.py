@@ -272,7 +272,21 @@ def _speaker(
     mention: Sequence[Token] = document.tokens[
         offset + frame.speaker[0] : offset + frame.speaker[1]
     ]
-    return resolver.resolve(mention), token_span(document, offset, frame.speaker)
+    span = token_span(document, offset, frame.speaker)
+    if frame.source_only:
+        return _source_name(mention, last), span
+    return resolver.resolve(mention), span
+
+
+def _source_name(
+    mention: Sequence[Token], last: tuple[int, str | None, Span | None] | None
+) -> str | None:
+    """``Polizeiangaben`` -> ``Polizei``; ``demnach``, ``eigenen Angaben``: the last speaker."""
+    noun = mention[-1].text
+    for suffix in ("angaben", "informationen", "berichten", "aussagen", "kreisen"):
+        if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
+            return noun[: -len(suffix)].rstrip("-")
+    return last[1] if last is not None else None
 
 
 def _record(

@@ -58,6 +58,7 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
     tokens = view.tokens
     first, last = cue.parts[0], cue.parts[-1] + 1
     speaker: Range | None = None
+    source_only = False
     if cue.position in {"before", "so"}:
         start = (
             last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
@@ -65,8 +66,10 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         end = noun_phrase_end(tokens, start)
         if end == start and cue.lemma != "nach":
             return None
-        # "nach ersten Informationen" names no source; "laut Polizei" always does
+        # "nach ersten Informationen" names no source but itself; "laut Polizei" always does
         speaker, frame = ((start, end) if end > start else None), (first, max(end, last))
+        if speaker is None and last - first > 1:
+            speaker, source_only = (first + 1, last), True
         if cue.position == "so" and end < len(tokens) and tokens[end].pos not in BREAKS:
             return None
     elif cue.position == "after":
@@ -78,6 +81,10 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         frame = (first, last)
         if tokens[first].pos == "PPOSAT":  # "seiner Meinung nach"
             speaker = (first, first + 1)
+        else:  # "demnach", "nach eigenen Angaben", "Berichten zufolge"
+            start = first + 1 if tokens[first].text.lower() == "nach" else first
+            end = last - 1 if tokens[last - 1].text.lower() in {"zufolge", "nach"} else last
+            speaker, source_only = (start, max(end, start + 1)), True
     if cue.position == "so":
         quote = view.quote_ending(frame[0] - 1) if frame[0] > 0 else None
         if quote is None and frame[0] > 1:
@@ -89,7 +96,7 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         return None
     if cue.lemma == "wonach":
         pieces = [(frame[1], content_end(view, frame[1]))]
-    return Frame("indirect", pieces, cue, speaker)
+    return Frame("indirect", pieces, cue, speaker, source_only=source_only)
 
 
 def _around(view: SentenceView, frame: Range) -> list[Range]:

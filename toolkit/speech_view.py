@@ -67,6 +67,8 @@ class Frame:
     speaker: Range | None
     quote: Range | None = None
     previous_sentence: bool = False
+    #: the speaker range names a source, not a speaker ("nach Polizeiangaben", "demnach")
+    source_only: bool = False
 
 
 def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
