@@ -44,3 +44,14 @@ def test_concordance_view_searches_and_counts(article_doc):
     assert label("no_hits") in view.output.value
     view.language = "en"
     assert view.search.description == "Search word"
+
+
+def test_concordance_keeps_the_match_mode_when_the_language_changes():
+    import toolkit
+
+    view = ConcordanceView(toolkit.analyse("Peskow warnte. Putin warnte."), word="warnen")
+    view.match_by.value = "lemma"
+    assert len(view.lines) == 2
+    view.language = "en"
+    assert view.match_by.value == "lemma"
+    assert len(view.lines) == 2

@@ -7,6 +7,8 @@ tests can inspect it (``figure.axes[0].patches``).
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -15,9 +17,29 @@ from toolkit.concordance import word_frequencies
 from toolkit.model import Document
 
 
+class NotebookFigure(Figure):
+    """A figure that Jupyter shows as a picture when it is a cell's result.
+
+    Without ``pyplot`` the inline backend does not know the figure, so without this method
+    a notebook would print ``<Figure size 700x400 with 1 Axes>`` instead of the plot.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=90)
+        return buffer.getvalue()
+
+
 def new_axes(width: float = 7.0, height: float = 4.0) -> tuple[Figure, Axes]:
-    """Return a fresh figure with one axes (not registered with ``pyplot``)."""
-    figure = Figure(figsize=(width, height), layout="constrained")
+    """Return a fresh figure with one axes (not registered with ``pyplot``).
+
+    Examples
+    --------
+    >>> figure, axes = new_axes()
+    >>> figure._repr_png_()[1:4]
+    b'PNG'
+    """
+    figure = NotebookFigure(figsize=(width, height), layout="constrained")
     return figure, figure.add_subplot()
 
 

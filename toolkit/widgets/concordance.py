@@ -43,7 +43,9 @@ class ConcordanceView(ToolkitWidget):
         self.search.description = self._("word")
         self.width.description = self._("context")
         self.match_by.description = self._("match_by")
+        chosen = self.match_by.value  # new options reset the choice: keep the student's
         self.match_by.options = [(self._("form"), "text"), (self._("lemma"), "lemma")]
+        self.match_by.value = chosen
         self.update()
 
     def update(self) -> None:
