@@ -20,6 +20,19 @@ Redewiedergabe guidelines:
 Cues come from :mod:`toolkit.speech_cues` (verbs of saying, thinking and writing with their
 medium); speakers from :mod:`toolkit.speakers` (mention as written, resolved name).
 
+Decisions worth knowing:
+
+- A cue of several words is one cue: ``ReportedSpeech.cue`` is its main word (the verb
+  ``hob``), ``cue_parts`` all its words (``hob``, ``hervor``), ``cue_lemma`` the dictionary
+  form (``hervorheben``), and ``cue_text`` shows ``hob hervor`` or ``verwies ... auf``.
+- An instance interrupted by its frame keeps its pieces in ``parts``
+  (``Das, so Peskow, sei gefährlich`` -> ``Das`` + ``sei gefährlich.``).
+- A continuation in Konjunktiv I has no cue (``cue is None``); its speaker and mention are
+  those of the last speaker. The Redewiedergabe corpus calls such passages "indirect /
+  free indirect", WikiNews "IndirectFreeIndirect".
+- Speech inside a quotation is found too (``»Ich weiß nicht«``: reported thought inside
+  direct speech); instances may overlap, records are sorted by position.
+
 Examples
 --------
 >>> from toolkit import analyse
