@@ -65,6 +65,13 @@ _OBLIQUE_DETERMINERS = frozenset(
 )
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur")
 _NOUNS = frozenset({"NN", "NE", "FM", "TRUNC"})
+
+
+def _is_noun(token: Token) -> bool:
+    # the tagger may call a quotation mark or a dash foreign material (FM)
+    return token.pos in _NOUNS and token.text[:1].isalnum()
+
+
 _NP_PREFIX = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "ADJA", "CARD"})
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
 _QUOTE_TEXTS = frozenset("„“”\"'‚‘’»«›‹")
@@ -108,12 +115,12 @@ def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
         i += 1
     nouns = i
     while i < limit:
-        if tokens[i].pos in _NOUNS:
+        if _is_noun(tokens[i]):
             i += 1
             continue
         if _is_quote(tokens[i]):  # a quoted name inside the phrase: das „Petit Journal“
             j = i + 1
-            while j < limit and tokens[j].pos in _NOUNS | {"ART", "ADJA"}:
+            while j < limit and (_is_noun(tokens[j]) or tokens[j].pos in {"ART", "ADJA"}):
                 j += 1
             if j > i + 1 and j < limit and _is_quote(tokens[j]):
                 i = j + 1
@@ -194,7 +201,7 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
             continue
         if any(t.pos in FINITE or t.pos in {"KOUS", "PRELS", "PWAV"} for t in segment):
             break
-        if not segment or segment[0].pos not in _NP_PREFIX | _NOUNS:
+        if not segment or not (segment[0].pos in _NP_PREFIX or _is_noun(segment[0])):
             break
         start = before
     return start
@@ -236,7 +243,7 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
 
 
 def _head(tokens: Sequence[Token], start: int, end: int) -> Token | None:
-    nouns = [tokens[k] for k in range(start, end) if tokens[k].pos in _NOUNS]
+    nouns = [tokens[k] for k in range(start, end) if _is_noun(tokens[k])]
     return nouns[0] if nouns else None
 
 
@@ -273,10 +280,12 @@ def noun_phrase_before(tokens: Sequence[Token], end: int) -> tuple[int, int] | N
     """Return the noun phrase that ends just before ``end`` (the source of ``X zufolge``)."""
     start = end
     while start > 0 and (
-        tokens[start - 1].pos in _NOUNS | _NP_PREFIX or _is_quote(tokens[start - 1])
+        _is_noun(tokens[start - 1])
+        or tokens[start - 1].pos in _NP_PREFIX
+        or _is_quote(tokens[start - 1])
     ):
         start -= 1
-    while start < end and tokens[start].pos not in _NP_PREFIX | _NOUNS:
+    while start < end and not (tokens[start].pos in _NP_PREFIX or _is_noun(tokens[start])):
         start += 1
     return (start, end) if start < end else None
 
@@ -398,7 +407,7 @@ class SpeakerResolver:
         run = _name_run(with_commas)
         if run and not (len(run) == 1 and run[0].text in {"Nato", "EU", "UN"}):
             return self._entity(run[-1].text)
-        nouns = [t for t in words if t.pos in _NOUNS]
+        nouns = [t for t in words if _is_noun(t)]
         role = role_of(nouns[0].text) if nouns else None
         if role and first in {"der", "die", "dieser", "diese"}:
             known = (
@@ -443,7 +452,7 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
         elif token.pos in {"APPR", "APPRART"} or (
             token.text.lower() in _GENITIVE_DETERMINERS
             and previous is not None
-            and previous.pos in _NOUNS
+            and _is_noun(previous)
         ):
             attribute = True
         if token.pos == "NE" and not attribute:
