@@ -113,3 +113,46 @@ def test_loose_alignment_skips_words_that_are_not_in_the_text():
         (7, 9),
         (10, 15),
     ]
+
+
+def _unpatched_somajo_tokens(text):
+    from somajo import SoMaJo
+
+    plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
+    return [
+        (offset + token.character_offset[0], offset + token.character_offset[1], sentence_end)
+        for offset, paragraph in paragraphs(text)
+        for sentence in plain.tokenize_text([paragraph])
+        for sentence_end, token in zip(
+            [False] * (len(sentence) - 1) + [True], sentence, strict=True
+        )
+    ]
+
+
+def _our_tokens(text):
+    tokens = tokenise(text)
+    return [
+        (
+            token.start,
+            token.end,
+            index + 1 == len(tokens) or tokens[index + 1].sentence != token.sentence,
+        )
+        for index, token in enumerate(tokens)
+    ]
+
+
+EMOJI_TEXT = "Super 🙂👍🏽 Danke!!! ❤️ Das 🇩🇪-Team :-) gewinnt ☺ © 2024. Fertig ✔️"
+
+
+@pytest.mark.parametrize("text_name", ["article", "emoji"])
+def test_speed_fix_gives_the_same_tokens_as_plain_somajo(text_name, article):
+    text = article.text if text_name == "article" else EMOJI_TEXT
+    assert _our_tokens(text) == _unpatched_somajo_tokens(text)
+
+
+@pytest.mark.evaldata
+def test_speed_fix_gives_the_same_tokens_as_plain_somajo_on_gsd(eval_data):
+    from toolkit.evaluation.ud import gsd_dev
+
+    text = "\n\n".join(sentence.text for sentence in gsd_dev(eval_data))
+    assert _our_tokens(text) == _unpatched_somajo_tokens(text)
