@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from HanTa.HanoverTagger import HanoverTagger
 
@@ -22,7 +24,15 @@ def article_tagged():
 
 def test_every_token_of_the_article_has_lemma_and_stts_tag(article_tagged):
     assert all(token.lemma for token in article_tagged.tokens)
-    assert all(token.pos and "(" not in token.pos for token in article_tagged.tokens)
+    assert all(re.fullmatch(r"[A-Z]+|\$[.,(]", token.pos) for token in article_tagged.tokens)
+
+
+def test_punctuation_gets_its_stts_tag_even_where_hanta_does_not_know_it():
+    document = analyse_until_mood("Er sagte – „ja“ (wirklich), »nein« :-)")
+    tags = {token.text: token.pos for token in document.tokens}
+    assert [tags[mark] for mark in "–„“()»«"] == ["$("] * 7
+    assert tags[","] == "$,"
+    assert tags[":-)"] != "$("
 
 
 def test_finite_verbs_lemmas_and_tags_of_the_article(article_tagged):

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -44,8 +45,12 @@ _SUBORDINATORS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
 _SUBJECT_TAGS = frozenset({"NN", "NE", "PPER", "PIS", "PDS"})
 #: Finite verbs that may govern an infinitive later in the sentence.
 _GOVERNING_TAGS = frozenset({"VAFIN", "VMFIN"})
-#: Tokens that end a clause.
-_CLAUSE_ENDS = frozenset({"$,", "$.", "$("})
+#: Tokens that end a clause. Other punctuation ($() does not: quotation marks stand inside
+#: clauses ("dass diese Sichtweise 'zutiefst provokant' sei").
+_CLAUSE_ENDS = frozenset({"$,", "$."})
+#: STTS tags of punctuation, which HanTa gets wrong for marks it does not know (it tags
+#: „ “ – as FM and « as XY).
+_SENTENCE_PUNCTUATION = frozenset(".!?:;…")
 
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 IMPERATIVE_TAGS = frozenset({"VVIMP", "VAIMP"})
@@ -74,10 +79,30 @@ def stts(hanta_tag: str) -> str:
 
     Examples
     --------
-    >>> stts("VV(FIN)"), stts("ADJ(A)"), stts("NN")
-    ('VVFIN', 'ADJA', 'NN')
+    >>> stts("VV(FIN)"), stts("ADJ(A)"), stts("NN"), stts("$(")
+    ('VVFIN', 'ADJA', 'NN', '$(')
     """
-    return hanta_tag.replace("(", "").replace(")", "")
+    return _HANTA_SUBTAG.sub(r"\1\2", hanta_tag)
+
+
+_HANTA_SUBTAG = re.compile(r"^([A-Z]+)\(([A-Z]+)\)$")
+
+
+def punctuation_tag(text: str) -> str | None:
+    """Return the STTS tag of a punctuation token, or ``None`` if ``text`` is no punctuation.
+
+    Examples
+    --------
+    >>> punctuation_tag(","), punctuation_tag("?!"), punctuation_tag("„"), punctuation_tag("ja")
+    ('$,', '$.', '$(', None)
+    """
+    if any(character.isalnum() for character in text):
+        return None
+    if text == ",":
+        return "$,"
+    if all(character in _SENTENCE_PUNCTUATION for character in text):
+        return "$."
+    return "$("
 
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
@@ -163,7 +188,10 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
     tagged: list[Token] = list(tokens)
     for indices in sentence_bounds:
         words = [tokens[i].text for i in indices]
-        analyses = tag_words(words)
+        analyses = [
+            (lemma, punctuation_tag(tokens[i].text) or tag if tokens[i].kind == "symbol" else tag)
+            for i, (lemma, tag) in zip(indices, tag_words(words), strict=True)
+        ]
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
         for i, (lemma, _tag), tag in zip(indices, analyses, tags, strict=True):
             tagged[i] = replace(tokens[i], lemma=lemma, pos=tag)
