@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 import toolkit
 from toolkit import sentiment_rules
 from toolkit.errors import EvaluationDataError
+from toolkit.evaluation.sentiment import read_dataset, unit_inputs
 from toolkit.lexicons import textblob_de_sentiment
 from toolkit.sentiment import add_sentiment, sentence_input
 from toolkit.sentiment_backends import SentenceInput, resolve_backend
-from toolkit.sentiment_eval import read_dataset, unit_inputs
 from toolkit.sentiment_lexicon import default_lexicon
 
 

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import toolkit
 from toolkit.errors import EvaluationDataError
+from toolkit.evaluation.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
 from toolkit.paradigms import paradigm
 from toolkit.speech import analyse_speech
-from toolkit.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
 from toolkit.tagging import hanover_tagger
 
 TARGET = 5_000  # tokens per second, end to end (issue 4)

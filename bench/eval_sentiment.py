@@ -18,7 +18,7 @@ import time
 import pandas as pd
 
 from toolkit.errors import ToolkitError
-from toolkit.sentiment_eval import (
+from toolkit.evaluation.sentiment import (
     ANCHORS,
     DATASETS,
     TARGETS,

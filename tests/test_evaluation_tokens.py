@@ -40,7 +40,7 @@ def test_hyphen_splits_are_joined_only_when_asked():
 
 def test_counts_and_compare():
     assert compare([1, 2, 3], [2, 3, 4]) == Counts(2, 1, 1)
-    assert Counts().f1 == 1.0
+    assert Counts().f1 == 0.0
 
 
 def test_tiger_quotes():

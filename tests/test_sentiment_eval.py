@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.sentiment_eval import (
+from toolkit.evaluation.sentiment import (
     DATASETS,
     TARGETS,
     accuracy,

@@ -14,9 +14,9 @@ import pytest
 
 import toolkit
 from toolkit.errors import EvaluationDataError
-from toolkit.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
-from toolkit.speech_scoring import (
-    Counts,
+from toolkit.evaluation.scoring import Counts, compare
+from toolkit.evaluation.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
+from toolkit.evaluation.speech_scoring import (
     MessageScore,
     TokenCover,
     assign,
@@ -24,12 +24,9 @@ from toolkit.speech_scoring import (
     speaker_words,
 )
 
-REFERENCE_SCORER = Path("/work/shared/tools/wn_eval.py")
-
 
 def test_counts() -> None:
-    counts = Counts()
-    counts.add({1, 2}, {2, 3, 4})
+    counts = Counts() + compare({1, 2}, {2, 3, 4})
     assert (counts.tp, counts.fp, counts.fn) == (1, 2, 1)
     assert Counts().f1 == 0.0
 
@@ -110,8 +107,10 @@ def test_redewiedergabe_reader(eval_data: Path) -> None:
 @pytest.mark.evaldata
 @pytest.mark.slow
 def test_own_scorer_agrees_with_the_reference_scorer(eval_data: Path, tmp_path: Path) -> None:
+    # The reference scorer sits beside the data: <shared>/tools/wn_eval.py for <shared>/data.
+    reference_scorer = eval_data.parent / "tools" / "wn_eval.py"
     python = shutil.which("python3")
-    if not REFERENCE_SCORER.exists() or python is None:
+    if not reference_scorer.exists() or python is None:
         pytest.skip("the shared reference scorer is not available")
     documents = list(read_wikinews(eval_data, "dev", limit=12))
     predictions = tmp_path / "pred.jsonl"
@@ -138,7 +137,7 @@ def test_own_scorer_agrees_with_the_reference_scorer(eval_data: Path, tmp_path: 
     result = subprocess.run(
         [
             python,
-            str(REFERENCE_SCORER),
+            str(reference_scorer),
             "score",
             str(folder),
             str(predictions),

@@ -1,39 +1,68 @@
 """Score the toolkit against public gold data, beside the numbers of the best existing tools.
 
 The gold data is never shipped (its licenses forbid it): pass its folder as ``path`` or set
-``TOOLKIT_EVAL_DATA``. Every evaluation returns a pandas table with one row per system and
-subset, and :func:`anchors` gives the reference numbers from the project's evaluation notes,
-so a notebook or a script can print both side by side.
+``TOOLKIT_EVAL_DATA``. Every evaluation returns a pandas table with one row per system,
+subset and measure (columns ``system``, ``subset``, ``measure``, ``P``, ``R``, ``F1``, ``n``),
+and :func:`anchors` gives the reference numbers from the project's evaluation notes, so a
+notebook or a script can show both side by side.
 
 Examples
 --------
 >>> import toolkit.evaluation as evaluation
->>> "tokens" in evaluation.available()
-True
->>> evaluation.anchors("tokens").columns.tolist()
-['system', 'subset', 'measure', 'F1', 'source']
+>>> evaluation.available()
+['tokens', 'mood', 'speech', 'sentiment']
+>>> evaluation.anchors("mood").columns.tolist()
+['system', 'subset', 'measure', 'P', 'R', 'F1', 'source']
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
 from toolkit.errors import InputError
-from toolkit.evaluation.anchors import ANCHORS
-from toolkit.evaluation.runners import evaluate_tokens
 
-Evaluation = Callable[..., pd.DataFrame]
+ANCHOR_COLUMNS = ["system", "subset", "measure", "P", "R", "F1", "source"]
 
-#: Evaluations by stage name; each takes ``(path=None, *, limit=None)``.
-EVALUATIONS: dict[str, Evaluation] = {"tokens": evaluate_tokens}
+
+@dataclass(frozen=True, slots=True)
+class StageEvaluation:
+    """How to score one stage: ``run(path, limit=...)`` and its reference numbers."""
+
+    run: Callable[..., pd.DataFrame]
+    anchors: Callable[[], pd.DataFrame]
+    data: str
+
+
+def _stages() -> dict[str, StageEvaluation]:
+    # Imported here: each evaluation pulls in its stage, and `import toolkit.evaluation`
+    # should stay cheap for the notebook that only lists what is available.
+    from toolkit.evaluation.mood import evaluate_mood, mood_anchors
+    from toolkit.evaluation.runners import evaluate_tokens, token_anchors
+    from toolkit.evaluation.sentiment import sentiment_anchors, sentiment_scores
+    from toolkit.evaluation.speech import evaluate_speech, speech_anchors
+
+    return {
+        "tokens": StageEvaluation(evaluate_tokens, token_anchors, "ud/"),
+        "mood": StageEvaluation(evaluate_mood, mood_anchors, "ud/"),
+        "speech": StageEvaluation(evaluate_speech, speech_anchors, "redewiedergabe/, wikinews/"),
+        "sentiment": StageEvaluation(sentiment_scores, sentiment_anchors, "sentiment/"),
+    }
 
 
 def available() -> list[str]:
-    """Names of the stages that can be evaluated."""
-    return list(EVALUATIONS)
+    """Names of the stages that can be evaluated, in data-flow order."""
+    return list(_stages())
+
+
+def _stage(stage: str) -> StageEvaluation:
+    stages = _stages()
+    if stage not in stages:
+        raise InputError(f"Unknown stage {stage!r}; choose from {', '.join(stages)}.")
+    return stages[stage]
 
 
 def evaluate(
@@ -46,16 +75,12 @@ def evaluate(
     EvaluationDataError
         If the data folder is not given and ``TOOLKIT_EVAL_DATA`` is not set.
     """
-    if stage not in EVALUATIONS:
-        raise InputError(f"Unknown stage {stage!r}; choose from {', '.join(EVALUATIONS)}.")
-    return EVALUATIONS[stage](path, limit=limit)
+    return _stage(stage).run(path, limit=limit)
 
 
 def anchors(stage: str) -> pd.DataFrame:
-    """Return the reference numbers of existing tools for ``stage`` (from EVALUATION.md)."""
-    rows = [row for row in ANCHORS if row["stage"] == stage]
-    frame = pd.DataFrame(rows, columns=["stage", "system", "subset", "measure", "F1", "source"])
-    return frame.drop(columns="stage")
+    """Return the reference numbers of existing tools (and the targets) for ``stage``."""
+    return _stage(stage).anchors().reindex(columns=ANCHOR_COLUMNS)
 
 
-__all__ = ["EVALUATIONS", "anchors", "available", "evaluate"]
+__all__ = ["StageEvaluation", "anchors", "available", "evaluate"]

@@ -11,6 +11,7 @@ from toolkit.evaluation.scoring import Counts
 from toolkit.evaluation.tokens import (
     EVALUATED_SPLITTERS,
     EVALUATED_TOKENIZERS,
+    TOKEN_ANCHORS,
     score_sentence_splitter,
     score_tokenizer,
 )
@@ -59,3 +60,8 @@ def evaluate_tokens(
                 counts = score_sentence_splitter(members, starts, normalise_quotes=normalise)
                 rows.append(score_row(system, subset, measure, counts))
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def token_anchors() -> pd.DataFrame:
+    """Return the anchors for tokens and sentences (EVALUATION.md, held-out test)."""
+    return pd.DataFrame(TOKEN_ANCHORS)

@@ -28,19 +28,19 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        """Share of predictions that are right (1.0 when nothing was predicted)."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        """Share of predictions that are right (0.0 when nothing was predicted)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
-        """Share of gold items found (1.0 when there is nothing to find)."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        """Share of gold items found (0.0 when there is nothing to find)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
         total = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / total if total else 1.0
+        return 2 * self.tp / total if total else 0.0
 
 
 def compare(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> Counts:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from typing import Any
 
 from toolkit.evaluation.scoring import Counts, compare
 from toolkit.evaluation.ud import UDSentence
@@ -131,3 +132,39 @@ EVALUATED_SPLITTERS: dict[str, Callable[[str], list[int]]] = {
     "toolkit (SoMaJo de_CMC)": toolkit_sentence_starts,
     "regexp [.!?] + capital": regexp_sentence_starts,
 }
+
+
+#: Reference numbers of existing tools (EVALUATION.md; measured on held-out test portions).
+_EVAL = "EVALUATION.md (held-out test)"
+
+TOKEN_ANCHORS: list[dict[str, Any]] = [
+    # Tokens and sentences, UD German-GSD
+    {
+        "system": "SoMaJo 2.5",
+        "subset": "news",
+        "measure": "token F1 (hyph)",
+        "F1": 0.997,
+        "source": _EVAL,
+    },
+    {
+        "system": "spaCy blank('de')",
+        "subset": "all",
+        "measure": "token F1 (hyph)",
+        "F1": 0.997,
+        "source": _EVAL,
+    },
+    {
+        "system": "NLTK NLTKWordTokenizer",
+        "subset": "all",
+        "measure": "token F1 (hyph)",
+        "F1": 0.998,
+        "source": _EVAL,
+    },
+    {
+        "system": "SoMaJo 2.5",
+        "subset": "news",
+        "measure": "sentence F1",
+        "F1": 0.995,
+        "source": _EVAL,
+    },
+]

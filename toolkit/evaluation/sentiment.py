@@ -308,3 +308,45 @@ def shared_thresholds(results: pd.DataFrame) -> pd.DataFrame:
             row[name] = macro_f1(gold, label_scores(polarities, positive, negative))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def sentiment_scores(
+    path: str | os.PathLike[str] | None = None, *, limit: int | None = None
+) -> pd.DataFrame:
+    """Macro-F1 per set and system in the common score table (for ``evaluation.evaluate``).
+
+    Two measures: thresholds tuned on that dev set, and the backend's fixed defaults.
+    """
+    results = evaluate_sentiment(path, limit=limit, sentiws=False)
+    rows = [
+        {
+            "system": row.system,
+            "subset": DATASETS[row.set],
+            "measure": measure,
+            "F1": round(value, 4),
+            "n": row.units,
+        }
+        for row in results.itertuples()
+        for measure, value in (
+            ("macro-F1, thresholds tuned on dev", row.macro_f1),
+            ("macro-F1, default thresholds", row.macro_f1_default),
+        )
+    ]
+    return pd.DataFrame(rows)
+
+
+def sentiment_anchors() -> pd.DataFrame:
+    """Return the anchors (test sets) and the issue's targets (dev) as macro-F1 rows."""
+    sources = {**{system: "EVALUATION.md" for system in ANCHORS}, "target (dev)": "issue 5"}
+    rows = [
+        {
+            "system": system,
+            "subset": DATASETS[name],
+            "measure": "macro-F1",
+            "F1": value,
+            "source": sources[system],
+        }
+        for system, values in {**ANCHORS, "target (dev)": TARGETS}.items()
+        for name, value in values.items()
+    ]
+    return pd.DataFrame(rows)

@@ -12,8 +12,8 @@ the share of its tokens found (recall); P and R are means over instances.
 
 Examples
 --------
->>> counts = Counts()
->>> counts.add({1, 2, 3}, {2, 3, 4})
+>>> from toolkit.evaluation.scoring import compare
+>>> counts = compare({1, 2, 3}, {2, 3, 4})
 >>> counts.precision, counts.recall, round(counts.f1, 3)
 (0.6666666666666666, 0.6666666666666666, 0.667)
 """
@@ -25,37 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 Spans = Sequence[tuple[int, int]]
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, gold: set[int], predicted: set[int]) -> None:
-        """Count one document's gold and predicted positives."""
-        self.tp += len(gold & predicted)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
-
-    @property
-    def precision(self) -> float:
-        """Share of predicted positives that are right."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold positives that were found."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 class TokenCover:
