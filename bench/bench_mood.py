@@ -19,7 +19,7 @@ import toolkit
 from toolkit.errors import EvaluationDataError
 from toolkit.evaluation.ud import gsd_dev
 from toolkit.mood import analyse_mood, analyse_until_mood
-from toolkit.paradigms import paradigm
+from toolkit.mood.paradigms import paradigm
 from toolkit.sentences import sentences_from_tokens
 from toolkit.tagging import MODEL, hanover_tagger, tag_document
 from toolkit.tokens import tokenise

@@ -16,13 +16,13 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 
 import toolkit
-from toolkit import sentiment_rules
 from toolkit.errors import EvaluationDataError
 from toolkit.evaluation.sentiment import read_dataset, unit_inputs
 from toolkit.lexicons import textblob_de_sentiment
 from toolkit.sentiment import add_sentiment, sentence_input
-from toolkit.sentiment_backends import SentenceInput, resolve_backend
-from toolkit.sentiment_lexicon import default_lexicon
+from toolkit.sentiment import rules as sentiment_rules
+from toolkit.sentiment.backends import SentenceInput, resolve_backend
+from toolkit.sentiment.lexicon import default_lexicon
 
 
 def best_of(repeat: int, function: Callable[[], object]) -> float:

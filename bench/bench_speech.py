@@ -18,7 +18,7 @@ from collections.abc import Callable
 import toolkit
 from toolkit.errors import EvaluationDataError
 from toolkit.evaluation.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
-from toolkit.paradigms import paradigm
+from toolkit.mood.paradigms import paradigm
 from toolkit.speech import analyse_speech
 from toolkit.tagging import hanover_tagger
 

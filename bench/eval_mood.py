@@ -18,9 +18,9 @@ from unittest.mock import patch
 
 import pandas as pd
 
-from toolkit import mood_agreement
 from toolkit.errors import ToolkitError
 from toolkit.evaluation.mood import error_table, mood_anchors, mood_outcomes, score_table
+from toolkit.mood import agreement as mood_agreement
 
 
 def main() -> int:

@@ -9,7 +9,7 @@ import toolkit
 from toolkit import cli
 from toolkit.model import VERB_TOKEN_FIELDS
 from toolkit.mood import analyse_until_mood, possible_konjunktiv, read_as_konjunktiv
-from toolkit.paradigms import paradigm
+from toolkit.mood.paradigms import paradigm
 from toolkit.tables import VERB_COLUMNS, verbs_frame
 
 from .conftest import CASES
@@ -159,7 +159,7 @@ def test_imperative():
 
 
 def test_pattern_table_is_the_fallback_when_ablaut_fails(monkeypatch):
-    import toolkit.paradigms as paradigms
+    import toolkit.mood.paradigms as paradigms
 
     monkeypatch.setattr(paradigms, "_from_ablaut", lambda lemma: None)
     paradigm.cache_clear()

@@ -20,7 +20,7 @@ from toolkit.sentiment import (
     line_record,
     speech_owners,
 )
-from toolkit.sentiment_backends import DEFAULT_THRESHOLDS
+from toolkit.sentiment.backends import DEFAULT_THRESHOLDS
 
 from .conftest import CASES
 

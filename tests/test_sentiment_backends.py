@@ -9,15 +9,15 @@ import pytest
 import toolkit
 from toolkit.errors import InputError
 from toolkit.lexicons import textblob_de_polarity_lexicon, textblob_de_sentiment
-from toolkit.sentiment_backends import (
+from toolkit.sentiment.backends import (
     RuleBackend,
     SentenceInput,
     SentimentBackend,
     TextBlobBackend,
     resolve_backend,
 )
-from toolkit.sentiment_rules import ScoredSentence, ScoredWord
-from toolkit.sentiment_sentiws import read_sentiws
+from toolkit.sentiment.rules import ScoredSentence, ScoredWord
+from toolkit.sentiment.sentiws import read_sentiws
 
 
 def _sentence(text: str) -> SentenceInput:

@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.resources import lines
-from toolkit.sentiment_lexicon import (
+from toolkit.sentiment.lexicon import (
     adjective_forms,
     default_lexicon,
     false_hits,
     noun_forms,
     verb_forms,
 )
-from toolkit.sentiment_rules import (
+from toolkit.sentiment.rules import (
     QUANTUM,
     RuleSettings,
     emoticon_value,

@@ -1,4 +1,4 @@
-"""Cue word lists and cue finding (toolkit.speech_cues) and speakers (toolkit.speakers)."""
+"""Cue word lists and cue finding (toolkit.speech.cues) and speakers (toolkit.speech.speakers)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 
 import toolkit
 from toolkit.resources import lines
-from toolkit.speakers import SpeakerResolver, role_of, subject_of
-from toolkit.speech_cues import cue_nouns, cue_verbs, find_cues, noun_entry, prepositional_cues
+from toolkit.speech.cues import cue_nouns, cue_verbs, find_cues, noun_entry, prepositional_cues
+from toolkit.speech.speakers import SpeakerResolver, role_of, subject_of
 
 MEDIA = {"speech", "thought", "writing"}
 

@@ -1,4 +1,4 @@
-"""Quotation marks: pairing, nesting, apostrophes, titles (toolkit.quotes)."""
+"""Quotation marks: pairing, nesting, apostrophes, titles (toolkit.speech.quotes)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.quotes import find_quotations, is_title_noun, quotation_role
+from toolkit.speech.quotes import find_quotations, is_title_noun, quotation_role
 
 
 def spans(text: str) -> list[str]:

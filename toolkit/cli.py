@@ -42,7 +42,7 @@ def _analyse_command(arguments: argparse.Namespace) -> int:
 def _sentiment_command(arguments: argparse.Namespace) -> int:
     from toolkit.errors import InputError
     from toolkit.sentiment import line_record
-    from toolkit.sentiment_backends import resolve_backend
+    from toolkit.sentiment.backends import resolve_backend
 
     resolve_backend(arguments.backend)  # a bad name fails before any output
     stages = {} if arguments.full else {"tagging": False, "mood": False, "speech": False}

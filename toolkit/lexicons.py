@@ -69,7 +69,7 @@ def pattern_tokenize(text: str) -> list[str]:
     return list(_pattern_tokenizer().tokenize(text))
 
 
-# --- Verb table (pattern.de), the fallback paradigm source of toolkit.paradigms -------------
+# --- Verb table (pattern.de), the fallback paradigm source of toolkit.mood.paradigms -------------
 
 #: Columns of a row of pattern.de's ``de-verbs.txt`` (24 comma-separated fields): infinitive,
 #: present 1sg-2pl, present participle, past 1sg-2pl, past participle, imperative 2sg, 2pl,

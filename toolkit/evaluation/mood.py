@@ -171,7 +171,7 @@ def gold_fits_form(outcome: VerbOutcome) -> bool:
     >>> gold_fits_form(VerbOutcome("s", "hätte", "KII", "KII", None, False, "haben"))
     True
     """
-    from toolkit.paradigms import paradigm
+    from toolkit.mood.paradigms import paradigm
 
     wanted = {"KI": "konjunktiv1", "KII": "konjunktiv2"}.get(outcome.gold or "")
     found = paradigm((outcome.gold_lemma or "").lower())

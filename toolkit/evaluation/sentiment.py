@@ -35,7 +35,7 @@ from toolkit.errors import EvaluationDataError
 from toolkit.lexicons import textblob_de_sentiment
 from toolkit.pipeline import analyse
 from toolkit.sentiment import sentence_input
-from toolkit.sentiment_backends import (
+from toolkit.sentiment.backends import (
     SentenceInput,
     SentimentBackend,
     TextBlobBackend,

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from toolkit.corpus import eval_data_path
 from toolkit.errors import EvaluationDataError
-from toolkit.quotes import quote_pairs
+from toolkit.speech.quotes import quote_pairs
 
 #: Gold speech types of Redewiedergabe, as written in the ``stwr`` column.
 RW_TYPES = ("direct", "indirect", "reported", "freeIndirect", "indirect freeIndirect")

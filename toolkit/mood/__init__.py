@@ -4,7 +4,7 @@ How a verb is analysed:
 
 1. HanTa (:mod:`toolkit.tagging`) finds the finite verbs (``VVFIN``, ``VAFIN``, ``VMFIN``,
    imperatives ``VVIMP``) and their lemma.
-2. The full paradigm of the lemma (:mod:`toolkit.paradigms`: ``ablaut``, pattern.de as the
+2. The full paradigm of the lemma (:mod:`toolkit.mood.paradigms`: ``ablaut``, pattern.de as the
    fallback) says which cells the form fills: ``nähme`` is Konjunktiv II 1st/3rd singular,
    ``habe`` is present 1sg and Konjunktiv I 1sg/3sg.
 3. Person and number come from agreement: a subject pronoun close by (``ich``, ``wir``, ...)
@@ -42,9 +42,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from toolkit.model import Document, Token, VerbMood
-from toolkit.mood_agreement import DEFAULT_ORDER, choose_slot, conditional_main_verb
-from toolkit.mood_explain import explain
-from toolkit.paradigms import (
+from toolkit.mood.agreement import DEFAULT_ORDER, choose_slot, conditional_main_verb
+from toolkit.mood.explain import explain
+from toolkit.mood.paradigms import (
     INDICATIVE_TENSES,
     SLOTS,
     SUBJUNCTIVE_TENSES,

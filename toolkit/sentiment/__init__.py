@@ -1,8 +1,8 @@
 """Sentences -> sentiment with the words behind it, per sentence, document, voice and speaker.
 
 The stage :func:`add_sentiment` scores every sentence with a backend (by default the rules
-of :mod:`toolkit.sentiment_rules` over textblob-de's polarity lexicon, see
-:mod:`toolkit.sentiment_backends`) and fills ``Document.sentiment``:
+of :mod:`toolkit.sentiment.rules` over textblob-de's polarity lexicon, see
+:mod:`toolkit.sentiment.backends`) and fills ``Document.sentiment``:
 
 - per sentence: polarity in (-1, 1), subjectivity in [0, 1], a label and one
   :class:`~toolkit.model.WordAssessment` per word that counted, whose contributions add up
@@ -46,7 +46,7 @@ from toolkit.model import (
     SentimentLabel,
     WordAssessment,
 )
-from toolkit.sentiment_backends import (
+from toolkit.sentiment.backends import (
     DEFAULT_THRESHOLDS,
     SentenceInput,
     SentimentBackend,

@@ -1,11 +1,11 @@
 """Sentiment backends behind one small interface: the default rules, SentiWS, textblob-de.
 
 A backend scores one sentence (:class:`SentenceInput`: its words, and lemmas, tags and text
-when known) and returns a :class:`~toolkit.sentiment_rules.ScoredSentence` whose word
+when known) and returns a :class:`~toolkit.sentiment.rules.ScoredSentence` whose word
 contributions add up exactly to its polarity. It also names the label thresholds that suit
 its scale. Three backends come with the toolkit:
 
-- ``default``: the rules of :mod:`toolkit.sentiment_rules` over textblob-de's polarity
+- ``default``: the rules of :mod:`toolkit.sentiment.rules` over textblob-de's polarity
   lexicon (read as data, with the toolkit's additions and news false hits);
 - ``sentiws:PATH``: the same rules over a SentiWS-format lexicon you supply (SentiWS is
   licensed for non-commercial use only and never shipped with the toolkit);
@@ -34,8 +34,8 @@ from typing import Protocol, runtime_checkable
 
 from toolkit.errors import InputError
 from toolkit.lexicons import textblob_de_polarity_lexicon, textblob_de_sentiment
-from toolkit.sentiment_lexicon import PolarityLexicon, default_lexicon
-from toolkit.sentiment_rules import (
+from toolkit.sentiment.lexicon import PolarityLexicon, default_lexicon
+from toolkit.sentiment.rules import (
     RuleSettings,
     ScoredSentence,
     ScoredWord,
@@ -43,7 +43,7 @@ from toolkit.sentiment_rules import (
     score_words,
     truncate,
 )
-from toolkit.sentiment_sentiws import read_sentiws
+from toolkit.sentiment.sentiws import read_sentiws
 
 #: Label thresholds ``(positive, negative)`` of the default backend: polarity above 0.4 is
 #: positive, below -0.05 negative. Tuned on the dev portions of the four evaluation sets
@@ -78,7 +78,7 @@ class SentimentBackend(Protocol):
 
 
 class RuleBackend:
-    """The rules of :mod:`toolkit.sentiment_rules` over a polarity lexicon.
+    """The rules of :mod:`toolkit.sentiment.rules` over a polarity lexicon.
 
     Examples
     --------

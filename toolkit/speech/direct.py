@@ -1,6 +1,6 @@
 """Direct speech: which quotations are speech, and the records for them.
 
-:func:`direct_quotations` finds the quotations of a document (:mod:`toolkit.quotes`) that are
+:func:`direct_quotations` finds the quotations of a document (:mod:`toolkit.speech.quotes`) that are
 speech, not titles or mentions; the speech stage then attaches cues and speakers to them
 (a frame such as ``sagte sie`` after the quotation, or the indirect speech a quoted fragment
 stands in) and :func:`direct_record` makes the final record. The span helpers turn sentence
@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from toolkit.model import Document, ReportedSpeech, Span
-from toolkit.quotes import Quotation, find_quotations, quotation_role
-from toolkit.speech_cues import Cue
-from toolkit.speech_view import Frame, SentenceView, speaker_of
+from toolkit.speech.cues import Cue
+from toolkit.speech.quotes import Quotation, find_quotations, quotation_role
+from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tokens import paragraphs
 
 #: Longest quotation (in tokens) between straight marks; longer pairs are apostrophes or strays.

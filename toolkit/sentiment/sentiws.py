@@ -1,7 +1,7 @@
 """Read a SentiWS-format polarity lexicon that the user supplies (never shipped).
 
 SentiWS (Remus, Quasthoff & Heyer 2010, Universität Leipzig) is licensed CC BY-NC-SA: the
-toolkit does not bundle it, but the rules of :mod:`toolkit.sentiment_rules` can use a copy
+toolkit does not bundle it, but the rules of :mod:`toolkit.sentiment.rules` can use a copy
 you have (``analyse(text, sentiment_backend="sentiws:PATH")``).
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from toolkit.errors import InputError, ResourceError
-from toolkit.sentiment_lexicon import LexiconEntry, PolarityLexicon
+from toolkit.sentiment.lexicon import LexiconEntry, PolarityLexicon
 
 
 def read_sentiws(*paths: str | os.PathLike[str]) -> PolarityLexicon:

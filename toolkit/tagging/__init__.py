@@ -4,7 +4,7 @@ HanTa, the Hanover Tagger, ships its German model inside the package, so nothing
 downloaded. It tags a sentence in two steps: a morphological analysis of each word (which
 tags can the word have?) and a Viterbi search over the sentence; then it analyses each word
 once more to build the lemma. Both per-word steps depend only on the word (and its tag), so
-:mod:`toolkit.tagging_hanta` remembers them and avoids repeated work inside them, with the
+:mod:`toolkit.tagging.hanta` remembers them and avoids repeated work inside them, with the
 same results as plain HanTa (see ``bench/bench_mood.py`` for the speed).
 
 Tags are given in plain STTS (``VVFIN``, ``ADJA``): HanTa writes ``VV(FIN)``, ``ADJ(A)``.
@@ -61,7 +61,7 @@ INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
 def hanover_tagger() -> Any:
     """Return the HanTa tagger (loaded once, about 0.2 s), with per-word memos."""
     try:
-        from toolkit.tagging_hanta import FastHanoverTagger
+        from toolkit.tagging.hanta import FastHanoverTagger
     except ImportError as error:
         raise ResourceError(
             f"The tagger HanTa cannot be imported: pip install HanTa. ({error!r})"

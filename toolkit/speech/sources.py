@@ -10,9 +10,9 @@ speech noun with a speaker narrates a speech act (``reported``).
 
 from __future__ import annotations
 
-from toolkit.speakers import noun_phrase_before, noun_phrase_end
-from toolkit.speech_cues import Cue
-from toolkit.speech_view import (
+from toolkit.speech.cues import Cue
+from toolkit.speech.speakers import noun_phrase_before, noun_phrase_end
+from toolkit.speech.view import (
     BREAKS,
     CONTENT_STOPS,
     Frame,

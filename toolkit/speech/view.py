@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
-from toolkit.speakers import FINITE, noun_phrase_end, subject_of
-from toolkit.speech_cues import Cue
+from toolkit.speech.cues import Cue
+from toolkit.speech.speakers import FINITE, noun_phrase_end, subject_of
 
 Range = tuple[int, int]
 

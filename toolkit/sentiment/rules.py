@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.resources import lines, word_list
-from toolkit.sentiment_lexicon import PolarityLexicon, default_lexicon
+from toolkit.sentiment.lexicon import PolarityLexicon, default_lexicon
 
 #: Contributions are multiples of this (2**-24, about 6e-8), so they add up exactly.
 QUANTUM = 2.0**-24
@@ -231,7 +231,7 @@ def score_words(
     lemmas, tags
         Lemmas and STTS tags per token (from the tagging stage), or ``None``.
     lexicon
-        The polarity lexicon (default: textblob-de's, see :mod:`toolkit.sentiment_lexicon`).
+        The polarity lexicon (default: textblob-de's, see :mod:`toolkit.sentiment.lexicon`).
     settings
         Rule weights.
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from toolkit.model import Token
 
-#: Subject pronouns and the slots (see :data:`toolkit.paradigms.SLOTS`) they agree with.
+#: Subject pronouns and the slots (see :data:`toolkit.mood.paradigms.SLOTS`) they agree with.
 NOMINATIVE_PRONOUNS: dict[str, frozenset[int]] = {
     "ich": frozenset({0}),
     "du": frozenset({1}),

@@ -4,7 +4,7 @@ A cue verb reports the clause that follows it (``warnte, dass ...``, ``sagte, er
 ``forderte, ... zu verhandeln``), a quotation after a colon or before ``, sagte er``, the
 clause before it when it comes second (``Das sei gefährlich, sagte Peskow.``), or nothing: then
 the clause itself narrates the speech act (``Der Kreml hat ... kritisiert``: ``reported``).
-Prepositional cues and speech nouns are in :mod:`toolkit.speech_sources`.
+Prepositional cues and speech nouns are in :mod:`toolkit.speech.sources`.
 
 Inside a reporting frame the mood stage's ambiguous forms (``sollte``, 3rd plural ``haben``)
 are read as Konjunktiv (:func:`toolkit.mood.possible_konjunktiv`); an indicative ``dass``
@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from toolkit.model import Token
-from toolkit.speakers import FINITE, subject_after, subject_of
-from toolkit.speech_cues import Cue
-from toolkit.speech_view import (
+from toolkit.speech.cues import Cue
+from toolkit.speech.speakers import FINITE, subject_after, subject_of
+from toolkit.speech.view import (
     Frame,
     SentenceView,
     content_end,

@@ -5,11 +5,11 @@ The stage runs after the mood stage and adds ``Document.speech``: one
 Redewiedergabe guidelines:
 
 ``direct``
-    Quoted words (:mod:`toolkit.quotes`), also a quoted fragment inside a sentence. Titles
+    Quoted words (:mod:`toolkit.speech.quotes`), also a quoted fragment inside a sentence. Titles
     and names in quotes (``'The Times'``, ``„Die Welt“``) and scare quotes are not speech.
 ``indirect``
     A paraphrase: a ``dass``/``ob``/w-clause, a verb-second clause in Konjunktiv or a
-    ``zu``-infinitive after a cue (:mod:`toolkit.speech_frames`); ``laut X``, ``X zufolge``,
+    ``zu``-infinitive after a cue (:mod:`toolkit.speech.frames`); ``laut X``, ``X zufolge``,
     ``nach Angaben X``, ``so X``; and a main clause in Konjunktiv I that goes on with the
     previous speaker without a new cue (``Danach werde der Norweger ...``). Konjunktiv II of
     an unreal condition (``Wäre ..., hätten wir ...``) does not continue speech.
@@ -17,8 +17,8 @@ Redewiedergabe guidelines:
     A narrated speech act: a cue verb that reports no clause (``Der Kreml hat die
     Äußerungen scharf kritisiert``).
 
-Cues come from :mod:`toolkit.speech_cues` (verbs of saying, thinking and writing with their
-medium); speakers from :mod:`toolkit.speakers` (mention as written, resolved name).
+Cues come from :mod:`toolkit.speech.cues` (verbs of saying, thinking and writing with their
+medium); speakers from :mod:`toolkit.speech.speakers` (mention as written, resolved name).
 
 Decisions worth knowing:
 
@@ -50,9 +50,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from toolkit.model import Document, ReportedSpeech, Span, Token
-from toolkit.speakers import FINITE, SpeakerResolver
-from toolkit.speech_cues import Cue, find_cues
-from toolkit.speech_direct import (
+from toolkit.speech.cues import Cue, find_cues
+from toolkit.speech.direct import (
     Direct,
     cue_part_spans,
     cue_span,
@@ -63,9 +62,10 @@ from toolkit.speech_direct import (
     quote_in_clause,
     token_span,
 )
-from toolkit.speech_frames import is_unreal, reported_frame, verb_frame
-from toolkit.speech_sources import noun_frame, prepositional_frame
-from toolkit.speech_view import Frame, SentenceView, speaker_of
+from toolkit.speech.frames import is_unreal, reported_frame, verb_frame
+from toolkit.speech.sources import noun_frame, prepositional_frame
+from toolkit.speech.speakers import FINITE, SpeakerResolver
+from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
 
 if TYPE_CHECKING:

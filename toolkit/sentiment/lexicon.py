@@ -11,7 +11,7 @@ pattern.de's verb table), plus the project's own additions and news false hits
 (``toolkit/data/sentiment_additions.txt``, ``sentiment_false_hits.txt``).
 
 SentiWS (Remus et al. 2010) is licensed for non-commercial use only, so the toolkit never
-ships it; :func:`toolkit.sentiment_sentiws.read_sentiws` reads a copy the user has.
+ships it; :func:`toolkit.sentiment.sentiws.read_sentiws` reads a copy the user has.
 
 Examples
 --------
