@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 import traitlets
@@ -61,8 +62,11 @@ class ExerciseView(ToolkitWidget):
     per sentence.
 
     What the view showed last is kept for tests: ``feedback`` (a
-    :class:`~toolkit.exercises.Feedback`), ``score``, ``status.value`` (the message) and
-    ``solution_html``.
+    :class:`~toolkit.exercises.Feedback`), ``score``, ``status.value`` (the message),
+    ``solution_html`` and ``hints``.
+
+    A stage's exercise explains mistakes with the toolkit's analysis by overriding
+    :meth:`explain`; its rows appear in ``hints_view`` after Check.
 
     Parameters
     ----------
@@ -95,6 +99,8 @@ class ExerciseView(ToolkitWidget):
         self.load_button = widgets.Button(icon="folder-open")
         self.status = widgets.HTML()
         self.solution = widgets.HTML()
+        self.hints: list[tuple[Any, str]] = []
+        self.hints_view = widgets.HTML()
         self.check_button.on_click(lambda _button: self.check())
         self.solution_button.on_click(lambda _button: self.show_solution())
         self.reset_button.on_click(lambda _button: self.reset())
@@ -108,6 +114,7 @@ class ExerciseView(ToolkitWidget):
                 widgets.HBox([self.path_input, self.save_button, self.load_button]),
                 self.status,
                 self.solution,
+                self.hints_view,
             ]
         )
         self.language = language
@@ -201,6 +208,17 @@ class ExerciseView(ToolkitWidget):
             tick.value = escape(SYMBOLS[styles.get(item_id, "")])
         kind = "success" if feedback.solved else "info"
         self.status.value = message(feedback.summary(self.language), kind)
+        self.hints = self.explain(feedback)
+        rows = [(self.hint_label(key), text) for key, text in self.hints]
+        self.hints_view.value = table(rows) if rows else ""
+
+    def explain(self, feedback: Feedback) -> list[tuple[Any, str]]:
+        """Return ``(key, explanation)`` for mistakes worth explaining (none by default)."""
+        return []
+
+    def hint_label(self, key: Any) -> str:
+        """Return the first column shown for a hint (its key; subclasses may translate)."""
+        return str(key)
 
     def show_solution(self) -> None:
         """Show the answer key below the exercise."""
@@ -226,7 +244,8 @@ class ExerciseView(ToolkitWidget):
         """Forget all answers, colours and the shown solution."""
         self.exercise.clear()
         self.feedback, self.score, self.solution_html = None, None, ""
-        self.solution.value = self.status.value = ""
+        self.solution.value = self.status.value = self.hints_view.value = ""
+        self.hints = []
         self.sync()
 
     def sync(self) -> None:

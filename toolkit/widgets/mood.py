@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import ipywidgets as widgets
 import traitlets
@@ -300,8 +300,6 @@ class KonjunktivExercise(ExerciseView):
         path: str | None = None,
     ) -> None:
         self.document = document
-        self.hints: list[tuple[str, str]] = []
-        self.hints_view = widgets.HTML()
         exercise = Exercise.mark_tokens(
             document,
             key="konjunktiv",
@@ -310,21 +308,11 @@ class KonjunktivExercise(ExerciseView):
             instructions=label("mood_ex_instructions", language),
         )
         super().__init__(exercise, path=path, language=language)
-        self.children = [*self.children, self.hints_view]
 
-    def check(self) -> None:
-        """Check the marks and explain every mistake with the verb's analysis."""
-        super().check()
-        if self.feedback is None:
-            return
-        self.hints = konjunktiv_feedback(self.document, self.feedback, self.language)
-        rows: Sequence[tuple[str, str]] = [
-            (self._(f"mood_hint_{kind}"), text) for kind, text in self.hints
-        ]
-        self.hints_view.value = table(rows) if rows else ""
+    def explain(self, feedback: Feedback) -> list[tuple[str, str]]:
+        """Explain every wrong or missing mark with the verb's analysis."""
+        return konjunktiv_feedback(self.document, feedback, self.language)
 
-    def reset(self) -> None:
-        """Forget answers, colours, solution and explanations."""
-        super().reset()
-        self.hints = []
-        self.hints_view.value = ""
+    def hint_label(self, key: str) -> str:
+        """Name the kind of mistake (wrongly marked, missed) in the current language."""
+        return self._(f"mood_hint_{key}")

@@ -360,8 +360,6 @@ class SpeechExercise(ExerciseView):
         path: str | None = None,
     ) -> None:
         self.document = document
-        self.hints: list[tuple[int, str]] = []
-        self.hints_view = widgets.HTML()
         exercise = Exercise.label_sentences(
             document,
             key="speech",
@@ -370,20 +368,11 @@ class SpeechExercise(ExerciseView):
             instructions=label("speech_ex_instructions", language),
         )
         super().__init__(exercise, path=path, language=language)
-        self.children = [*self.children, self.hints_view]
 
-    def check(self) -> None:
-        """Check the labels and explain every mistake with the analysis."""
-        super().check()
-        if self.feedback is None:
-            return
-        self.hints = speech_feedback(
-            self.document, self.feedback, self.exercise.answers, self.language
-        )
-        self.hints_view.value = table([(text,) for _sentence, text in self.hints])
+    def explain(self, feedback: Feedback) -> list[tuple[int, str]]:
+        """Explain every wrong or missing sentence label with the toolkit's analysis."""
+        return speech_feedback(self.document, feedback, self.exercise.answers, self.language)
 
-    def reset(self) -> None:
-        """Forget answers, colours, solution and explanations."""
-        super().reset()
-        self.hints = []
-        self.hints_view.value = ""
+    def hint_label(self, key: int) -> str:
+        """Return the sentence number as the exercise shows it (from 1)."""
+        return str(key + 1)
