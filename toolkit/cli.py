@@ -85,12 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse_parser.add_argument(
         "--indent", type=int, default=2, help="JSON indentation (default 2; 0 for one line)"
     )
-    analyse_parser.add_argument(
-        "--max-chars",
-        type=int,
-        default=DEFAULT_MAX_CHARS,
-        help=f"longest text accepted, in characters (default {DEFAULT_MAX_CHARS:,})",
-    )
+    _add_max_chars(analyse_parser, "text")
     analyse_parser.set_defaults(handler=_analyse_command)
     sentiment_parser = commands.add_parser(
         "sentiment",
@@ -110,14 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run the whole pipeline (tagging, mood, speech) first; slower, lemmas used",
     )
-    sentiment_parser.add_argument(
+    _add_max_chars(sentiment_parser, "line")
+    sentiment_parser.set_defaults(handler=_sentiment_command)
+    return parser
+
+
+def _add_max_chars(parser: argparse.ArgumentParser, unit: str) -> None:
+    parser.add_argument(
         "--max-chars",
         type=int,
         default=DEFAULT_MAX_CHARS,
-        help=f"longest line accepted, in characters (default {DEFAULT_MAX_CHARS:,})",
+        help=f"longest {unit} accepted, in characters (default {DEFAULT_MAX_CHARS:,})",
     )
-    sentiment_parser.set_defaults(handler=_sentiment_command)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
