@@ -137,6 +137,27 @@ def test_emoticons_are_not_negated_or_modified() -> None:
     assert not is_break(":)") and is_break(",") and is_break("aber")
 
 
+def test_repeated_emoticon_mouths_are_read_as_one() -> None:
+    assert emoticon_value(":)))") == emoticon_value(":)")
+    assert emoticon_value(";-((") == emoticon_value(";-(") < 0
+    assert emoticon_value("!!!") is None and emoticon_value("...") is None
+
+
+def test_sentence_adverbs_are_not_negated() -> None:
+    result = score_words(["kann", "man", "leider", "nicht"])
+    assert result.polarity < 0 and result.words[0].modifiers == ()
+    assert score_words(["leider", "nicht", "gut"]).polarity < 0
+
+
+def test_generated_forms_must_fit_the_tag() -> None:
+    # "Sonne" is no form of "sonnen", "heissen" (a verb) no form of "heiss".
+    assert score_words(["Sonne"], tags=["NN"]).words == ()
+    assert score_words(["Sie", "heissen", "Jan"], tags=["PPER", "VVFIN", "NE"]).words == ()
+    assert score_words(["bitte", "kommen"], tags=["ADV", "VVINF"]).words == ()
+    found = score_words(["drohende", "Gefahr"], tags=["ADJA", "NN"]).words
+    assert [word.entry for word in found] == ["drohen", "Gefahr"]
+
+
 def test_modifier_that_is_also_a_word() -> None:
     alone = score_words(["super"])
     assert [word.entry for word in alone.words] == ["super"]

@@ -140,7 +140,7 @@ class PolarityLexicon:
         lowercase_text: bool,
         compounds: bool,
     ) -> LexiconMatch | None:
-        found = self.forms.get(form)
+        found = self._form(form, tag)
         if found is not None:
             return _match(found, "form")
         # Lemmas only for inflection: a tagger's case changes ("laune" -> "Laune") mislead,
@@ -152,20 +152,27 @@ class PolarityLexicon:
         if form[:1].isupper():
             lower = form.lower()
             if form.isupper() and len(form) > 1:  # "TOLL", "SONNE": adjectives only
-                found = self.forms.get(form[0] + lower[1:])
+                found = self._form(form[0] + lower[1:], tag)
                 if found is None:
-                    found = self.forms.get(lower)
+                    found = self._form(lower, tag)
                     found = found if found is not None and found.pos in ("JJ", "RB") else None
             elif initial:
-                found = self.forms.get(lower)
+                found = self._form(lower, tag)
             if found is not None:
                 return _match(found, "case")
             if compounds and len(form) >= 2 * _MIN_COMPOUND_HEAD - 1:
                 return self._compound_head(form)
         elif lowercase_text and form[:1].islower():
-            found = self.forms.get(form[0].upper() + form[1:])
+            found = self._form(form[0].upper() + form[1:], tag)
             if found is not None:
                 return _match(found, "case")
+        return None
+
+    def _form(self, form: str, tag: str | None) -> LexiconEntry | None:
+        # A generated form counts only if the token's tag fits the entry's word class.
+        found = self.forms.get(form)
+        if found is None or found.entry == form or fits(tag, found.pos):
+            return found
         return None
 
     def _compound_head(self, form: str) -> LexiconMatch | None:
@@ -192,6 +199,40 @@ def word_class(tag: str) -> str:
     if tag in ("NE", "NNE"):
         return "noun"
     return _WORD_CLASSES.get(tag[:1], "")
+
+
+#: Which entry classes a token with this STTS tag (or tag start) may be a form of: participles
+#: are used as adjectives ("drohende", "verletzt"), nominalised adjectives and infinitives
+#: keep their class ("Unbekannte", "Hoffen"), adverbs match adjective and adverb entries.
+_TAG_FITS = {
+    "NN": ("noun",),
+    "NE": ("noun",),
+    "NNA": ("noun", "adjective"),
+    "NNI": ("noun", "verb"),
+    "ADJA": ("adjective", "verb"),
+    "ADJD": ("adjective", "verb"),
+    "ADV": ("adjective",),
+    "VVPP": ("verb", "adjective"),
+    "V": ("verb",),
+}
+
+
+def fits(tag: str | None, pos: str) -> bool:
+    """Return whether a token tagged ``tag`` (STTS) may be an inflected form of a ``pos`` entry.
+
+    Generated forms collide with other words: "Sonne" is no form of "sonnen", "heissen" no
+    form of "heiss", "bitte" (ADV) no form of "bitten". Unknown tags or classes fit.
+
+    Examples
+    --------
+    >>> fits("NN", "VB"), fits("VVFIN", "VB"), fits("ADJA", "VB"), fits(None, "NN")
+    (False, True, True, True)
+    """
+    wanted = word_class(pos) if pos else ""
+    if not tag or not wanted:
+        return True
+    allowed = _TAG_FITS.get(tag) or _TAG_FITS.get(tag[:1] if tag[:1] == "V" else tag)
+    return allowed is None or wanted in allowed
 
 
 def _match(found: LexiconEntry, how: str) -> LexiconMatch:

@@ -120,6 +120,21 @@ def clause_breaks() -> frozenset[str]:
 
 #: Contrast words: the clause after them weighs more than the one before.
 CONTRAST_WORDS = frozenset({"aber", "jedoch", "sondern", "allerdings"})
+#: Sentence adverbs and formulas comment on the whole clause, so a negation inside that clause
+#: does not turn them ("kann man leider nicht": still regret, not its opposite).
+NOT_NEGATED = frozenset(
+    {
+        "leider",
+        "hoffentlich",
+        "glücklicherweise",
+        "erfreulicherweise",
+        "bedauerlicherweise",
+        "dummerweise",
+        "unglücklicherweise",
+        "danke",
+        "bitte",
+    }
+)
 
 
 @cache
@@ -156,11 +171,15 @@ def emoticon_value(word: str) -> float | None:
 
     Examples
     --------
-    >>> emoticon_value(":-)"), emoticon_value("😡😡"), emoticon_value("gut")
-    (0.7, -0.9, None)
+    >>> emoticon_value(":-)"), emoticon_value(";-)))"), emoticon_value("😡😡")
+    (0.7, 0.5, -0.9)
+    >>> emoticon_value("gut") is None
+    True
     """
     table = emoticons()
     found = table.get(word)
+    if found is None and len(word) > 2 and word[-1] == word[-2] and not word[:1].isalnum():
+        found = table.get(word.rstrip(word[-1]) + word[-1])  # ":)))" -> ":)"
     if found is not None or len(word) > 12 or any(char.isalnum() for char in word[:1]):
         return found
     for char in word:
@@ -315,7 +334,7 @@ def _find_sentiment_words(
                 found[position] = (word, info[3])
             continue
         entry = forms.get(word)
-        if entry is not None:  # the common case, without the fallbacks
+        if entry is not None and (tags is None or entry.entry == word):  # the common case
             match_entry, value = entry.entry, entry.value
         else:
             if lowercase_text is None and word[:1].islower():
@@ -364,6 +383,7 @@ def _apply_negation(
 ) -> None:
     negating, exceptions, window = negators(), negation_exceptions(), settings.negation_window
     negated: set[int] = set()
+    immune = {position for position in values if lowers[position] in NOT_NEGATED}
     for position, lower in enumerate(lowers):
         if lower not in negating:
             continue
@@ -374,7 +394,7 @@ def _apply_negation(
         for after in range(position + 1, min(len(words), position + window + 1)):
             if breaks[after]:
                 break
-            if after in values and after not in negated | emoticon_positions:
+            if after in values and after not in negated | emoticon_positions | immune:
                 targets.append(after)
         if not targets:
             # Backward: "gefällt mir nicht"; a negator inside its clause reaches less far back
@@ -384,7 +404,7 @@ def _apply_negation(
             for before in range(position - 1, max(-1, position - reach - 1), -1):
                 if breaks[before]:
                     break
-                if before in values and before not in negated | emoticon_positions:
+                if before in values and before not in negated | emoticon_positions | immune:
                     targets.append(before)
                     break
         for target in targets:
