@@ -12,7 +12,8 @@ Tags are given in plain STTS (``VVFIN``, ``ADJA``): HanTa writes ``VV(FIN)``, ``
 HanTa also tags 3rd person plural verbs at the end of a subordinate clause as infinitives
 (``dass Länder ... Unterstützung leisten``, ``die ... Ziele angreifen``), because the two forms
 are the same. :func:`correct_clause_final_verbs` turns such a verb into a finite one when its
-clause has no other finite verb.
+clause has no other finite verb; :func:`correct_verbs_after_zu` turns a "finite" verb after
+``zu`` into the infinitive it is (``Abfälle auf der Deponie zu lagern``).
 
 Examples
 --------
@@ -172,6 +173,23 @@ def _correct_clause(tags: list[str], start: int, end: int) -> None:
         tags[last] = tags[last][:2] + "FIN"
 
 
+def correct_verbs_after_zu(tags: list[str]) -> list[str]:
+    """Make a finite verb tag right after ``zu`` (``PTKZU``) an infinitive.
+
+    ``zu`` stands only before infinitives; HanTa still tags some of them finite
+    (``Gewerbeabfälle auf der Deponie zu lagern``: ``lagern`` as ``VVFIN``).
+
+    Examples
+    --------
+    >>> correct_verbs_after_zu(["NN", "PTKZU", "VVFIN", "$."])
+    ['NN', 'PTKZU', 'VVINF', '$.']
+    """
+    return [
+        tag[:2] + "INF" if tag in FINITE_TAGS and index > 0 and tags[index - 1] == "PTKZU" else tag
+        for index, tag in enumerate(tags)
+    ]
+
+
 def _later_main_clause(tags: list[str], start: int, end: int) -> bool:
     has_subject = any(tag in _SUBJECT_TAGS for tag in tags[start : end - 1])
     governed = any(tag in _GOVERNING_TAGS for tag in tags[:start])
@@ -193,6 +211,7 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
             for i, (lemma, tag) in zip(indices, tag_words(words), strict=True)
         ]
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
+        tags = correct_verbs_after_zu(tags)
         for i, (lemma, _tag), tag in zip(indices, analyses, tags, strict=True):
             tagged[i] = replace(tokens[i], lemma=lemma, pos=tag)
     return tuple(tagged)
