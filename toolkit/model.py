@@ -102,7 +102,9 @@ class VerbMood:
     decides the mood: ``unambiguous``, ``other_person`` (equal to the indicative of another
     person, like 3sg ``habe``) or ``syncretic`` (equal to the indicative of the same person,
     like ``sollte``: only context can tell). ``infinitive`` is the token index of the
-    infinitive that a ``würde`` periphrasis governs.
+    infinitive that a ``würde`` periphrasis governs. ``resolved_by`` names the context that
+    decided the mood of an ambiguous form (``reporting frame``: read as Konjunktiv inside
+    indirect speech, by :mod:`toolkit.speech.mood_context`), else ``None``.
     """
 
     token: int
@@ -120,6 +122,7 @@ class VerbMood:
     infinitive: int | None = None
     explanation_de: str = ""
     explanation_en: str = ""
+    resolved_by: str | None = None
 
     def token_fields(self) -> dict[str, Any]:
         """Return the fields this record adds to its token in the JSON output."""
@@ -132,6 +135,7 @@ class VerbMood:
             "ambiguity": self.ambiguity,
             "infinitive": self.infinitive,
             "explanation": {"de": self.explanation_de, "en": self.explanation_en},
+            "resolved_by": self.resolved_by,
         }
 
 
@@ -145,6 +149,7 @@ VERB_TOKEN_FIELDS: tuple[str, ...] = (
     "ambiguity",
     "infinitive",
     "explanation",
+    "resolved_by",
 )
 
 

@@ -83,6 +83,7 @@ VERB_COLUMNS = [
     "infinitive",
     "explanation_de",
     "explanation_en",
+    "resolved_by",
 ]
 
 
@@ -120,6 +121,7 @@ def verbs_frame(document: Document) -> pd.DataFrame:
                 ),
                 "explanation_de": verb.explanation_de,
                 "explanation_en": verb.explanation_en,
+                "resolved_by": verb.resolved_by,
             }
             for verb in document.verbs
         ],

@@ -19,8 +19,9 @@ How a verb is analysed:
    - ``syncretic``: indicative and subjunctive are the same form in this very person and
      number (``sollte``, ``wollten``, 3pl ``sagen``, ``haben``). Such a verb is counted as
      indicative, but it carries the flag and :func:`possible_konjunktiv` names the
-     Konjunktiv it may be, so the reported-speech stage can read it as one inside a
-     reporting frame (:func:`read_as_konjunktiv`).
+     Konjunktiv it may be; the reported-speech stage reads it as one inside indirect speech
+     (:mod:`toolkit.speech.mood_context`, with :func:`reported_konjunktiv` and
+     :func:`read_as_konjunktiv`; ``VerbMood.resolved_by`` then says so).
 
 ``würde`` + infinitive is the Konjunktiv II periphrasis: the record links to the infinitive
 (``VerbMood.infinitive`` is its token index).
@@ -53,12 +54,30 @@ from toolkit.mood.paradigms import (
     lemmas_of_form,
     paradigm,
 )
+from toolkit.mood.reading import (
+    Konjunktiv,
+    indicative_counterpart,
+    is_joined,
+    konjunktiv_type,
+    possible_konjunktiv,
+    read_as_konjunktiv,
+    reported_konjunktiv,
+)
 from toolkit.tagging import FINITE_TAGS, IMPERATIVE_TAGS, INFINITIVE_TAGS, is_tagged, tag_document
 
 if TYPE_CHECKING:
     from toolkit.pipeline import AnalysisConfig
 
-Konjunktiv = Literal["I", "II"]
+__all__ = [
+    "Konjunktiv",
+    "analyse_mood",
+    "analyse_sentence",
+    "analyse_until_mood",
+    "analyse_verb",
+    "possible_konjunktiv",
+    "read_as_konjunktiv",
+    "reported_konjunktiv",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +156,7 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
     tenses = {tense for tense, slot in reading.cells if slot == reading.slot}
     subjunctive = tenses & SUBJUNCTIVE_TENSES
     indicative_tenses = tenses & INDICATIVE_TENSES
-    possible = _konjunktiv_type(subjunctive)
+    possible = konjunktiv_type(subjunctive)
     other = _other_person(reading)
     if subjunctive and not indicative_tenses:
         mood: Literal["Ind", "Sub"] = "Sub"
@@ -151,12 +170,14 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
             "syncretic" if subjunctive else ("other_person" if other is not None else "unambiguous")
         )
     konjunktiv = possible if mood == "Sub" else None
-    joined = _is_joined(token.text, reading.paradigm)
+    joined = is_joined(token.text, reading.paradigm)
     infinitive = (
         _wuerde_infinitive(tokens, position) if lemma == "werden" and konjunktiv == "II" else None
     )
     indicative = (
-        _indicative(reading.paradigm, reading.slot, konjunktiv, joined) if konjunktiv else None
+        indicative_counterpart(reading.paradigm, reading.slot, konjunktiv, joined)
+        if konjunktiv
+        else None
     )
     details = {
         "tense": "present" if "present" in indicative_tenses else "preterite",
@@ -166,7 +187,7 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
         "infinitive": _verb_cluster(tokens, infinitive) if infinitive is not None else None,
     }
     if mood == "Ind" and other is not None and not subjunctive:
-        details["possible"] = _konjunktiv_type(
+        details["possible"] = konjunktiv_type(
             {tense for tense, slot in reading.cells if slot == other} & SUBJUNCTIVE_TENSES
         )
     texts = [
@@ -243,28 +264,6 @@ def _hypothetical_condition(tokens: Sequence[Token], position: int) -> bool:
     return not tenses or tenses != {"preterite"}
 
 
-def _konjunktiv_type(tenses: set[str] | frozenset[str]) -> Konjunktiv | None:
-    if "konjunktiv1" in tenses:
-        return "I"
-    if "konjunktiv2" in tenses:
-        return "II"
-    return None
-
-
-def _is_joined(form: str, found: Paradigm) -> bool:
-    return bool(found.particle) and form.lower().startswith(found.particle)
-
-
-def _indicative(found: Paradigm, slot: int, konjunktiv: str, joined: bool) -> str:
-    present = found.form("present", slot, joined)
-    if konjunktiv == "I":
-        return present
-    preterite = found.form("preterite", slot, joined)
-    if preterite == found.form("konjunktiv2", slot, joined):
-        return present  # "sollte" read as Konjunktiv II: its own past form is no counterpart
-    return f"{preterite}/{present}"
-
-
 def _wuerde_infinitive(tokens: Sequence[Token], position: int) -> int | None:
     """Index (in ``tokens``) of the infinitive governed by ``würde``, or ``None``.
 
@@ -326,70 +325,6 @@ def _unknown(token: Token, lemma: str) -> VerbMood:
         sentence=token.sentence,
         lemma=lemma,
         mood="Ind",
-        explanation_de=texts[0],
-        explanation_en=texts[1],
-    )
-
-
-def possible_konjunktiv(verb: VerbMood) -> Konjunktiv | None:
-    """Return the Konjunktiv a verb is or may be: ``I``, ``II`` or ``None``.
-
-    For a subjunctive verb this is its type; for a ``syncretic`` or ``other_person``
-    indicative (``sollte``, 3pl ``sagen``, ``ich habe``) the type of the Konjunktiv that has
-    the same form, so a later stage can read it as subjunctive inside a reporting frame.
-
-    Examples
-    --------
-    >>> from toolkit import analyse
-    >>> doc = analyse("Sie sagten, die Preise sollten steigen.")
-    >>> [(v.text, v.mood, v.ambiguity, possible_konjunktiv(v)) for v in doc.verbs]
-    [('sagten', 'Ind', 'syncretic', 'II'), ('sollten', 'Ind', 'syncretic', 'II')]
-    """
-    if verb.mood == "Sub":
-        return verb.konjunktiv
-    if verb.mood != "Ind" or verb.ambiguity == "unambiguous":
-        return None
-    found = paradigm(verb.lemma)
-    if found is None:
-        return None
-    cells = found.cells(verb.text)
-    own = [tense for tense, slot in cells if SLOTS[slot] == (verb.person, verb.number)]
-    return _konjunktiv_type(set(own) & SUBJUNCTIVE_TENSES) or _konjunktiv_type(
-        {tense for tense, _slot in cells} & SUBJUNCTIVE_TENSES
-    )
-
-
-def read_as_konjunktiv(verb: VerbMood) -> VerbMood:
-    """Return a syncretic/other-person verb re-read as Konjunktiv (for a reporting frame).
-
-    The ambiguity class is kept, so the reader still sees that context decided.
-    Unambiguous verbs are returned unchanged.
-
-    Examples
-    --------
-    >>> from toolkit import analyse
-    >>> verb = analyse("Sie sagten, die Länder haben Angst.").verbs[1]
-    >>> read_as_konjunktiv(verb).mood, read_as_konjunktiv(verb).konjunktiv
-    ('Sub', 'I')
-    """
-    konjunktiv = possible_konjunktiv(verb)
-    if verb.mood != "Ind" or konjunktiv is None:
-        return verb
-    found = paradigm(verb.lemma)
-    indicative = None
-    if found is not None and verb.person is not None and verb.number is not None:
-        slot = SLOTS.index((verb.person, verb.number))
-        indicative = _indicative(found, slot, konjunktiv, _is_joined(verb.text, found))
-    texts = [
-        explain(verb.text, verb.lemma, "Sub", konjunktiv, verb.person, verb.number, indicative,
-                language=language, ambiguity=verb.ambiguity, possible=konjunktiv)
-        for language in ("de", "en")
-    ]  # fmt: skip
-    return replace(
-        verb,
-        mood="Sub",
-        konjunktiv=konjunktiv,
-        indicative=indicative,
         explanation_de=texts[0],
         explanation_en=texts[1],
     )

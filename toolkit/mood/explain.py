@@ -37,6 +37,10 @@ _WORDING = {
         "syncretic_sub": "gleich lautend mit dem Indikativ: der Kontext entscheidet",
         "other_person": "gleich lautend mit dem Indikativ der {other}",
         "other_person_sub": "gleich lautend mit dem Konjunktiv {konjunktiv} der {other}",
+        "reporting frame": (
+            "gleich lautend mit dem Indikativ: im Rahmen indirekter Rede als Konjunktiv "
+            "{konjunktiv} gelesen"
+        ),
     },
     "en": {
         "Sub": "subjunctive {konjunktiv} of {lemma}",
@@ -49,6 +53,10 @@ _WORDING = {
         "syncretic_sub": "same form as the indicative: the context decides",
         "other_person": "same form as the indicative {other}",
         "other_person_sub": "same form as subjunctive {konjunktiv}, {other}",
+        "reporting frame": (
+            "same form as the indicative: read as subjunctive {konjunktiv} in the frame of "
+            "indirect speech"
+        ),
     },
 }
 
@@ -84,6 +92,7 @@ def explain(
     possible: str | None = None,
     infinitive: str | None = None,
     known: bool = True,
+    resolved_by: str | None = None,
 ) -> str:
     r"""Return the one-line explanation of a finite verb.
 
@@ -102,6 +111,8 @@ def explain(
         The infinitive of a ``würde`` periphrasis.
     known
         ``False`` if the form was not found in any paradigm.
+    resolved_by
+        The context that decided the mood of an ambiguous form (``reporting frame``).
 
     Examples
     --------
@@ -116,6 +127,12 @@ def explain(
     werde: Konjunktiv I von werden, 3. Person Singular;
     Indikativ: wird;
     gleich lautend mit dem Indikativ der 1. Person Singular
+    >>> text = explain("sollten", "sollen", "Sub", "II", 3, "Pl", "sollen", ambiguity="syncretic",
+    ...                resolved_by="reporting frame")
+    >>> print(text.replace("; ", ";\n"))
+    sollten: Konjunktiv II von sollen, 3. Person Plural;
+    Indikativ: sollen;
+    gleich lautend mit dem Indikativ: im Rahmen indirekter Rede als Konjunktiv II gelesen
     """
     words = _WORDING[language]
     if not known:
@@ -133,7 +150,9 @@ def explain(
         parts[0] += f", {words['periphrasis'].format(infinitive=infinitive)}"
     if mood == "Sub" and indicative:
         parts.append(words["indicative"].format(indicative=indicative))
-    if ambiguity == "syncretic" and mood == "Sub":
+    if mood == "Sub" and resolved_by in words:
+        parts.append(words[resolved_by].format(konjunktiv=konjunktiv or ""))
+    elif ambiguity == "syncretic" and mood == "Sub":
         parts.append(words["syncretic_sub"])
     elif ambiguity == "syncretic" and possible:
         parts.append(words["syncretic"].format(konjunktiv=possible))
