@@ -63,6 +63,7 @@ from toolkit.speech.direct import (
     token_span,
 )
 from toolkit.speech.frames import is_unreal, reported_frame, verb_frame
+from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speakers import FINITE, SpeakerResolver
 from toolkit.speech.view import Frame, SentenceView, speaker_of
@@ -89,7 +90,8 @@ def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> 
     """
     if not is_tagged(document):
         document = tag_document(document)
-    return replace(document, speech=tuple(detect_speech(document)))
+    speech = tuple(detect_speech(document))
+    return replace(document, speech=speech, verbs=resolve_moods(document, speech))
 
 
 def detect_speech(document: Document) -> list[ReportedSpeech]:
