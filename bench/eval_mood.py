@@ -7,7 +7,10 @@ Method: each gold sentence's raw text (``# text``) goes through our own pipeline
 HanTa, the mood stage); our verbs are matched to the gold surface tokens by character offsets
 (recovered by finding the gold forms in the text in order; a multiword token counts once).
 Units: gold finite verbs (VERB/AUX with VerbForm=Fin or a Mood); gold Konjunktiv = Mood=Sub,
-I = Tense=Pres, II = Tense=Past. Syncretic forms (sollte, 3pl sagen) count as indicative.
+I = Tense=Pres, II = Tense=Past. Two systems: the mood stage alone (syncretic forms such as
+sollte, 3pl sagen count as indicative) and "mood + speech context" (the pipeline up to
+reported speech, which reads such forms as Konjunktiv inside indirect speech; each sentence
+on its own).
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from unittest.mock import patch
 import pandas as pd
 
 from toolkit.errors import ToolkitError
-from toolkit.evaluation.mood import error_table, mood_anchors, mood_outcomes, score_table
+from toolkit.evaluation.mood import (
+    SYSTEMS,
+    error_table,
+    mood_anchors,
+    mood_outcomes,
+    resolved_outcomes,
+    score_table,
+)
 from toolkit.mood import agreement as mood_agreement
 
 
@@ -31,22 +41,29 @@ def main() -> int:
     arguments = parser.parse_args()
     pd.set_option("display.width", 200)
     try:
-        outcomes = mood_outcomes(arguments.path, limit=arguments.limit)
+        outcomes = {
+            system: mood_outcomes(arguments.path, limit=arguments.limit, speech=speech)
+            for system, speech in SYSTEMS.items()
+        }
     except ToolkitError as error:
         print(f"mood: {error}", file=sys.stderr)
         return 1
     print("== mood: this toolkit on GSD dev (own pipeline on # text, offsets aligned) ==")
-    print(score_table(outcomes, consistent=True).to_string(index=False))
-    print("\n== ablation: without the dropped-'ich' rule (verb-first 'Habe ... gekauft.') ==")
+    tables = [score_table(found, system, consistent=True) for system, found in outcomes.items()]
+    print(pd.concat(tables, ignore_index=True).to_string(index=False))
+    print("\n== ablation: mood alone without the dropped-'ich' rule ('Habe ... gekauft.') ==")
     with patch.object(mood_agreement, "drops_ich", lambda tokens, position: False):
         ablation = mood_outcomes(arguments.path, limit=arguments.limit)
     print(score_table(ablation, "no dropped-ich rule").to_string(index=False))
     print("\n== mood: anchors (EVALUATION.md; Sub only) ==")
     print(mood_anchors().to_string(index=False))
-    print("\n== mood: most frequent errors (form, gold, predicted, our ambiguity class) ==")
+    with_speech = outcomes["mood + speech context"]
+    print("\n== verbs the speech context re-read as Konjunktiv (with the gold label) ==")
+    print(resolved_outcomes(with_speech).to_string(index=False))
+    print("\n== mood + speech context: most frequent errors (form, gold, predicted, ambiguity) ==")
     for subset, members in (
-        ("dev", outcomes),
-        ("dev TIGER-aligned", [outcome for outcome in outcomes if outcome.news]),
+        ("dev", with_speech),
+        ("dev TIGER-aligned", [outcome for outcome in with_speech if outcome.news]),
     ):
         print(f"-- {subset} --")
         print(error_table(members, top=arguments.errors).to_string(index=False))

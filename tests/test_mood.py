@@ -8,8 +8,14 @@ import pytest
 import toolkit
 from toolkit import cli
 from toolkit.model import VERB_TOKEN_FIELDS
-from toolkit.mood import analyse_until_mood, possible_konjunktiv, read_as_konjunktiv
+from toolkit.mood import (
+    analyse_until_mood,
+    possible_konjunktiv,
+    read_as_konjunktiv,
+    reported_konjunktiv,
+)
 from toolkit.mood.paradigms import paradigm
+from toolkit.speech.mood_context import REPORTING_FRAME
 from toolkit.tables import VERB_COLUMNS, verbs_frame
 
 from .conftest import CASES
@@ -26,6 +32,11 @@ def article_verbs():
 def verb(text: str, form: str, occurrence: int = 0):
     found = [v for v in analyse_until_mood(text).verbs if v.text == form]
     return found[occurrence]
+
+
+def in_context(text: str, form: str):
+    """The verb after the speech stage (which may re-read it), sentiment switched off."""
+    return next(v for v in toolkit.analyse(text, sentiment=False).verbs if v.text == form)
 
 
 # --- the article -----------------------------------------------------------------------------
@@ -72,6 +83,19 @@ def test_article_verbs_keep_offsets_and_lemmas(article_verbs):
     for v in article_verbs.verbs:
         assert text[v.start : v.end] == v.text == article_verbs.tokens[v.token].text
         assert v.lemma == article_verbs.tokens[v.token].lemma.lower()
+
+
+def test_article_keeps_its_twelve_subjunctive_forms_after_the_speech_stage():
+    document = toolkit.analyse(toolkit.load_article(), sentiment=False)
+    subjunctive = [v for v in document.verbs if v.mood == "Sub"]
+    assert Counter(v.text for v in subjunctive if v.konjunktiv == "I") == ARTICLE_KI
+    assert Counter(v.text for v in subjunctive if v.konjunktiv == "II") == ARTICLE_KII
+    assert len(subjunctive) == 12
+    assert all(v.resolved_by is None for v in document.verbs)
+    # "dass Länder ... Unterstützung leisten": indirect speech, but a dass-clause
+    leisten = next(v for v in document.verbs if v.text == "leisten")
+    assert any(s.start <= leisten.start < s.end for s in document.speech if s.kind == "indirect")
+    assert leisten.mood == "Ind"
 
 
 def test_werde_in_the_article_is_other_person(article_verbs):
@@ -143,6 +167,83 @@ def test_read_as_konjunktiv_for_a_reporting_frame():
     assert read_as_konjunktiv(unambiguous) is unambiguous
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "konjunktiv"),
+    [
+        ("Sie sollten gehen.", "sollten", "II"),  # Konjunktiv I "sollen" looks indicative
+        ("Die Menschen hörten nichts.", "hörten", "II"),
+        ("Die Länder haben Angst.", "haben", "I"),
+        ("Ich habe Zeit.", "habe", "I"),
+        ("Er sollte gehen.", "sollte", None),  # "solle" was there to choose
+        ("Sie teilte das mit.", "teilte", None),
+        ("Der Kreml hat das kritisiert.", "hat", None),
+    ],
+)
+def test_reported_konjunktiv_follows_the_replacement_rule(text, form, konjunktiv):
+    assert reported_konjunktiv(verb(text, form)) == konjunktiv
+
+
+def test_syncretic_verb_in_indirect_speech_is_read_as_konjunktiv_ii():
+    sollten = in_context("Er sagte, sie sollten das lassen.", "sollten")
+    assert (sollten.mood, sollten.konjunktiv, sollten.ambiguity) == ("Sub", "II", "syncretic")
+    assert sollten.resolved_by == REPORTING_FRAME
+    assert sollten.indicative == "sollen"
+    assert sollten.explanation_de.endswith("im Rahmen indirekter Rede als Konjunktiv II gelesen")
+    assert sollten.explanation_en.endswith("read as subjunctive II in the frame of indirect speech")
+    assert in_context("Er sagte, sie sollten das lassen.", "sagte").mood == "Ind"
+
+
+def test_syncretic_present_in_indirect_speech_is_read_as_konjunktiv_i():
+    haben = in_context("Die Minister sagten, die Länder haben Angst.", "haben")
+    assert (haben.mood, haben.konjunktiv, haben.resolved_by) == ("Sub", "I", REPORTING_FRAME)
+
+
+def test_syncretic_verb_without_a_frame_stays_indicative_and_flagged():
+    sollten = in_context("Sie sollten das lassen.", "sollten")
+    assert (sollten.mood, sollten.ambiguity, sollten.resolved_by) == ("Ind", "syncretic", None)
+    assert "nur der Kontext entscheidet" in sollten.explanation_de
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Er sagte: „Sie sollten das lassen.“", "sollten"),  # direct quote
+        ("„Wir werden dagegen vorgehen“, kündigte die Sprecherin an.", "werden"),
+        ("``Wir werden dagegen vorgehen'', kündigte die Sprecherin an.", "werden"),
+        ("Er sagte, dass sie Angst haben.", "haben"),  # dass-clause
+        ("Laut Polizei wollten die Täter fliehen.", "wollten"),  # a source, no verb of saying
+        ("Er sagte, sie sollte das lassen.", "sollte"),  # 3sg: "solle" was there to choose
+        ("Ich sagte, wir haben keine Zeit.", "haben"),  # the writer's own words
+        ("Wie die Polizei mitteilte, wurden viele verletzt, drei schweben in Lebensgefahr.",
+         "schweben"),  # reported in the indicative
+    ],
+)  # fmt: skip
+def test_syncretic_verb_outside_verb_second_indirect_speech_is_unchanged(text, form):
+    found = in_context(text, form)
+    assert found.mood == "Ind" and found.resolved_by is None
+    assert found == verb(text, form)
+
+
+def test_speech_context_continues_konjunktiv_passages():
+    document = toolkit.analyse(
+        "Peskow warnte, die Lage sei ernst. Die Menschen hätten Angst und wollten fliehen.",
+        sentiment=False,
+    )
+    moods = {v.text: (v.mood, v.konjunktiv, v.resolved_by) for v in document.verbs}
+    assert moods["wollten"] == ("Sub", "II", REPORTING_FRAME)
+    assert moods["hätten"] == ("Sub", "II", None)
+    assert moods["warnte"] == ("Ind", None, None)
+
+
+def test_resolved_by_is_in_the_json_and_the_verbs_table():
+    document = toolkit.analyse("Er sagte, sie sollten das lassen.", sentiment=False)
+    sollten = next(t for t in document.to_dict()["tokens"] if t["text"] == "sollten")
+    assert sollten["resolved_by"] == REPORTING_FRAME and sollten["mood"] == "Sub"
+    frame = verbs_frame(document)
+    assert frame["resolved_by"].isna().tolist() == [True, False]
+    assert frame.loc[1, "resolved_by"] == REPORTING_FRAME
+
+
 def test_explanations_in_german_and_english():
     sei = verb("Peskow sagte, das sei gefährlich.", "sei")
     assert sei.explanation_de == "sei: Konjunktiv I von sein, 3. Person Singular; Indikativ: ist"
@@ -191,7 +292,10 @@ def _cases():
 
 @pytest.mark.parametrize("case", _cases())
 def test_gold_mood_cases(case):
-    document = analyse_until_mood(case["text"])
+    if case.get("context") == "speech":  # the speech stage may re-read ambiguous verbs
+        document = toolkit.analyse(case["text"], sentiment=False)
+    else:
+        document = analyse_until_mood(case["text"])
     for expected in case["verbs"]:
         found = [v for v in document.verbs if v.text == expected["text"]]
         assert found, f"{expected['text']!r} not found as a finite verb"
@@ -256,25 +360,30 @@ def test_mood_flag_switches_the_stage_off():
 
 @pytest.fixture(scope="module")
 def gsd_scores(eval_data):
-    from toolkit.evaluation.mood import mood_outcomes, score_table
+    from toolkit.evaluation.mood import SYSTEMS, mood_outcomes, score_table
 
-    frame = score_table(mood_outcomes(eval_data), consistent=True)
-    return {(row.subset, row.measure): row for row in frame.itertuples()}
+    scores = {}
+    for system, speech in SYSTEMS.items():
+        frame = score_table(mood_outcomes(eval_data, speech=speech), system, consistent=True)
+        scores.update({(row.system, row.subset, row.measure): row for row in frame.itertuples()})
+    return scores
 
 
 @pytest.mark.evaldata
 @pytest.mark.slow
-def test_gsd_dev_tiger_subset_sub_scores(gsd_scores):
-    sub = gsd_scores[("dev TIGER-aligned", "Sub")]
+@pytest.mark.parametrize("system", ["toolkit mood", "mood + speech context"])
+def test_gsd_dev_tiger_subset_sub_scores(gsd_scores, system):
+    sub = gsd_scores[(system, "dev TIGER-aligned", "Sub")]
     assert sub.P >= 0.95 and sub.F1 >= 0.90
 
 
 @pytest.mark.evaldata
 @pytest.mark.slow
-def test_gsd_dev_sub_precision_and_consistent_gold_f1(gsd_scores):
-    assert gsd_scores[("dev", "Sub")].P >= 0.95
-    assert gsd_scores[("dev", "finite verb")].F1 >= 0.95
-    consistent = gsd_scores[("dev, gold fits form", "Sub")]
+@pytest.mark.parametrize("system", ["toolkit mood", "mood + speech context"])
+def test_gsd_dev_sub_precision_and_consistent_gold_f1(gsd_scores, system):
+    assert gsd_scores[(system, "dev", "Sub")].P >= 0.95
+    assert gsd_scores[(system, "dev", "finite verb")].F1 >= 0.95
+    consistent = gsd_scores[(system, "dev, gold fits form", "Sub")]
     assert consistent.P >= 0.95 and consistent.F1 >= 0.90
 
 
@@ -282,8 +391,22 @@ def test_gsd_dev_sub_precision_and_consistent_gold_f1(gsd_scores):
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 3 target on all of dev: 0.877; the automatic (non-TIGER) gold marks "
-    "'ich habe' / verb-first 'Habe ...' as Sub (see bench/eval_mood.py error table)",
+    reason="issue 3 target on all of dev: mood + speech context 0.871 (mood alone 0.877). "
+    "The automatic (non-TIGER) gold marks 'ich habe' / verb-first 'Habe ...' as Sub; the "
+    "missed TIGER forms (advice 'sollte', a coordinated 'hörten') stand in no indirect speech "
+    "of their sentence (see bench/eval_mood.py)",
 )
 def test_gsd_dev_sub_f1_target_on_all_of_dev(gsd_scores):
-    assert gsd_scores[("dev", "Sub")].F1 >= 0.90
+    sub = gsd_scores[("mood + speech context", "dev", "Sub")]
+    assert sub.P >= 0.95 and sub.F1 >= 0.90
+
+
+@pytest.mark.evaldata
+@pytest.mark.slow
+def test_evaluate_mood_reports_the_stage_alone_and_with_speech_context(eval_data):
+    import toolkit.evaluation as evaluation
+
+    frame = evaluation.evaluate("mood", eval_data, limit=60)
+    assert set(frame["system"]) == {"toolkit mood", "mood + speech context"}
+    assert set(frame["subset"]) == {"dev", "dev TIGER-aligned"}
+    assert len(frame) == 2 * 2 * 4

@@ -7,6 +7,12 @@ value); gold Konjunktiv is ``Mood=Sub``, type I with ``Tense=Pres``, type II wit
 tokens by character offsets (the reader recovers them from the forms). A multiword token
 counts once. The TIGER-aligned sentences (manual morphology, the news part) are reported
 separately from the whole of dev, whose other sentences carry automatic, noisier features.
+
+Two systems are scored: the mood stage alone (``toolkit mood``: a syncretic form such as
+``sollte`` counts as indicative), and the pipeline up to reported speech (``mood + speech
+context``), which reads such forms as Konjunktiv inside indirect speech
+(:mod:`toolkit.speech.mood_context`). Each sentence is analysed on its own, so the speech
+context is that of the sentence.
 """
 
 from __future__ import annotations
@@ -14,13 +20,16 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from toolkit.evaluation.scoring import Counts
 from toolkit.evaluation.ud import UDSentence, gsd_dev, tiger_aligned_ids
+
+if TYPE_CHECKING:
+    from toolkit.model import Document
 
 #: Reference numbers (P / R / F1 for Sub) from the project's EVALUATION.md.
 MOOD_ANCHORS: list[dict[str, Any]] = [
@@ -63,6 +72,8 @@ MOOD_ANCHORS: list[dict[str, Any]] = [
 ]
 
 MEASURES = ("finite verb", "Sub", "KI", "KII")
+#: The systems scored, and whether each runs the reported-speech stage after the mood stage.
+SYSTEMS: dict[str, bool] = {"toolkit mood": False, "mood + speech context": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +87,7 @@ class VerbOutcome:
     ambiguity: str | None
     news: bool
     gold_lemma: str | None = None
+    resolved_by: str | None = None
 
 
 def _gold_label(feats: dict[str, str]) -> str:
@@ -89,10 +101,31 @@ def _is_finite(upos: str, feats: dict[str, str]) -> bool:
     return upos in {"VERB", "AUX"} and (feats.get("VerbForm") == "Fin" or "Mood" in feats)
 
 
-def sentence_outcomes(sentence: UDSentence, news: bool) -> list[VerbOutcome]:
-    """Run the pipeline on one gold sentence and pair its verbs with the gold verbs."""
-    from toolkit.mood import analyse_until_mood
+def analyse_until(text: str, last: str) -> Document:
+    """Analyse a text with the pipeline's stages up to ``last`` (later ones switched off).
 
+    Examples
+    --------
+    >>> [v.resolved_by for v in analyse_until("Er sagte, sie sollten gehen.", "speech").verbs]
+    [None, 'reporting frame']
+    >>> [v.resolved_by for v in analyse_until("Er sagte, sie sollten gehen.", "mood").verbs]
+    [None, None]
+    """
+    from toolkit.pipeline import STAGES, AnalysisConfig, analyse
+
+    names = [name for name, _stage in STAGES]
+    known = {option.name for option in fields(AnalysisConfig)}
+    later = [name for name in names[names.index(last) + 1 :] if name in known]
+    return analyse(text, **dict.fromkeys(later, False))
+
+
+def sentence_outcomes(
+    sentence: UDSentence, news: bool, *, speech: bool = False
+) -> list[VerbOutcome]:
+    """Run the pipeline on one gold sentence and pair its verbs with the gold verbs.
+
+    ``speech`` runs the reported-speech stage too, which may re-read ambiguous verbs.
+    """
     gold: dict[tuple[int, int], str] = {}
     lemmas: dict[tuple[int, int], str] = {}
     for token in sentence.tokens:
@@ -100,14 +133,14 @@ def sentence_outcomes(sentence: UDSentence, news: bool) -> list[VerbOutcome]:
         if finite:
             gold[(token.start, token.end)] = _merge([_gold_label(w.feats) for w in finite])
             lemmas[(token.start, token.end)] = finite[0].lemma
-    predicted: dict[tuple[int, int], tuple[str, str, str]] = {}
+    predicted: dict[tuple[int, int], tuple[str, str, str | None]] = {}
     if sentence.text.strip():
-        for verb in analyse_until_mood(sentence.text).verbs:
+        for verb in analyse_until(sentence.text, "speech" if speech else "mood").verbs:
             label = f"K{verb.konjunktiv}" if verb.mood == "Sub" else verb.mood
-            predicted[(verb.start, verb.end)] = (label, verb.ambiguity, verb.text)
+            predicted[(verb.start, verb.end)] = (label, verb.ambiguity, verb.resolved_by)
     outcomes = []
     for span in sorted(set(gold) | set(predicted)):
-        label, ambiguity, _form = predicted.get(span, (None, None, None))
+        label, ambiguity, resolved_by = predicted.get(span, (None, None, None))
         outcomes.append(
             VerbOutcome(
                 sentence.sent_id,
@@ -117,6 +150,7 @@ def sentence_outcomes(sentence: UDSentence, news: bool) -> list[VerbOutcome]:
                 ambiguity,
                 news,
                 lemmas.get(span),
+                resolved_by,
             )
         )
     return outcomes
@@ -131,13 +165,19 @@ def _merge(labels: list[str]) -> str:
 
 
 def mood_outcomes(
-    path: str | os.PathLike[str] | None = None, *, limit: int | None = None
+    path: str | os.PathLike[str] | None = None,
+    *,
+    limit: int | None = None,
+    speech: bool = False,
 ) -> list[VerbOutcome]:
-    """Return one outcome per gold or predicted finite verb of GSD dev."""
+    """Return one outcome per gold or predicted finite verb of GSD dev.
+
+    ``speech`` scores the pipeline up to reported speech (``mood + speech context``).
+    """
     news_ids = tiger_aligned_ids(path)
     outcomes: list[VerbOutcome] = []
     for sentence in gsd_dev(path)[:limit]:
-        outcomes.extend(sentence_outcomes(sentence, sentence.sent_id in news_ids))
+        outcomes.extend(sentence_outcomes(sentence, sentence.sent_id in news_ids, speech=speech))
     return outcomes
 
 
@@ -219,13 +259,11 @@ def error_table(outcomes: list[VerbOutcome], top: int = 15) -> pd.DataFrame:
         gold_sub = outcome.gold in {"KI", "KII"}
         predicted_sub = outcome.predicted in {"KI", "KII"}
         if gold_sub != predicted_sub or (gold_sub and outcome.gold != outcome.predicted):
+            ambiguity = str(outcome.ambiguity)
+            if outcome.resolved_by:
+                ambiguity += f" ({outcome.resolved_by})"
             errors[
-                (
-                    outcome.form.lower(),
-                    str(outcome.gold),
-                    str(outcome.predicted),
-                    str(outcome.ambiguity),
-                )
+                (outcome.form.lower(), str(outcome.gold), str(outcome.predicted), ambiguity)
             ] += 1
     rows = [
         {"form": form, "gold": gold, "predicted": predicted, "ambiguity": ambiguity, "count": n}
@@ -234,17 +272,43 @@ def error_table(outcomes: list[VerbOutcome], top: int = 15) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["form", "gold", "predicted", "ambiguity", "count"])
 
 
+def resolved_outcomes(outcomes: Iterable[VerbOutcome]) -> pd.DataFrame:
+    """Return the verbs that context re-read as Konjunktiv, with their gold label."""
+    rows = [
+        {
+            "sent_id": outcome.sent_id,
+            "form": outcome.form,
+            "gold": outcome.gold,
+            "predicted": outcome.predicted,
+            "resolved_by": outcome.resolved_by,
+            "TIGER": outcome.news,
+        }
+        for outcome in outcomes
+        if outcome.resolved_by
+    ]
+    return pd.DataFrame(
+        rows, columns=["sent_id", "form", "gold", "predicted", "resolved_by", "TIGER"]
+    )
+
+
 def evaluate_mood(
     path: str | os.PathLike[str] | None = None, *, limit: int | None = None
 ) -> pd.DataFrame:
     """Score the mood stage on GSD dev: P / R / F1 for Sub, KI, KII (all dev, TIGER subset).
+
+    One row group for the mood stage alone (``toolkit mood``) and one for the pipeline up to
+    reported speech (``mood + speech context``, see :data:`SYSTEMS`).
 
     Raises
     ------
     EvaluationDataError
         If the data folder is not given and ``TOOLKIT_EVAL_DATA`` is not set.
     """
-    return score_table(mood_outcomes(path, limit=limit))
+    tables = [
+        score_table(mood_outcomes(path, limit=limit, speech=speech), system)
+        for system, speech in SYSTEMS.items()
+    ]
+    return pd.concat(tables, ignore_index=True)
 
 
 def mood_anchors() -> pd.DataFrame:
