@@ -158,6 +158,18 @@ def test_generated_forms_must_fit_the_tag() -> None:
     assert [word.entry for word in found] == ["drohen", "Gefahr"]
 
 
+def test_particle_verbs_are_one_word() -> None:
+    words = ["Sie", "lehnte", "den", "Plan", "ab", "."]
+    tags = ["PPER", "VVFIN", "ART", "NN", "PTKVZ", "$."]
+    lemmas = ["sie", "lehnen", "der", "Plan", "ab", "."]
+    found = score_words(words, lemmas, tags).words
+    assert [(word.position, word.entry) for word in found] == [(1, "ablehnen")]
+    broke = score_words(
+        ["Es", "ging", "kaputt"], ["es", "gehen", "kaputt"], ["PPER", "VVFIN", "PTKVZ"]
+    )
+    assert [(word.position, word.entry) for word in broke.words] == [(1, "kaputtgehen")]
+
+
 def test_modifier_that_is_also_a_word() -> None:
     alone = score_words(["super"])
     assert [word.entry for word in alone.words] == ["super"]

@@ -290,8 +290,11 @@ def verb_forms(infinitive: str) -> Iterator[str]:
     True
     >>> {"angekündigt", "angekündigte"} <= set(verb_forms("ankündigen"))
     True
+    >>> {"ausgefallen", "ausfällt", "abgelehnt"} <= set(verb_forms("ausfallen")) | set(
+    ...     verb_forms("ablehnen"))
+    True
     """
-    row = pattern_verb_table().get(infinitive)
+    row = pattern_verb_table().get(infinitive) or _prefixed_row(infinitive)
     if row is not None:
         participle = row[12]
         yield from (form for form in row if form)
@@ -302,6 +305,21 @@ def verb_forms(infinitive: str) -> Iterator[str]:
         yield participle
     yield from (participle + ending for ending in _ADJECTIVE_ENDINGS)
     yield from (infinitive + "d" + ending for ending in ("", *_ADJECTIVE_ENDINGS))
+
+
+def _prefixed_row(infinitive: str) -> tuple[str, ...] | None:
+    # "ausfallen" is not in pattern.de's table, but "fallen" is: "ausgefallen", "ausfiel".
+    table = pattern_verb_table()
+    for cut in range(2, len(infinitive) - 3):
+        prefix, base = infinitive[:cut], infinitive[cut:]
+        row = table.get(base)
+        if row is None or not prefix.isalpha():
+            continue
+        forms = [prefix + form if form else form for form in row]
+        if prefix in _INSEPARABLE and row[12].startswith("ge"):  # "vergessen" -> "ver-" + "essen"
+            forms[12] = prefix + row[12][2:]
+        return tuple(forms)
+    return None
 
 
 def _participle(infinitive: str, stem: str) -> str:

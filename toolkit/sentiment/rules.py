@@ -327,11 +327,22 @@ def _find_sentiment_words(
     found: dict[int, tuple[str, float]] = {}
     lowercase_text: bool | None = None  # worked out only when a word is not found as it is
     forms = lexicon.forms
+    separable = (
+        _separable_verbs(words, infos, lemmas, tags, lexicon) if tags and "PTKVZ" in tags else {}
+    )
     for position, word in enumerate(words):
         info = infos[position]
         if not info[4]:  # emoticons, punctuation, negators, mentions, URLs, numbers
             if info[3] is not None:
                 found[position] = (word, info[3])
+            continue
+        if position in separable:
+            # "lehnte ... ab" is "ablehnen", "ging ... kaputt" is "kaputtgehen" (the particle
+            # counts no more on its own); a particle verb the lexicon lacks keeps its verb.
+            if separable[position]:
+                entry = forms.get(separable[position])
+                if entry is not None and entry.value:
+                    found[position] = (entry.entry, entry.value)
             continue
         entry = forms.get(word)
         if entry is not None and (tags is None or entry.entry == word):  # the common case
@@ -358,6 +369,31 @@ def _find_sentiment_words(
         if value:
             found[position] = (match_entry, value)
     return found
+
+
+def _separable_verbs(
+    words: Sequence[str],
+    infos: Sequence[tuple[str, bool, bool, float | None, bool]],
+    lemmas: Sequence[str | None] | None,
+    tags: Sequence[str | None],
+    lexicon: PolarityLexicon,
+) -> dict[int, str]:
+    # Finite verb and its particle -> the particle verb, when the lexicon knows it ("" for the
+    # particle, which counts only as part of the verb).
+    pairs: dict[int, str] = {}
+    for particle, tag in enumerate(tags):
+        if tag != "PTKVZ":
+            continue
+        for position in range(particle - 1, -1, -1):
+            if infos[position][2]:
+                break
+            if tags[position] in ("VVFIN", "VVIMP"):
+                lemma = (lemmas[position] if lemmas else None) or words[position]
+                verb = infos[particle][0] + lemma.lower()
+                if verb in lexicon.forms:
+                    pairs[position], pairs[particle] = verb, ""
+                break
+    return pairs
 
 
 def _written_in_lower_case(
