@@ -344,7 +344,18 @@ def inflected_forms(word: str, pos: str) -> Iterator[str]:
 def build_forms(
     entries: Iterable[LexiconEntry], *, inflect: bool = True
 ) -> dict[str, LexiconEntry]:
-    """Map every form to its entry: real entries first, generated forms never override them."""
+    """Map every form to its entry: real entries first, generated forms never override them.
+
+    textblob-de spells ß as ss, the Swiss way ("süss", "geniessen", "aussergewöhnlich"), so
+    every form with ss is also known with ß ("süß", "genießen"); an ss after a short vowel
+    gives a form that no text uses ("haßen"), or the old spelling of the same word ("Haß").
+
+    Examples
+    --------
+    >>> forms = build_forms([LexiconEntry("süss", 0.7, "test", "JJ")])
+    >>> forms["süße"].entry, forms["süsse"].entry
+    ('süss', 'süss')
+    """
     entries = list(entries)
     forms: dict[str, LexiconEntry] = {}
     for found in entries:
@@ -353,6 +364,9 @@ def build_forms(
         for found in entries:
             for form in inflected_forms(found.entry, found.pos):
                 forms.setdefault(form, found)
+        for form, found in list(forms.items()):
+            if "ss" in form:
+                forms.setdefault(form.replace("ss", "ß"), found)
     return forms
 
 
