@@ -34,6 +34,8 @@ WN_KINDS = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported"}
 
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}…%")
 _NO_SPACE_AFTER = frozenset("([{")
+#: Marks that close a quotation when the text's style does not let them open.
+_CLOSING_ONLY = frozenset('»«›‹“”"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,9 @@ def rebuild_text(words: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     else:
         pairs.pop("«", None)
         pairs.pop("‹", None)
+    if "„" in words:  # German „…“ (OCR also „…"): “ and " close, even without their opener
+        for mark in ("“", "”", '"'):
+            pairs.pop(mark, None)
     open_marks: list[str] = []
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -161,8 +166,8 @@ def rebuild_text(words: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _closes(word: str, open_marks: list[str], pairs: dict[str, frozenset[str]]) -> bool:
-    if word in "»«›‹" and word not in pairs:
-        return True  # the closing chevron of this text's style, even without its opener
+    if word in _CLOSING_ONLY and word not in pairs:
+        return True  # a closing mark of this text's style, even without its opener
     return any(word in pairs.get(mark, ()) for mark in open_marks)
 
 
