@@ -151,6 +151,9 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
     next_end = 0
     paragraph_start = 0
     marks = quote_pairs().keys() | _closing_marks()
+    # A text that opens with „ closes with “ (or ”): there a stray “ is a lost closing mark,
+    # never the start of an English-style quotation that would pair the rest inside out.
+    closing_only = frozenset("“”") if "„" in text else frozenset()
     for position, mark in enumerate(text):
         while position >= ends[next_end]:
             _close_all(text, stack, ends[next_end], found)
@@ -169,7 +172,7 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
         elif not stack and _opens_text_inside_quote(text, position, found, paragraph_start):
             # the text (an excerpt, a new paragraph) starts inside a quotation
             found.append(Quotation(paragraph_start, position + 1, "", mark, 0))
-        elif _can_open(text, position):
+        elif mark not in closing_only and _can_open(text, position):
             if stack and stack[-1][1] == mark and mark in "„»«":
                 # the same opening mark again: the previous quotation was left open (a new
                 # paragraph of the same speech, or a missing mark)
