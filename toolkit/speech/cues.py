@@ -141,10 +141,41 @@ def noun_entry(lemma: str) -> CueEntry | None:
     return None
 
 
+_COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch", "denn"})
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+
+def coordinates_clause(tokens: Sequence[Token], position: int) -> bool:
+    """Whether ``tokens[position]`` joins a new verb to the clause (``... und meinte``).
+
+    ``Er warnte vor den Koffern und meinte: ...``: ``warnte`` and ``meinte`` are two clauses,
+    so what follows the colon is what ``meinte`` says, and ``warnte`` narrates.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> tokens = analyse("Er lachte und sagte nichts.").sentence_tokens(0)
+    >>> [coordinates_clause(tokens, i) for i in range(len(tokens))]
+    [False, False, True, False, False, False]
+    """
+    token = tokens[position]
+    if token.pos != "KON" or token.text.lower() not in _COORDINATORS:
+        return False
+    following = position + 1
+    if following < len(tokens) and tokens[following].pos == "ADV":
+        following += 1  # "und dann fragte"
+    return following < len(tokens) and tokens[following].pos in _FINITE_TAGS
+
+
+def is_clause_break(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a clause ends before ``tokens[position]`` (comma, sentence mark, ``und`` + verb)."""
+    return tokens[position].pos in CLAUSE_BREAKS or coordinates_clause(tokens, position)
+
+
 def clause_end(tokens: Sequence[Token], position: int) -> int:
     """Return the index after the last token of the clause that holds ``position``."""
     end = position + 1
-    while end < len(tokens) and tokens[end].pos not in CLAUSE_BREAKS:
+    while end < len(tokens) and not is_clause_break(tokens, end):
         end += 1
     return end
 
@@ -152,7 +183,7 @@ def clause_end(tokens: Sequence[Token], position: int) -> int:
 def clause_start(tokens: Sequence[Token], position: int) -> int:
     """Return the index of the first token of the clause that holds ``position``."""
     start = position
-    while start > 0 and tokens[start - 1].pos not in CLAUSE_BREAKS:
+    while start > 0 and not is_clause_break(tokens, start - 1):
         start -= 1
     return start
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
-from toolkit.speech.cues import Cue
+from toolkit.speech.cues import Cue, is_clause_break
 from toolkit.speech.speakers import FINITE, noun_phrase_end, subject_of
 
 Range = tuple[int, int]
@@ -91,17 +91,21 @@ def finite_in(view: SentenceView, start: int, end: int) -> list[int]:
 
 
 def segment_end(tokens: Sequence[Token], start: int) -> int:
-    """Return the position of the next comma or sentence mark from ``start`` (or the end)."""
+    """Return the position of the next clause break from ``start`` (or the end).
+
+    A clause break is a comma, a sentence mark or a conjunction before a new finite verb
+    (:func:`~toolkit.speech.cues.is_clause_break`).
+    """
     end = start
-    while end < len(tokens) and tokens[end].pos not in BREAKS:
+    while end < len(tokens) and not is_clause_break(tokens, end):
         end += 1
     return end
 
 
 def segment_start(tokens: Sequence[Token], position: int) -> int:
-    """Return the first position after the comma or sentence mark before ``position``."""
+    """Return the first position after the clause break before ``position``."""
     start = position
-    while start > 0 and tokens[start - 1].pos not in BREAKS:
+    while start > 0 and not is_clause_break(tokens, start - 1):
         start -= 1
     return start
 
