@@ -19,7 +19,7 @@ def test_word_lists_are_well_formed(name: str) -> None:
     assert len(lemmas) == len(set(lemmas)), "duplicate entries"
     for entry in entries:
         assert entry[1] in MEDIA, entry
-        assert all(flag in {"r", "R", "v2"} or flag.startswith("+") for flag in entry[2:]), entry
+        assert all(flag in {"r", "R", "v2"} or flag[0] in "+=" for flag in entry[2:]), entry
 
 
 def test_media_of_cues() -> None:
@@ -53,6 +53,11 @@ def _cues(text: str) -> list[tuple[str, list[str]]]:
         ("Der Polizei zufolge brennt es.", [("zufolge", ["zufolge"])]),
         ("Nach ersten Angaben brennt es.", [("nach", ["Nach", "ersten", "Angaben"])]),
         ("Er sprach laut und deutlich.", [("sprechen", ["sprach"])]),  # laut: an adverb
+        ("Man hält ihn für klug.", [("halten", ["hält", "für"])]),  # an opinion
+        ("Er hält die Tasse.", []),  # "halten" needs "für"
+        ("Sie stellte sich das anders vor.", [("sich vorstellen", ["stellte", "vor"])]),
+        # a conjunction before a new verb ends the clause: "sprach" keeps no "fort"
+        ("Er sprach kurz und ging fort.", [("sprechen", ["sprach"])]),
     ],
 )
 def test_find_cues(text: str, expected: list[tuple[str, list[str]]]) -> None:

@@ -55,6 +55,8 @@ class CueEntry:
     parts: tuple[str, ...] = ()
     #: a noun that narrates a speech act even without a named speaker ("die Worte")
     alone: bool = False
+    #: words without which the verb is no cue ("hält ... für": an opinion; "hält" alone is not)
+    required: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ def _parse_entry(line: str) -> CueEntry:
         v2="v2" in flags,
         parts=tuple(flag[1:] for flag in flags if flag.startswith("+")),
         alone="R" in flags,
+        required=tuple(flag[1:] for flag in flags if flag.startswith("=")),
     )
 
 
@@ -221,7 +224,7 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
         particle = _particle(tokens, i)
         if particle is not None:
             joined = tokens[particle].text.lower() + lemma
-            if joined not in verbs:
+            if joined not in verbs and f"sich {joined}" not in verbs:
                 return None
             lemma = joined
             parts.append(particle)
@@ -233,6 +236,11 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
     entry = verbs.get(lemma)
     if entry is None:
         return None
+    for word in entry.required:  # before the verb too: "für verdächtig zu halten"
+        found = _find_part(tokens, start - 1, end, word)
+        if found is None:
+            return None
+        parts.append(found)
     for word in entry.parts:
         found = _find_part(tokens, i, end, word)
         if found is not None:
