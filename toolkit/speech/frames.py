@@ -104,7 +104,7 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         or (word in _WHICH and not after_noun)
         or (word == "wie" and _how_question(view, first))
     ):
-        return Frame("indirect", [(first, stop)], cue, None)
+        return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
     segment = segment_end(tokens, first)
     finites = finite_in(view, first, segment)
     if finites and _main_clause_opening(tokens, first):
@@ -122,6 +122,28 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         end = segment + 1 if segment == len(tokens) - 1 else segment  # the clause, its full stop
         return Frame("indirect", [(first, end)], cue, None)
     return None
+
+
+#: Adverbs that open the main clause after a fronted subordinate clause ("..., dann muss").
+_RESUMPTIVE = frozenset({"dann", "so", "da", "damit", "deshalb", "darum", "doch"})
+
+
+def _subordinate_end(view: SentenceView, first: int, stop: int) -> int:
+    """Return where a ``dass``/``ob``/w-clause starting at ``first`` ends (``stop`` at most).
+
+    It ends before a comma that is followed by a finite verb, as when the clause with its cue
+    was fronted: ``Wenn es wahr ist, was ich hörte, dass er kommt, (dann) muss er gehen``.
+    """
+    tokens = view.tokens
+    for comma in range(first + 1, stop - 1):
+        if tokens[comma].pos != "$,":
+            continue
+        following = comma + 1
+        if tokens[following].text.lower() in _RESUMPTIVE:
+            following += 1
+        if following < stop and tokens[following].pos in FINITE:
+            return comma
+    return stop
 
 
 def _how_question(view: SentenceView, first: int) -> bool:
