@@ -19,7 +19,7 @@ def test_word_lists_are_well_formed(name: str) -> None:
     assert len(lemmas) == len(set(lemmas)), "duplicate entries"
     for entry in entries:
         assert entry[1] in MEDIA, entry
-        assert all(flag in {"r", "R", "v2"} or flag[0] in "+=" for flag in entry[2:]), entry
+        assert all(flag in {"r", "R", "v2", "-zu"} or flag[0] in "+=" for flag in entry[2:]), entry
 
 
 def test_media_of_cues() -> None:

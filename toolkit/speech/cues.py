@@ -57,6 +57,9 @@ class CueEntry:
     alone: bool = False
     #: words without which the verb is no cue ("hält ... für": an opinion; "hält" alone is not)
     required: tuple[str, ...] = ()
+    #: with a zu-infinitive in its clause the verb is an auxiliary, no cue ("drohte einzustürzen",
+    #: "weiß zu schätzen")
+    not_with_zu: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ def _parse_entry(line: str) -> CueEntry:
         parts=tuple(flag[1:] for flag in flags if flag.startswith("+")),
         alone="R" in flags,
         required=tuple(flag[1:] for flag in flags if flag.startswith("=")),
+        not_with_zu="-zu" in flags,
     )
 
 
@@ -234,7 +238,7 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
     if reflexive and f"sich {lemma}" in verbs:
         lemma = f"sich {lemma}"
     entry = verbs.get(lemma)
-    if entry is None:
+    if entry is None or (entry.not_with_zu and _zu_infinitive_in(tokens, start, end)):
         return None
     for word in entry.required:  # before the verb too: "für verdächtig zu halten"
         found = _find_part(tokens, start - 1, end, word)
@@ -253,6 +257,13 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
         entry.medium,
         entry.reported,
         entry.v2,
+    )
+
+
+def _zu_infinitive_in(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return any(
+        token.pos == "VVIZU" or (token.pos == "PTKZU" and k + 1 < end)
+        for k, token in enumerate(tokens[start:end], start)
     )
 
 

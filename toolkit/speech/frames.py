@@ -58,6 +58,7 @@ _QUESTION_WORDS = frozenset(
     }
 )
 _WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
+_RELATIVE = frozenset({"PRELS", "PRELAT"})
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses", "dieser", "diese", "solches"})
 
 
@@ -310,9 +311,12 @@ def reported_frame(view: SentenceView, cue: Cue) -> Frame:
             break
         start = before
     end = segment_end(tokens, max(finite, cue.token))
-    if end < len(tokens) and tokens[end].text in ".!?" and end == len(tokens) - 1:
-        end += 1
+    if end + 1 < len(tokens) and tokens[end].pos == "$," and tokens[end + 1].pos in _RELATIVE:
+        end = segment_end(tokens, end + 1)  # "sprach von Skorpionen, die gefährlich sind"
     around = view.quote_around(cue.token)
+    last = around[1] - 2 if around is not None else len(tokens) - 1
+    if end < len(tokens) and tokens[end].text in ".!?" and end == last:
+        end += 1  # the sentence's (or the quoted sentence's) final mark
     if around is not None:  # "»Ich weiß nicht«": inside the quotation, without its marks
         start, end = max(start, around[0] + 1), min(end, around[1] - 1)
     return Frame("reported", [(start, end)], cue, speaker_of(view, cue))

@@ -46,7 +46,19 @@ def noun_frame(view: SentenceView, cue: Cue) -> Frame:
         if after == end + 1:
             break
         end = after
+    if end + 1 < len(tokens) and tokens[end].pos == "$," and tokens[end + 1].pos in _RELATIVE:
+        end = _relative_clause_end(tokens, end + 1)  # "ein Gedanke, dessen Vater der Wunsch ist"
     return Frame("reported", [(start, end)], cue, noun_speaker(tokens, cue.token))
+
+
+_RELATIVE = frozenset({"PRELS", "PRELAT"})
+
+
+def _relative_clause_end(tokens, start: int) -> int:  # type: ignore[no-untyped-def]
+    end = start
+    while end < len(tokens) and tokens[end].pos not in BREAKS:
+        end += 1
+    return end
 
 
 def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
