@@ -48,25 +48,35 @@ def main() -> int:
     print("== sentiment, dev sets: macro-F1 with thresholds tuned on dev; 'default' = fixed ==")
     print(results[columns].round(3).to_string(index=False))
 
-    print("\n== macro-F1 (thresholds tuned on dev) beside the anchors (test sets) ==")
-    table = results.pivot(index="system", columns="set", values="macro_f1")
-    table = table[[name for name in DATASETS if name in table.columns]]
-    anchors = pd.DataFrame(ANCHORS).T.reindex(columns=table.columns)
-    targets = pd.DataFrame([TARGETS], index=["target (issue 5, dev)"]).reindex(
-        columns=table.columns
-    )
-    print(pd.concat([table, targets, anchors]).rename(columns=DATASETS).round(3).to_string())
+    anchors = pd.DataFrame(ANCHORS).T
+    for measure, title in (
+        ("macro_f1_default", "fixed default thresholds (what analyse() uses)"),
+        ("macro_f1", "thresholds tuned on each dev set"),
+    ):
+        print(f"\n== macro-F1, {title}, beside the anchors (test sets) ==")
+        table = results.pivot(index="system", columns="set", values=measure)
+        table = table[[name for name in DATASETS if name in table.columns]]
+        targets = pd.DataFrame([TARGETS], index=["target (issue 5, dev)"])
+        rows = pd.concat([table, targets.reindex(columns=table.columns)])
+        rows = pd.concat([rows, anchors.reindex(columns=table.columns)])
+        print(rows.rename(columns=DATASETS).round(3).to_string())
 
     print("\n== one threshold pair per system over all four sets (how the defaults were set) ==")
     print(shared_thresholds(results).rename(columns=DATASETS).round(3).to_string(index=False))
 
-    ours = table.loc["toolkit default (lemmas)"]
-    textblob = table.loc["textblob-de analyser"]
-    verdict = {
-        name: bool(ours[name] >= TARGETS[name] and ours[name] > textblob[name])
-        for name in table.columns
-    }
-    print(f"\ntargets met and textblob-de beaten (default, lemmas): {verdict}")
+    tuned = results.pivot(index="system", columns="set", values="macro_f1")
+    fixed = results.pivot(index="system", columns="set", values="macro_f1_default")
+    ours = "toolkit default (lemmas)"
+    # textblob-de at its best: thresholds tuned on each set (its own are just the sign).
+    textblob = tuned.loc["textblob-de analyser"]
+    for name, table in (("default thresholds", fixed), ("tuned thresholds", tuned)):
+        verdict = {
+            column: bool(table.loc[ours, column] >= TARGETS[column])
+            and bool(table.loc[ours, column] > textblob[column])
+            for column in DATASETS
+            if column in table.columns
+        }
+        print(f"targets met and textblob-de (tuned) beaten, {name}: {verdict}")
     print(f"time: {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -13,7 +13,7 @@ of :mod:`toolkit.sentiment.rules` over textblob-de's polarity lexicon, see
   the quoted speakers' shares can be compared.
 
 Labels: ``positive`` if the polarity is above ``thresholds[0]``, ``negative`` if it is
-below ``-thresholds[1]``, else ``neutral``. The default backend's thresholds, (0.4, 0.05),
+below ``-thresholds[1]``, else ``neutral``. The default backend's thresholds, (0.35, 0.15),
 were tuned on the dev portions of the evaluation sets (bench/eval_sentiment.py).
 
 Lemmas and tags from the tagging stage are used when present (``Token.lemma``); without them

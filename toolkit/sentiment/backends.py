@@ -45,10 +45,13 @@ from toolkit.sentiment.rules import (
 )
 from toolkit.sentiment.sentiws import read_sentiws
 
-#: Label thresholds ``(positive, negative)`` of the default backend: polarity above 0.4 is
-#: positive, below -0.05 negative. Tuned on the dev portions of the four evaluation sets
-#: together (best mean macro-F1; see bench/eval_sentiment.py); never on test data.
-DEFAULT_THRESHOLDS = (0.4, 0.05)
+#: Label thresholds ``(positive, negative)`` of the default backend: polarity above 0.35 is
+#: positive, below -0.15 negative. Tuned on the dev portions of the four evaluation sets
+#: together (the pair with the best mean macro-F1 over news, PotTS, SB10k and GermEval; see
+#: bench/eval_sentiment.py); those dev sets are the only data there is, and no test data was
+#: used. With them every set clears the dev targets of issue 5 (news 0.45, PotTS 0.62,
+#: SB10k 0.53, GermEval 0.37), though each set on its own would prefer other thresholds.
+DEFAULT_THRESHOLDS = (0.35, 0.15)
 #: The same for the rules over SentiWS (its weights are smaller; tuned the same way).
 SENTIWS_THRESHOLDS = (0.1, 0.05)
 #: textblob-de's analyser has no labels of its own: the sign of its polarity.
