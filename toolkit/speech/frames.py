@@ -88,6 +88,8 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
             return Frame("direct", [quote], cue, None, quote=quote)
         stop = content_end(view, first)
         if cue.cue_class == "verb" and stop > first and view.quote_around(first) is None:
+            if _paraphrase(view, first, stop):  # "erklärte: Die Lage sei ernst."
+                return Frame("indirect", [(first, stop)], cue, None)
             return Frame("direct", [(first, stop)], cue, None)  # "rief: Fritz Flügger!"
         return None
     if tokens[boundary].pos != "$,":
@@ -145,6 +147,14 @@ def _subordinate_end(view: SentenceView, first: int, stop: int) -> int:
         if following < stop and tokens[following].pos in FINITE:
             return comma
     return stop
+
+
+def _paraphrase(view: SentenceView, first: int, stop: int) -> bool:
+    """Whether unquoted words after a colon are indirect: ``dass``/``ob`` or Konjunktiv I."""
+    if view.tokens[first].text.lower() in _SUBORDINATORS:
+        return True
+    verbs = [view.verbs.get(i) for i in finite_in(view, first, stop)]
+    return any(v is not None and v.mood == "Sub" and v.konjunktiv == "I" for v in verbs)
 
 
 def _how_question(view: SentenceView, first: int) -> bool:
