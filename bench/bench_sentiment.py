@@ -20,7 +20,7 @@ from toolkit.errors import EvaluationDataError
 from toolkit.evaluation.sentiment import read_dataset, unit_inputs
 from toolkit.lexicons import textblob_de_sentiment
 from toolkit.sentiment import add_sentiment, sentence_input
-from toolkit.sentiment import rules as sentiment_rules
+from toolkit.sentiment import words as sentiment_words
 from toolkit.sentiment.backends import SentenceInput, resolve_backend
 from toolkit.sentiment.lexicon import default_lexicon
 
@@ -58,7 +58,7 @@ def sentence_sets() -> dict[str, list[SentenceInput]]:
 
 def forget() -> None:
     """Empty the per-word memos, so the next run starts cold."""
-    sentiment_rules._WORD_INFO.clear()
+    sentiment_words._WORD_INFO.clear()
     default_lexicon()._memo.clear()
 
 
