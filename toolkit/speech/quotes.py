@@ -259,7 +259,8 @@ def quotation_role(
         Whether the sentence has a speech cue outside the quotation.
     """
     words = [token for token in inner if token.text[:1].isalnum()]
-    if not words or sum(token.text[:1].isdigit() for token in words) * 2 > len(words):
+    figures = sum(any(c.isdigit() for c in token.text) for token in words)
+    if not words or figures * 3 >= len(words):
         return "mention"  # empty, or figures (ditto marks in a table)
     if _after_title_noun(before):
         return "title"
