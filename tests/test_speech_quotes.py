@@ -52,6 +52,22 @@ def test_text_starting_inside_a_quotation() -> None:
     assert spans(text) == ["Er ist Mathematiker.«", "»Sie irren sich.«"]
 
 
+def test_closing_mark_without_its_opening_mark() -> None:
+    # the opening mark was lost: the quotation is the sentence before the closing mark
+    text = "»Ich habe dir gute Nacht gesagt!« Und deshalb konntest du nicht schlafen?« Sie ging."
+    assert spans(text) == [
+        "»Ich habe dir gute Nacht gesagt!«",
+        "Und deshalb konntest du nicht schlafen?«",
+    ]
+    text = "„Ja“, sagte er. Das ist gut.“ Dann ging er."
+    assert spans(text) == ["„Ja“", "Das ist gut.“"]
+
+
+def test_a_closing_mark_never_opens_in_a_text_that_opens_with_the_other() -> None:
+    assert spans("„Ja“, sagte er. Dann « ging er.") == ["„Ja“"]
+    assert spans("»Ja«, sagte er. „Nein“ “ging er.") == ["»Ja«", "„Nein“"]
+
+
 @given(st.text(alphabet="„“‚‘»«›‹\"' abc.!", max_size=40))
 def test_quotations_never_break_offsets(text: str) -> None:
     for quote in find_quotations(text):

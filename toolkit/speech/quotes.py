@@ -144,6 +144,12 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
     ['»Komm«', '"Geht\'s?"']
     >>> [q.closed for q in find_quotations("„Erster Absatz. „Zweiter.“")]
     [False, True]
+
+    A closing mark whose opening mark is missing closes the sentence before it:
+
+    >>> text = "„Ja“, sagte er. Das ist gut.“ Dann ging er."
+    >>> [text[q.start:q.end] for q in find_quotations(text)]
+    ['„Ja“', 'Das ist gut.“']
     """
     found: list[Quotation] = []
     stack: list[tuple[int, str]] = []
@@ -151,9 +157,7 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
     next_end = 0
     paragraph_start = 0
     marks = quote_pairs().keys() | _closing_marks()
-    # A text that opens with „ closes with “ (or ”): there a stray “ is a lost closing mark,
-    # never the start of an English-style quotation that would pair the rest inside out.
-    closing_only = frozenset("“”") if "„" in text else frozenset()
+    closing_only = _closing_only_marks(text)
     for position, mark in enumerate(text):
         while position >= ends[next_end]:
             _close_all(text, stack, ends[next_end], found)
@@ -172,6 +176,12 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
         elif not stack and _opens_text_inside_quote(text, position, found, paragraph_start):
             # the text (an excerpt, a new paragraph) starts inside a quotation
             found.append(Quotation(paragraph_start, position + 1, "", mark, 0))
+        elif not stack and mark in closing_only and _is_word_end(text, position):
+            # a closing mark whose opening mark is missing: the quotation is the sentence
+            # before it ("... gesagt!« Und deshalb konntest du nicht schlafen?«")
+            start = _orphan_start(text, position, found, paragraph_start)
+            if start < position:
+                found.append(Quotation(start, position + 1, "", mark, 0))
         elif mark not in closing_only and _can_open(text, position):
             if stack and stack[-1][1] == mark and mark in "„»«":
                 # the same opening mark again: the previous quotation was left open (a new
@@ -181,6 +191,37 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
             stack.append((position, mark))
     _close_all(text, stack, len(text), found)
     return sorted(found, key=lambda quote: (quote.start, -quote.end))
+
+
+def _closing_only_marks(text: str) -> frozenset[str]:
+    """Return the marks that only close quotations in this text's style.
+
+    A text that opens with „ closes with “ (or ”); a text that opens with » closes with «
+    (German chevrons), one that opens with « closes with » (Swiss). Such a mark never opens a
+    quotation that would pair the rest of the text inside out.
+    """
+    marks = set("“”") if "„" in text else set()
+    german = sum(_is_word_start(text, match.start()) for match in re.finditer("»", text))
+    swiss = sum(_is_word_start(text, match.start()) for match in re.finditer("«", text))
+    if german > swiss:
+        marks |= {"«", "‹"}
+    elif swiss > german:
+        marks |= {"»", "›"}
+    return frozenset(marks)
+
+
+def _orphan_start(text: str, position: int, found: list[Quotation], paragraph_start: int) -> int:
+    # Back over the sentence (its own final mark included) to the end of the sentence before,
+    # a colon, the previous quotation or the paragraph start.
+    limit = max([paragraph_start, *(quote.end for quote in found)])
+    i = position
+    while i > limit and (text[i - 1].isspace() or text[i - 1] in ".!?…,;"):
+        i -= 1
+    while i > limit and not (text[i - 1] in ".!?…:" and i < position and text[i].isspace()):
+        i -= 1
+    while i < position and text[i].isspace():
+        i += 1
+    return i
 
 
 def _opens_text_inside_quote(
