@@ -47,6 +47,16 @@ def test_unclosed_quote_ends_at_paragraph_or_next_opening() -> None:
     ]
 
 
+def test_same_mark_nested_inside_a_sentence() -> None:
+    # newspapers often nest „…“ in „…“; mid-sentence and closed soon, the inner one is nested
+    text = "„Er sprach vom „König von Bayern“ und ging.“ Dann kam sie."
+    quotes = find_quotations(text)
+    assert [(text[q.start : q.end], q.depth) for q in quotes] == [
+        ("„Er sprach vom „König von Bayern“ und ging.“", 0),
+        ("„König von Bayern“", 1),
+    ]
+
+
 def test_text_starting_inside_a_quotation() -> None:
     text = "Er ist Mathematiker.« »Sie irren sich.«"
     assert spans(text) == ["Er ist Mathematiker.«", "»Sie irren sich.«"]

@@ -183,7 +183,12 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
             if start < position:
                 found.append(Quotation(start, position + 1, "", mark, 0))
         elif mark not in closing_only and _can_open(text, position):
-            if stack and stack[-1][1] == mark and mark in "„»«":
+            if (
+                stack
+                and stack[-1][1] == mark
+                and mark in "„»«"
+                and not _short_inner(text, position)
+            ):
                 # the same opening mark again: the previous quotation was left open (a new
                 # paragraph of the same speech, or a missing mark)
                 start, opening = stack.pop()
@@ -191,6 +196,21 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
             stack.append((position, mark))
     _close_all(text, stack, len(text), found)
     return sorted(found, key=lambda quote: (quote.start, -quote.end))
+
+
+def _short_inner(text: str, position: int) -> bool:
+    # „…„König von Bayern“…“: the same opening mark again, but closed again soon and within
+    # the sentence, is a quotation inside the open one (typeset without the inner style)
+    before = text[:position].rstrip()
+    if not before or before[-1] in ".!?…":
+        return False  # at a sentence start: a new paragraph of the speech, or a lost mark
+    closings = quote_pairs()[text[position]]
+    for k in range(position + 1, min(len(text), position + 60)):
+        if text[k] in closings:
+            return True
+        if text[k] in ".!?" and k + 1 < len(text) and text[k + 1].isspace():
+            return False
+    return False
 
 
 def _closing_only_marks(text: str) -> frozenset[str]:
