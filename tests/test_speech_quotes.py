@@ -100,7 +100,7 @@ def _role(text: str, quote: str) -> str:
     last = next(t.index for t in tokens if t.end == start + len(quote))
     sentence = document.sentence_tokens(tokens[first].sentence)
     before = [t for t in sentence if t.index < first][-4:]
-    after = [t for t in sentence if t.index > last][:2]
+    after = [t for t in sentence if t.index > last][:4]
     return quotation_role(tokens[first + 1 : last], before, after, cue_nearby=False)
 
 
@@ -112,6 +112,17 @@ def _role(text: str, quote: str) -> str:
         ("Die sogenannte „Reform“ kostet Geld.", "„Reform“", "title"),
         ("Das sei „ein großer Fehler“ gewesen.", "„ein großer Fehler“", "mention"),
         ("Die Werte „4 5 6“ fehlen.", "„4 5 6“", "mention"),
+        ("Kurs 105 „2 M. 4% Obl. 80 1/2“ Wien", "„2 M. 4% Obl. 80 1/2“", "mention"),  # ditto
+        (
+            "Das Blatt zitierte aus der „Verkündigung an die Hirten und Bauern“ gestern.",
+            "„Verkündigung an die Hirten und Bauern“",
+            "title",
+        ),
+        (
+            "Gespielt wurde „Aus dem Kriege zurück“, ein Gedicht von Heigel.",
+            "„Aus dem Kriege zurück“",
+            "title",
+        ),
         ("„Nein“, sagte sie.", "„Nein“", "speech"),
         (
             "„Wir werden das nicht hinnehmen“, hieß es.",

@@ -73,7 +73,8 @@ def direct_quotations(document: Document, starts: list[int], cues: list[list[Cue
         inner = tokens[first + bool(quotation.opening) : last - (1 if quotation.closed else 0)]
         bounds = document.sentences[sentence]
         before = tokens[max(bounds.first_token, first - 4) : first]
-        after = tokens[last : min(last + 2, len(tokens))]
+        closing_sentence = tokens[last - 1].sentence
+        after = [t for t in tokens[last : last + 4] if t.sentence == closing_sentence]
         cue_nearby = any(
             cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
             for cue in cues[sentence]

@@ -323,14 +323,25 @@ def quotation_role(
     figures = sum(any(c.isdigit() for c in token.text) for token in words)
     if not words or figures * 3 >= len(words):
         return "mention"  # empty, or figures (ditto marks in a table)
-    if _after_title_noun(before):
+    if _after_title_noun(before) or _title_noun_follows(after):
         return "title"
     framed = (before and before[-1].text == ":") or _cue_follows(after)
     if _name_shaped(inner, words) and not framed:
         return "title"
     if len(words) <= 3 and not (cue_nearby or framed or _stands_alone(inner, before)):
         return "mention"
+    if not (cue_nearby or framed) and _in_noun_phrase(inner, before):
+        return "title"  # "des „Mär. Tagbl.“", "die „Verkündigung an die Hirten“"
     return "speech"
+
+
+def _in_noun_phrase(inner: Sequence[Token], before: Sequence[Token]) -> bool:
+    # after a determiner, without a verb of its own, a quotation names something
+    return (
+        bool(before)
+        and before[-1].pos in {"ART", "APPRART", "PDAT", "PPOSAT", "PIAT"}
+        and not any(token.pos in _FINITE or token.pos == "VVIMP" for token in inner)
+    )
 
 
 def _stands_alone(inner: Sequence[Token], before: Sequence[Token]) -> bool:
@@ -355,6 +366,15 @@ def _after_title_noun(before: Sequence[Token]) -> bool:
         if token.pos in _SKIP_BEFORE_TITLE:
             continue
         return token.pos in {"NN", "NE"} and is_title_noun(token.text)
+    return False
+
+
+def _title_noun_follows(after: Sequence[Token]) -> bool:
+    # "„Die Csárdásfürstin“, Operette in drei Akten"
+    for token in after:
+        if token.pos in {"$,", "ADJA", "ART"}:
+            continue
+        return token.pos == "NN" and is_title_noun(token.text)
     return False
 
 
