@@ -174,8 +174,11 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
             start, opening = stack.pop()
             found.append(Quotation(start, position + 1, opening, mark, len(stack)))
         elif not stack and _opens_text_inside_quote(text, position, found, paragraph_start):
-            # the text (an excerpt, a new paragraph) starts inside a quotation
-            found.append(Quotation(paragraph_start, position + 1, "", mark, 0))
+            # the text (an excerpt, a new paragraph) starts inside a quotation, or after the
+            # colon that announced it ("sagt unvermittelt: Es ist gar kein Leben!«")
+            colon = text.rfind(": ", paragraph_start, position)
+            start = colon + 2 if colon >= 0 else paragraph_start
+            found.append(Quotation(start, position + 1, "", mark, 0))
         elif not stack and mark in closing_only and _is_word_end(text, position):
             # a closing mark whose opening mark is missing: the quotation is the sentence
             # before it ("... gesagt!« Und deshalb konntest du nicht schlafen?«")
