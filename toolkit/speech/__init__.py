@@ -62,7 +62,7 @@ from toolkit.speech.direct import (
     quote_in_clause,
     token_span,
 )
-from toolkit.speech.frames import is_unreal, reported_frame, verb_frame
+from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame, verb_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speakers import FINITE, SpeakerResolver
@@ -201,7 +201,7 @@ def _cue_frame(view: SentenceView, cue: Cue) -> Frame | None:
     if frame is None and cue.cue_class == "verb":
         frame = quote_in_clause(view, cue)
         if frame is None and cue.reported and not is_unreal(view, cue):
-            frame = reported_frame(view, cue)
+            frame = None if frames_words_before(view, cue) else reported_frame(view, cue)
     elif frame is None and cue.reported:
         frame = noun_frame(view, cue)
         if not (cue.alone or frame.speaker or _possessive_before(view.tokens, cue.token)):

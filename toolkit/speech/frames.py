@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from toolkit.model import Token
 from toolkit.speech.cues import Cue
 from toolkit.speech.speakers import FINITE, subject_after, subject_of
+from toolkit.speech.unquoted import paraphrase, unquoted_before_frame
 from toolkit.speech.view import (
     Frame,
     SentenceView,
@@ -88,7 +89,7 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
             return Frame("direct", [quote], cue, None, quote=quote)
         stop = content_end(view, first)
         if cue.cue_class == "verb" and stop > first and view.quote_around(first) is None:
-            if _paraphrase(view, first, stop):  # "erklärte: Die Lage sei ernst."
+            if paraphrase(view, first, stop):  # "erklärte: Die Lage sei ernst."
                 return Frame("indirect", [(first, stop)], cue, None)
             return Frame("direct", [(first, stop)], cue, None)  # "rief: Fritz Flügger!"
         return None
@@ -147,14 +148,6 @@ def _subordinate_end(view: SentenceView, first: int, stop: int) -> int:
         if following < stop and tokens[following].pos in FINITE:
             return comma
     return stop
-
-
-def _paraphrase(view: SentenceView, first: int, stop: int) -> bool:
-    """Whether unquoted words after a colon are indirect: ``dass``/``ob`` or Konjunktiv I."""
-    if view.tokens[first].text.lower() in _SUBORDINATORS:
-        return True
-    verbs = [view.verbs.get(i) for i in finite_in(view, first, stop)]
-    return any(v is not None and v.mood == "Sub" and v.konjunktiv == "I" for v in verbs)
 
 
 def _how_question(view: SentenceView, first: int) -> bool:
@@ -235,8 +228,13 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
         return Frame("indirect", pieces, cue, None)
     if not _inverted_frame(view, cue, finite, frame_end):
         return None
-    finites = [i for piece in pieces for i in finite_in(view, *piece)]
-    if not any(reads_konjunktiv(view.verbs.get(i), in_frame=True) for i in finites):
+    verbs = [view.verbs.get(i) for piece in pieces for i in finite_in(view, *piece)]
+    # "Ich komme morgen, dachte er.": words in the first or second person before the frame are
+    # direct speech without quotation marks (and "komme" after "ich" is no Konjunktiv)
+    konjunktiv = any(verb is not None and verb.mood == "Sub" for verb in verbs)
+    if not konjunktiv and unquoted_before_frame(view, cue, finite, pieces):
+        return Frame("direct", pieces, cue, None)
+    if not any(reads_konjunktiv(verb, in_frame=True) for verb in verbs):
         return None
     return Frame("indirect", pieces, cue, None)
 
@@ -307,6 +305,20 @@ def is_unreal(view: SentenceView, cue: Cue) -> bool:
     tokens = view.tokens
     conditional = tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}
     return conditional and verb is not None and verb.mood == "Sub" and verb.konjunktiv == "II"
+
+
+def frames_words_before(view: SentenceView, cue: Cue) -> bool:
+    """Whether the cue is an inverted frame after words (``..., sagte der Minister.``).
+
+    Such a frame narrates no speech act of its own, even when the words before it are neither
+    quoted nor in Konjunktiv.
+    """
+    tokens = view.tokens
+    finite = finite_of_clause(view, cue)
+    start = segment_start(tokens, finite)
+    if not cue.v2 or start != finite or start < 2 or tokens[start - 1].pos != "$,":
+        return False
+    return _inverted_frame(view, cue, finite, segment_end(tokens, max(finite, cue.token)))
 
 
 def reported_frame(view: SentenceView, cue: Cue) -> Frame:

@@ -1,0 +1,93 @@
+"""Speech without quotation marks: how its words show whether they are direct or indirect.
+
+Direct speech is not always quoted, above all in older fiction and in dialogue with dashes:
+``Ich muss fort, sagte er.`` and ``Er rief: Fritz!``. Without the marks, the words themselves
+decide:
+
+- after a colon and a cue, ``dass``/``ob`` or a Konjunktiv I make a paraphrase
+  (``erklärte: Die Lage sei ernst``, indirect), anything else is direct (:func:`paraphrase`);
+- before an inverted frame (``..., sagte er``), words in the first or second person, an
+  imperative or a question are direct speech (:func:`addresses`,
+  :func:`unquoted_before_frame`); indicative words in the third person are left alone
+  (``Er liebte sie sehr, sagte er`` reports nothing the reader can tell apart from narration).
+
+All positions are indices into the sentence's tokens; ranges are end-exclusive.
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> [(s.kind, s.text) for s in analyse("Ich muss fort, sagte er.").speech]
+[('direct', 'Ich muss fort')]
+>>> [(s.kind, s.text) for s in analyse("Er erklärte: Die Lage sei ernst.").speech]
+[('indirect', 'Die Lage sei ernst.')]
+"""
+
+from __future__ import annotations
+
+from toolkit.speech.cues import Cue
+from toolkit.speech.view import Range, SentenceView, finite_in
+
+#: First and second person pronouns and possessives (the words of someone speaking).
+FIRST_SECOND = frozenset(
+    {
+        *("ich", "mich", "mir", "wir", "uns", "du", "dich", "dir", "ihr", "euch"),
+        *("mein", "meine", "meinen", "meinem", "meiner", "meines"),
+        *("unser", "unsere", "unseren", "unserem", "unserer", "unseres"),
+        *("dein", "deine", "deinen", "deinem", "deiner", "deines"),
+        *("euer", "eure", "euren", "eurem", "eurer"),
+    }
+)
+#: The polite address, capitalised (not at the start of the words, where "Sie" may be "she").
+_POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
+_SUBORDINATORS = frozenset({"dass", "daß", "ob"})
+#: Tags a subject right after an inverted frame's verb may start with ("sagte der Sekretär").
+_SUBJECT_STARTS = frozenset({"PPER", "ART", "NE", "NN", "PPOSAT", "PDAT"})
+#: Tags that open a subordinate clause: such words are no sentence of their own.
+_SUBORDINATE_OPENERS = frozenset({"KOUS", "KON", "PWAV", "PRELS", "KOUI", "APPR"})
+
+
+def addresses(view: SentenceView, piece: Range) -> bool:
+    """Whether words sound like someone speaking: first or second person, a question, a call.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> from toolkit.speech.view import SentenceView
+    >>> tokens = analyse("Hier ist Euer Pass.", speech=False).sentence_tokens(0)
+    >>> addresses(SentenceView(tokens, {}, []), (0, len(tokens)))
+    True
+    """
+    tokens = view.tokens[piece[0] : piece[1]]
+    if any(t.text in {"?", "!"} for t in tokens):
+        return True
+    for k, token in enumerate(tokens):
+        if token.text.lower() in FIRST_SECOND or token.pos == "VVIMP":
+            return True
+        if k > 0 and token.text in _POLITE:
+            return True
+    return False
+
+
+def unquoted_before_frame(view: SentenceView, cue: Cue, finite: int, pieces: list[Range]) -> bool:
+    """Whether words around an inverted frame (``..., sagte er, ...``) are direct speech.
+
+    The words open the sentence as a main clause, the frame's subject follows its verb at
+    once, and the words address someone (:func:`addresses`).
+    """
+    tokens = view.tokens
+    if not cue.v2 or pieces[0][0] != 0 or view.quote_around(cue.token) is not None:
+        return False
+    if tokens[0].pos in _SUBORDINATE_OPENERS:
+        return False  # "Als wir ankamen, bemerkte ich, ..."
+    subject = finite + 1 + (finite + 1 < len(tokens) and tokens[finite + 1].pos == "ADV")
+    if subject >= len(tokens) or tokens[subject].pos not in _SUBJECT_STARTS:
+        return False
+    return any(addresses(view, piece) for piece in pieces)
+
+
+def paraphrase(view: SentenceView, first: int, stop: int) -> bool:
+    """Whether unquoted words after a colon are indirect: ``dass``/``ob`` or Konjunktiv I."""
+    if view.tokens[first].text.lower() in _SUBORDINATORS:
+        return True
+    verbs = [view.verbs.get(i) for i in finite_in(view, first, stop)]
+    return any(v is not None and v.mood == "Sub" and v.konjunktiv == "I" for v in verbs)
