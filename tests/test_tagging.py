@@ -9,6 +9,7 @@ from toolkit.sentences import sentences_from_tokens
 from toolkit.tagging import (
     MODEL,
     correct_clause_final_verbs,
+    correct_verbs_after_zu,
     hanover_tagger,
     stts,
     tag_document,
@@ -56,6 +57,37 @@ def test_fast_tagger_gives_exactly_plain_hantas_tags_and_lemmas():
     for words in sentences.values():
         assert fast.tag_sent(words) == plain.tag_sent(words)
         assert fast.tag_sent(words) == plain.tag_sent(words)  # again, from the memos
+
+
+@pytest.mark.evaldata
+@pytest.mark.slow
+def test_fast_tagger_gives_exactly_plain_hantas_tags_and_lemmas_on_gsd_dev(eval_data):
+    from toolkit.evaluation.ud import gsd_dev
+
+    text = " ".join(sentence.text for sentence in gsd_dev(eval_data))
+    sentences = {}
+    for token in tokenise(text):
+        sentences.setdefault(token.sentence, []).append(token.text)
+    plain = HanoverTagger(MODEL)
+    fast = hanover_tagger()
+    for memo in fast.memos():
+        memo.clear()
+    different = [
+        words for words in sentences.values() if fast.tag_sent(words) != plain.tag_sent(words)
+    ]
+    assert different == []
+
+
+def test_verb_after_zu_is_an_infinitive():
+    assert correct_verbs_after_zu(["NN", "PTKZU", "VVFIN", "$."])[2] == "VVINF"
+    assert correct_verbs_after_zu(["PPER", "VVFIN", "PTKZU", "ADJD"]) == [
+        "PPER",
+        "VVFIN",
+        "PTKZU",
+        "ADJD",
+    ]
+    document = analyse_until_mood("Es sei rechtens, Abfälle auf der Deponie zu lagern.")
+    assert [verb.text for verb in document.verbs] == ["sei"]
 
 
 def test_tagger_is_loaded_once():

@@ -29,6 +29,8 @@ from numpy import logaddexp
 #: without bound).
 MEMO_LIMIT = 200_000
 _LOWER_BOUND = -1e6
+#: Length of the padded table of morpheme-length log probs (longer segments use the last).
+_PADDED = 64
 
 
 class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
@@ -42,11 +44,13 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         self._follow: dict[Any, Any] = {}
         self._guesses: dict[int, tuple[float, Any, Any]] = {}
         self._tag_order: dict[Any, dict[int, int]] = {}
+        self._candidates: dict[tuple[Any, tuple[int, ...]], list[Any]] = {}
+        self._longest_suffix: dict[str, int] = {}
         self._all_morphemes: frozenset[str] | None = None
 
     def memos(self) -> tuple[dict[Any, Any], ...]:
         """Return the memos (for benchmarks that want to start cold)."""
-        return self._forward, self._word_tags, self._lemmas
+        return self._forward, self._word_tags, self._lemmas, self._candidates
 
     def _guess(self, segment: str, tag: int, wlen: int) -> float:
         """Return ``lp_m_t(segment, tag, wlen, strict=False)`` for a guessable class.
@@ -57,28 +61,32 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         mlen = len(segment)
         if not (wlen < 4 or mlen > 2):
             return -math.inf
-        base, lengths, suffixes = self._guess_tables(tag)
-        if mlen > 4 and segment[-4:] in suffixes:
-            lp_suf = suffixes[segment[-4:]]
-        elif mlen > 3 and segment[-3:] in suffixes:
-            lp_suf = suffixes[segment[-3:]]
-        elif mlen > 2 and segment[-2:] in suffixes:
-            lp_suf = suffixes[segment[-2:]]
-        elif mlen > 1 and segment[-1:] in suffixes:
-            lp_suf = suffixes[segment[-1:]]
-        else:
+        tables = self._guesses.get(tag)
+        base, lengths, suffixes = tables if tables is not None else self._guess_tables(tag)
+        # the longest known suffix of at most 4 letters, shorter than the segment, else ""
+        lp_suf = suffixes.get(segment[-4:]) if mlen > 4 else None
+        if lp_suf is None and mlen > 3:
+            lp_suf = suffixes.get(segment[-3:])
+        if lp_suf is None and mlen > 2:
+            lp_suf = suffixes.get(segment[-2:])
+        if lp_suf is None and mlen > 1:
+            lp_suf = suffixes.get(segment[-1:])
+        if lp_suf is None:
             lp_suf = suffixes[""]
-        lp = base + lengths[min(mlen, 24)] + lp_suf
+        lp = base + lengths[mlen if mlen < _PADDED else _PADDED - 1] + lp_suf
         if wlen == mlen:
             lp -= 4.6  # HanTa: penalise the whole word as one unknown morpheme
         return lp
 
     def _guess_tables(self, tag: int) -> tuple[float, Any, Any]:
+        """Return the guess tables of a class; the length table padded (HanTa caps at 24)."""
         found = self._guesses.get(tag)
         if found is None:
+            lengths = self.LP_len_t[tag]
+            padded = [lengths[min(length, 24)] for length in range(_PADDED)]
             found = self._guesses[tag] = (
                 self.Int_t + self.LP_hapax_t[tag],
-                self.LP_len_t[tag],
+                padded,
                 self.LP_s_t[tag],
             )
         return found
@@ -116,14 +124,36 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             found = self._lemmas[key] = super()._analyze(word, pos, taglevel)
         return found
 
+    def makelemma(self, stem_morphemes: list[str], pos: str) -> str:
+        """Return the lemma from its stem morphemes (HanTa's, with the suffix length cached)."""
+        mainpostag = pos.split("(")[0]
+        lemma = "".join(stem_morphemes)
+        suffix = ""
+        lemmasuffices = self.lemmasuffixtable.get(mainpostag, [])
+        if len(lemmasuffices) > 0:
+            longest = self._longest_suffix.get(mainpostag)
+            if longest is None:
+                longest = self._longest_suffix[mainpostag] = max(len(e) for e in lemmasuffices)
+            if len(lemma) + 1 < longest:
+                longest = len(lemma)
+            for i in range(longest + 1, 0, -1):
+                ending = ("#" + lemma)[-i:]
+                if ending in lemmasuffices:
+                    suffix = lemmasuffices[ending]
+                    break
+        if self.tag2int.get(pos, 0) in self.capitalizedlemmata:
+            lemma = lemma[0].upper() + lemma[1:]
+        return lemma + suffix
+
     # --- HanTa's algorithms, with lp_m_t computed once per (segment, class) ----------------
 
     def _followups(self, state: Any, strict: bool, targetpos: int | None = None) -> Any:
-        """Return the successor classes of ``state``: all, and those that guess unknown morphemes.
+        """Return the successor classes of ``state``, as ``(every, guess_only)``.
 
-        Each entry is ``(class, transition log prob, morpheme table, guessable)``; for a class
-        that is not guessable, ``lp_m_t`` of an unknown segment is ``-inf``, so a segment that
-        is no known morpheme at all only needs the guessable classes (same order kept).
+        ``every`` lists ``(class, transition log prob, morpheme table, guessable)``;
+        ``guess_only`` lists ``(class, transition log prob, None, True)`` for the classes that
+        may guess a segment no class knows (for the others ``lp_m_t`` is ``-inf``), in the
+        same order.
         """
         key = (state, strict, targetpos)
         found = self._follow.get(key)
@@ -141,7 +171,10 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
                 for tag, lpt in self.LP_trans_nonfinal.get(state, [])
                 if reachable is None or tag in reachable
             ]
-            found = self._follow[key] = (every, [entry for entry in every if entry[3]])
+            guess_only = [
+                (tag, lpt, None, True) for tag, lpt, _known, guessable in every if guessable
+            ]
+            found = self._follow[key] = (every, guess_only)
         return found
 
     @property
@@ -150,46 +183,63 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             self._all_morphemes = frozenset().union(*(table for table in self.LP_m_t.values()))
         return self._all_morphemes
 
+    def _segments(self, word: str, start: int) -> list[tuple[int, str, bool, bool]]:
+        """Return ``(end, segment, known, guessable)`` for the segments from ``start`` on.
+
+        A guess is ``-inf`` for a segment of 1-2 letters in a word of 4 or more (HanTa's
+        ``lp_m_t``), so a segment that no class knows is left out then.
+        """
+        known_morphemes = self._known_morphemes
+        wlen = len(word)
+        found = []
+        for end in range(start + 1, wlen + 1):
+            segment = word[start:end]
+            is_known = segment in known_morphemes
+            can_guess = wlen < 4 or end - start > 2
+            if is_known or can_guess:
+                found.append((end, segment, is_known, can_guess))
+        return found
+
     def _analyze_forward(self, word: str) -> list[tuple[int, float]]:
         wlen = len(word)
         strict = self.strict
         guess = self._guess
-        known_morphemes = self._known_morphemes
+        follow = self._follow
         table: list[dict[Any, float]] = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         for i in range(wlen + 1):
             row = table[i]
-            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
             if not row:
                 continue
-            segments = [
-                (j, word[i:j], word[i:j] in known_morphemes, {}) for j in range(i + 1, wlen + 1)
-            ]
+            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
+            segments = self._segments(word, i)
+            guesses: dict[tuple[int, int], float] = {}  # (end, class) -> lp_m_t of a guess
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
-                every, guessable_only = self._followups(state, strict)
+                found = follow.get((state, strict, None))
+                every, guess_only = found or self._followups(state, strict)
                 previous = state[1]
-                for j, segment, is_known, scores in segments:
+                for j, segment, is_known, can_guess in segments:
                     target = table[j]
                     if is_known:
                         for tag1, lpt, known, guessable in every:
                             lpm = known.get(segment)
                             if lpm is None:
-                                if not guessable:
+                                if not (guessable and can_guess):
                                     continue  # lp_m_t would give -inf
-                                lpm = scores.get(tag1)
+                                lpm = guesses.get((j, tag1))
                                 if lpm is None:
-                                    lpm = scores[tag1] = guess(segment, tag1, wlen)
+                                    lpm = guesses[(j, tag1)] = guess(segment, tag1, wlen)
                             lp1 = lp + lpt + lpm
                             if lp1 > _LOWER_BOUND:
                                 newstate = (previous, tag1)
                                 if newstate not in target or lp1 > target[newstate]:
                                     target[newstate] = lp1
                     else:  # no class knows the segment: only guesses count
-                        for tag1, lpt, _known, _guessable in guessable_only:
-                            lpm = scores.get(tag1)
+                        for tag1, lpt, _known, _guessable in guess_only:
+                            lpm = guesses.get((j, tag1))
                             if lpm is None:
-                                lpm = scores[tag1] = guess(segment, tag1, wlen)
+                                lpm = guesses[(j, tag1)] = guess(segment, tag1, wlen)
                             lp1 = lp + lpt + lpm
                             if lp1 > _LOWER_BOUND:
                                 newstate = (previous, tag1)
@@ -215,7 +265,7 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         """Return the best morpheme path of ``word`` for a known class (HanTa's algorithm)."""
         wlen = len(word)
         guess = self._guess
-        known_morphemes = self._known_morphemes
+        follow = self._follow
         table: list[dict[Any, float]] = []
         backpointer: list[dict[Any, Any]] = []
         for localstrict in (True, False):
@@ -226,25 +276,24 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
                 rowbound = (
                     sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
                 )
-                segment_scores: list[dict[int, float]] = [{} for _ in range(wlen + 1)]
+                segments = self._segments(word, i) if row else []
+                guesses: dict[tuple[int, int], float] = {}  # (end, class) -> lp_m_t of a guess
                 for state, lp in row.items():
                     if lp < rowbound:
                         continue
-                    every, guessable_only = self._followups(state, localstrict, targetpos)
+                    found = follow.get((state, localstrict, targetpos))
+                    every, guess_only = found or self._followups(state, localstrict, targetpos)
                     previous = state[1]
-                    for j in range(i + 1, wlen + 1):
-                        segment = word[i:j]
-                        scores = segment_scores[j]
+                    for j, segment, is_known, can_guess in segments:
                         target = table[j]
-                        followup = every if segment in known_morphemes else guessable_only
-                        for tag1, lpt, known, guessable in followup:
-                            lpm = known.get(segment)
+                        for tag1, lpt, known, guessable in every if is_known else guess_only:
+                            lpm = known.get(segment) if is_known else None
                             if lpm is None:
-                                if not guessable:
+                                if not (guessable and can_guess):
                                     continue  # lp_m_t would give -inf
-                                lpm = scores.get(tag1)
+                                lpm = guesses.get((j, tag1))
                                 if lpm is None:
-                                    lpm = scores[tag1] = guess(segment, tag1, wlen)
+                                    lpm = guesses[(j, tag1)] = guess(segment, tag1, wlen)
                             lp1 = lp + lpt + lpm
                             if lp1 > _LOWER_BOUND:
                                 newstate = (previous, tag1)
@@ -290,6 +339,19 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             }
         return found
 
+    def _ordered_candidates(self, state: Any, word_tags: tuple[int, ...]) -> list[Any]:
+        """Return ``(tag, transition log prob)`` for the word's tags that may follow ``state``.
+
+        In the order of the model's transition table (HanTa's iteration order), memoised per
+        state and tag set.
+        """
+        if len(self._candidates) > MEMO_LIMIT:
+            self._candidates.clear()
+        lp_t = self.LP_trans_word[state]
+        tags = sorted((tag for tag in word_tags if tag in lp_t), key=self._order(state).__getitem__)
+        found = self._candidates[(state, word_tags)] = [(tag, lp_t[tag]) for tag in tags]
+        return found
+
     def tag_sent_viterbi(self, sent: list[str], casesensitive: bool = True) -> list[int]:
         """Return the best tag sequence of a sentence (HanTa's algorithm)."""
         table: list[dict[Any, float]] = []
@@ -299,6 +361,7 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             wprobs = dict(self._tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
             if len(wprobs) == 1 and UNKNOWN in wprobs:
                 wprobs = {}
+            word_tags = tuple(wprobs)
             row: dict[Any, float] = {}
             pointers: dict[Any, Any] = {}
             backpointer.append(pointers)
@@ -309,19 +372,16 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             for state, lp0 in prevrow.items():
                 if lp0 < rowbound:
                     continue
-                lp_t = self.LP_trans_word[state]
                 if wprobs:  # only the word's possible tags, in the model's order
-                    order = self._order(state)
-                    candidates = sorted(
-                        ((c, lp_t[c], lpwc) for c, lpwc in wprobs.items() if c in lp_t),
-                        key=lambda candidate: order[candidate[0]],
-                    )
+                    candidates = self._candidates.get((state, word_tags))
+                    if candidates is None:
+                        candidates = self._ordered_candidates(state, word_tags)
                 else:  # an unknown word may have any tag
-                    candidates = [(c, lp_tc, 0) for c, lp_tc in lp_t.items()]
-                for c, lp_tc, lpwc in candidates:
+                    candidates = self.LP_trans_word[state].items()
+                for c, lp_tc in candidates:
                     if c == END:
                         continue
-                    lp = lp0 + lp_tc + lpwc
+                    lp = lp0 + lp_tc + wprobs.get(c, 0)
                     if lp > _LOWER_BOUND:
                         newstate = (state[1], c)
                         if newstate not in row or lp > row[newstate]:
