@@ -66,6 +66,7 @@ from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speakers import FINITE, SpeakerResolver
+from toolkit.speech.unquoted import speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
 
@@ -177,6 +178,9 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         frames.append(Frame("direct", [], first, speaker, previous_sentence=True))
         view.claimed.append((0, len(view.tokens)))
         return frames
+    label = speaker_label(view)
+    if label is not None:  # "Merkel: Wir schaffen das."
+        frames.append(Frame("direct", [label[1]], None, label[0]))
     # Verbs first, then prepositions, then nouns: a speech noun inside what a verb or a
     # "laut X" reports ("hat die Äußerungen kritisiert") is part of that, not a frame of its own.
     order = {"verb": 0, "prep": 1, "noun": 2}

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 from toolkit.speech.cues import Cue
+from toolkit.speech.speakers import role_of
 from toolkit.speech.view import Range, SentenceView, finite_in
 
 #: First and second person pronouns and possessives (the words of someone speaking).
@@ -91,3 +92,39 @@ def paraphrase(view: SentenceView, first: int, stop: int) -> bool:
         return True
     verbs = [view.verbs.get(i) for i in finite_in(view, first, stop)]
     return any(v is not None and v.mood == "Sub" and v.konjunktiv == "I" for v in verbs)
+
+
+def speaker_label(view: SentenceView) -> tuple[Range, Range] | None:
+    """Return the speaker and the words of a line ``Name: words`` (an interview, a play).
+
+    The label is a name or a role (``Merkel:``, ``Präs.:``, ``Der Sprecher:``) and the words
+    address someone (:func:`addresses`), so a dateline or a heading (``Berlin: Die Polizei
+    ...``, ``Fazit: ...``) is no speech.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> [(s.kind, s.text, s.speaker) for s in analyse("Merkel: Wir schaffen das.").speech]
+    [('direct', 'Wir schaffen das.', 'Merkel')]
+    """
+    tokens = view.tokens
+    start = 0
+    while start < len(tokens) and tokens[start].pos == "$(":
+        start += 1  # "— Angekl.: ..."
+    colon = next(
+        (k for k in range(start, min(start + 4, len(tokens))) if tokens[k].text == ":"), None
+    )
+    if colon is None or colon == start or colon + 2 >= len(tokens):
+        return None
+    label = tokens[start:colon]
+    named = all(t.pos == "NE" or t.pos == "ART" for t in label) and label[-1].pos == "NE"
+    role = label[-1].pos == "NN" and role_of(label[-1].text) is not None
+    if not (named or role) or not label[0].text[:1].isupper():
+        return None
+    words = (colon + 1, len(tokens))
+    if view.quote_starting(colon + 1) is not None or not addresses(view, words):
+        return None
+    if not finite_in(view, *words):
+        return None  # a list of names, a table row
+
+    return (start, colon), words
