@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from toolkit.model import Token
 from toolkit.speech.cues import Cue
 from toolkit.speech.speakers import FINITE, subject_after, subject_of
-from toolkit.speech.unquoted import paraphrase, unquoted_before_frame
+from toolkit.speech.unquoted import addresses, paraphrase, unquoted_before_frame
 from toolkit.speech.view import (
     Frame,
+    Range,
     SentenceView,
     content_end,
     finite_in,
@@ -162,7 +163,7 @@ def _how_question(view: SentenceView, first: int) -> bool:
 def _main_clause_opening(tokens: Sequence[Token], first: int) -> bool:
     # not a relative or adverbial clause ("bei denen ...", "die ...", "wobei ...", "und ...")
     opener = tokens[first]
-    if opener.pos in {"KOUS", "PRELS", "PRELAT", "KON", "PWAV", "PWS", "PWAT", "KOUI"}:
+    if opener.pos in {"KOUS", "KOKOM", "PRELS", "PRELAT", "KON", "PWAV", "PWS", "PWAT", "KOUI"}:
         return False
     following = tokens[first + 1] if first + 1 < len(tokens) else None
     return not (
@@ -170,6 +171,15 @@ def _main_clause_opening(tokens: Sequence[Token], first: int) -> bool:
         and following is not None
         and following.pos in {"PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
     )
+
+
+def _split_clause(view: SentenceView, before: Range, after: Range) -> bool:
+    """Whether a frame splits one clause: a verbless start, the verb after the frame.
+
+    ``Vor einigen Jahren, erzählt er, schnitt ich mich`` and ``Das Ganze, sagte er, sei ein
+    Irrtum`` report both pieces.
+    """
+    return not finite_in(view, *before) and view.tokens[after[0]].pos in FINITE
 
 
 def _is_zu_infinitive(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -207,21 +217,25 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
             return Frame("indirect", [(start, start + 1)], cue, speaker, previous_sentence=True)
         return None
     frame_end = segment_end(tokens, max(finite, cue.token))
-    pieces = []
+    pieces: list[Range] = []
+    before: Range | None = None
     if start >= 2 and tokens[start - 1].pos == "$,":
         content_start = _content_start(view, start - 1)
-        if content_start < start - 1 and _main_clause_opening(
-            tokens, segment_start(tokens, start - 2)
-        ):
-            pieces.append((content_start, start - 1))
+        if content_start < start - 1:
+            before = (content_start, start - 1)
+            if _main_clause_opening(tokens, segment_start(tokens, start - 2)):
+                pieces.append(before)
+    after: Range | None = None
     if frame_end + 1 < len(tokens) and tokens[frame_end].pos == "$,":
-        rest = content_end(view, frame_end + 1)
-        if (
-            rest > frame_end + 1
-            and (pieces or opener == "wie")
-            and _main_clause_opening(tokens, frame_end + 1)
-        ):
-            pieces.append((frame_end + 1, rest))
+        after = (frame_end + 1, content_end(view, frame_end + 1))
+        if after[1] <= after[0]:
+            after = None
+    if after is not None and before is not None and _split_clause(view, before, after):
+        pieces = [before, after]  # "Vor Jahren, erzählt er, schnitt ich mich ..."
+    elif (
+        after is not None and (pieces or opener == "wie") and _main_clause_opening(tokens, after[0])
+    ):
+        pieces.append(after)
     if not pieces:
         return None
     if opener == "wie":  # "wie X sagte": the frame alone marks the report, in any mood
@@ -233,6 +247,8 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     # direct speech without quotation marks (and "komme" after "ich" is no Konjunktiv)
     konjunktiv = any(verb is not None and verb.mood == "Sub" for verb in verbs)
     if not konjunktiv and unquoted_before_frame(view, cue, finite, pieces):
+        if after is not None and after not in pieces and addresses(view, after):
+            pieces.append(after)  # "Ich glaube es nicht, sagte sie, denn wenn ich ..."
         return Frame("direct", pieces, cue, None)
     if not any(reads_konjunktiv(verb, in_frame=True) for verb in verbs):
         return None

@@ -293,7 +293,14 @@ def noun_phrase_before(tokens: Sequence[Token], end: int) -> tuple[int, int] | N
 @cache
 def role_nouns() -> tuple[str, ...]:
     """Return the role nouns (lower case), longest first."""
-    return tuple(sorted({entry.lower() for entry in lines("speech_role_nouns")}, key=len)[::-1])
+    entries = {entry.lower().lstrip("=") for entry in lines("speech_role_nouns")}
+    return tuple(sorted(entries, key=len)[::-1])
+
+
+@cache
+def _whole_word_roles() -> frozenset[str]:
+    # "=Zeuge": no compound ending ("Fahrzeuge" names no witness)
+    return frozenset(e.lower()[1:] for e in lines("speech_role_nouns") if e.startswith("="))
 
 
 def role_of(word: str) -> str | None:
@@ -308,7 +315,7 @@ def role_of(word: str) -> str | None:
     candidates = [key, key[:-2]] if key.endswith("in") else [key]
     for candidate in candidates:
         for role in role_nouns():
-            if candidate.endswith(role):
+            if candidate.endswith(role) and (candidate == role or role not in _whole_word_roles()):
                 return role
     return None
 

@@ -78,8 +78,8 @@ def unquoted_before_frame(view: SentenceView, cue: Cue, finite: int, pieces: lis
     tokens = view.tokens
     if not cue.v2 or pieces[0][0] != 0 or view.quote_around(cue.token) is not None:
         return False
-    if tokens[0].pos in _SUBORDINATE_OPENERS:
-        return False  # "Als wir ankamen, bemerkte ich, ..."
+    if tokens[0].pos in _SUBORDINATE_OPENERS and finite_in(view, *pieces[0]):
+        return False  # "Als wir ankamen, bemerkte ich, ..." (not "Vor Jahren, sagte er, ging ich")
     subject = finite + 1 + (finite + 1 < len(tokens) and tokens[finite + 1].pos == "ADV")
     if subject >= len(tokens) or tokens[subject].pos not in _SUBJECT_STARTS:
         return False
@@ -97,9 +97,9 @@ def paraphrase(view: SentenceView, first: int, stop: int) -> bool:
 def speaker_label(view: SentenceView) -> tuple[Range, Range] | None:
     """Return the speaker and the words of a line ``Name: words`` (an interview, a play).
 
-    The label is a name or a role (``Merkel:``, ``Präs.:``, ``Der Sprecher:``) and the words
-    address someone (:func:`addresses`), so a dateline or a heading (``Berlin: Die Polizei
-    ...``, ``Fazit: ...``) is no speech.
+    The label is a role (``Der Sprecher:``, ``Zeuge:``), or a name (``Merkel:``, ``Präs.:``)
+    and the words address someone (:func:`addresses`), so a dateline or a heading
+    (``Berlin: Die Polizei ...``, ``Fazit: ...``) is no speech.
 
     Examples
     --------
@@ -122,7 +122,8 @@ def speaker_label(view: SentenceView) -> tuple[Range, Range] | None:
     if not (named or role) or not label[0].text[:1].isupper():
         return None
     words = (colon + 1, len(tokens))
-    if view.quote_starting(colon + 1) is not None or not addresses(view, words):
+    # a name may be a place ("Berlin: Die Polizei ..."), a role noun is a person ("Zeuge: Ja")
+    if view.quote_starting(colon + 1) is not None or not (role or addresses(view, words)):
         return None
     if not finite_in(view, *words):
         return None  # a list of names, a table row
