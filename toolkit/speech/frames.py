@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from toolkit.model import Token
 from toolkit.speech.cues import Cue
-from toolkit.speech.speakers import FINITE, subject_after, subject_of
+from toolkit.speech.subjects import FINITE, subject_after, subject_of
 from toolkit.speech.unquoted import addresses, paraphrase, unquoted_before_frame
 from toolkit.speech.view import (
     Frame,

@@ -11,7 +11,7 @@ speech noun with a speaker narrates a speech act (``reported``).
 from __future__ import annotations
 
 from toolkit.speech.cues import Cue
-from toolkit.speech.speakers import noun_phrase_before, noun_phrase_end
+from toolkit.speech.subjects import noun_phrase_before, noun_phrase_end
 from toolkit.speech.view import (
     BREAKS,
     CONTENT_STOPS,

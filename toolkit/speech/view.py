@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
 from toolkit.speech.cues import Cue, is_clause_break
-from toolkit.speech.speakers import FINITE, noun_phrase_end, subject_of
+from toolkit.speech.subjects import FINITE, noun_phrase_end, subject_of
 
 Range = tuple[int, int]
 
