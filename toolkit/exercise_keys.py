@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from toolkit.errors import InputError
@@ -156,3 +156,24 @@ KEYS: dict[str, KeySpec] = {
         "label", tuple(SENTIMENT_LABELS.values()), _sentiment, "sentence sentiment label"
     ),
 }
+
+
+def check_key_kind(key: object, kind: str) -> None:
+    """Raise :class:`InputError` if a named key is for the other kind of exercise."""
+    if isinstance(key, str) and key in KEYS and KEYS[key].kind != kind:
+        other = "label_sentences" if kind == "mark" else "mark_tokens"
+        raise InputError(f"The key {key!r} is for {other}(), not for this kind of exercise.")
+
+
+def sentence_indices(document: Document, sentences: Iterable[int] | None) -> list[int]:
+    """Return the chosen sentence numbers (all if ``None``); a clear error for a wrong one."""
+    if sentences is None:
+        return list(range(len(document.sentences)))
+    chosen = list(sentences)
+    bad = [i for i in chosen if not 0 <= i < len(document.sentences)]
+    if bad:
+        raise InputError(
+            f"No sentence number(s) {bad}: the text has {len(document.sentences)} sentences "
+            f"(0 to {len(document.sentences) - 1})."
+        )
+    return chosen

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from toolkit.errors import CorpusError, InputError
-from toolkit.exercise_keys import KEYS, MARKED, answer_key
+from toolkit.exercise_keys import KEYS, MARKED, answer_key, check_key_kind, sentence_indices
 from toolkit.model import Document
 
 ExerciseKind = Literal["mark", "label"]
@@ -187,8 +187,8 @@ class Exercise:
         ``key`` is the name of a key from the toolkit's analysis (see :data:`KEYS`) or the
         token indices that should be marked.
         """
-        _check_key_kind(key, "mark")
-        chosen = _sentence_indices(document, sentences)
+        check_key_kind(key, "mark")
+        chosen = sentence_indices(document, sentences)
         items = tuple(
             ExerciseItem(str(token.index), token.text, token.sentence)
             for index in chosen
@@ -220,8 +220,8 @@ class Exercise:
         ``key`` is the name of a key from the toolkit's analysis (see :data:`KEYS`; it brings
         its own choices) or a mapping sentence index -> label.
         """
-        _check_key_kind(key, "label")
-        chosen = _sentence_indices(document, sentences)
+        check_key_kind(key, "label")
+        chosen = sentence_indices(document, sentences)
         if isinstance(key, str):
             labels = answer_key(document, key)
             choices = choices if choices is not None else KEYS[key].choices
@@ -412,25 +412,6 @@ def _parse(data: str) -> dict[str, Any]:
     if record.get("version") != VERSION:
         raise InputError(f"Exercise files of version {record.get('version')!r} are not supported.")
     return record
-
-
-def _check_key_kind(key: object, kind: str) -> None:
-    if isinstance(key, str) and key in KEYS and KEYS[key].kind != kind:
-        other = "label_sentences" if kind == "mark" else "mark_tokens"
-        raise InputError(f"The key {key!r} is for {other}(), not for this kind of exercise.")
-
-
-def _sentence_indices(document: Document, sentences: Iterable[int] | None) -> list[int]:
-    if sentences is None:
-        return list(range(len(document.sentences)))
-    chosen = list(sentences)
-    bad = [i for i in chosen if not 0 <= i < len(document.sentences)]
-    if bad:
-        raise InputError(
-            f"No sentence number(s) {bad}: the text has {len(document.sentences)} sentences "
-            f"(0 to {len(document.sentences) - 1})."
-        )
-    return chosen
 
 
 def _natural(item_id: str) -> tuple[int, str]:
