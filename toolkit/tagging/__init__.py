@@ -214,7 +214,18 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
         tags = correct_verbs_after_zu(tags)
         for i, (lemma, _tag), tag in zip(indices, analyses, tags, strict=True):
-            tagged[i] = replace(tokens[i], lemma=lemma, pos=tag)
+            token = tokens[i]  # a new Token directly: dataclasses.replace is slow per token
+            tagged[i] = Token(
+                index=token.index,
+                text=token.text,
+                start=token.start,
+                end=token.end,
+                sentence=token.sentence,
+                kind=token.kind,
+                space_after=token.space_after,
+                lemma=lemma,
+                pos=tag,
+            )
     return tuple(tagged)
 
 
