@@ -38,13 +38,15 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
 
     def __init__(self, filename: str) -> None:
         super().__init__(filename)
+        # tuples, not lists (HanTa only iterates): the garbage collector stops tracking them
+        self.cache = {word: tuple(tags) for word, tags in self.cache.items()}
         self._forward: dict[str, Any] = {}
         self._word_tags: dict[tuple[str, int, bool, bool], Any] = {}
         self._lemmas: dict[tuple[str, int, int], Any] = {}
         self._follow: dict[Any, Any] = {}
         self._guesses: dict[int, tuple[float, Any, Any]] = {}
         self._tag_order: dict[Any, dict[int, int]] = {}
-        self._candidates: dict[tuple[Any, tuple[int, ...]], list[Any]] = {}
+        self._candidates: dict[tuple[Any, tuple[int, ...]], tuple[Any, ...]] = {}
         self._longest_suffix: dict[str, int] = {}
         self._all_morphemes: frozenset[str] | None = None
 
@@ -94,12 +96,12 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
     # --- memoised entry points ------------------------------------------------------------
 
     def analyze_forward(self, word: str) -> Any:
-        """Return HanTa's ``(class, log prob)`` list for a word (memoised)."""
+        """Return HanTa's ``(class, log prob)`` pairs for a word (memoised, as a tuple)."""
         found = self._forward.get(word)
         if found is None:
             if len(self._forward) > MEMO_LIMIT:
                 self._forward.clear()
-            found = self._forward[word] = self._analyze_forward(word)
+            found = self._forward[word] = tuple(self._analyze_forward(word))
         return found
 
     def _tag_word(
@@ -110,8 +112,8 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         if found is None:
             if len(self._word_tags) > MEMO_LIMIT:
                 self._word_tags.clear()
-            found = self._word_tags[key] = super()._tag_word(
-                word, cutoff, casesensitive, conditional
+            found = self._word_tags[key] = tuple(
+                super()._tag_word(word, cutoff, casesensitive, conditional)
             )
         return found
 
@@ -339,7 +341,7 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             }
         return found
 
-    def _ordered_candidates(self, state: Any, word_tags: tuple[int, ...]) -> list[Any]:
+    def _ordered_candidates(self, state: Any, word_tags: tuple[int, ...]) -> tuple[Any, ...]:
         """Return ``(tag, transition log prob)`` for the word's tags that may follow ``state``.
 
         In the order of the model's transition table (HanTa's iteration order), memoised per
@@ -349,7 +351,7 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             self._candidates.clear()
         lp_t = self.LP_trans_word[state]
         tags = sorted((tag for tag in word_tags if tag in lp_t), key=self._order(state).__getitem__)
-        found = self._candidates[(state, word_tags)] = [(tag, lp_t[tag]) for tag in tags]
+        found = self._candidates[(state, word_tags)] = tuple((tag, lp_t[tag]) for tag in tags)
         return found
 
     def tag_sent_viterbi(self, sent: list[str], casesensitive: bool = True) -> list[int]:
