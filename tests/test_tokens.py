@@ -142,16 +142,24 @@ def _our_tokens(text):
 
 
 EMOJI_TEXT = "Super 🙂👍🏽 Danke!!! ❤️ Das 🇩🇪-Team :-) gewinnt ☺ © 2024. Fertig ✔️"
+#: Texts where tokens do not simply follow each other: SoMaJo aligns those itself.
+ODD_TEXTS = {
+    "soft hyphen": "Die Bundes\u00adregierung tagt. Sie be\u00adschließt nichts.",
+    "decomposed umlauts": "Die Gru\u0308nen fu\u0308hren. U\u0308berall.",
+    "zero-width space": "Das ist\u200b gut. Wirklich\u200b!",
+    "whitespace": "Er\tkam  spät.\nSie \u00a0 ging   \r\n fort. \u2028 Ende",
+    "respelled": 'Er sagte:"Nein".Dann ging er ...Wirklich?!',
+}
 
 
-@pytest.mark.parametrize("text_name", ["article", "emoji"])
-def test_speed_fix_gives_the_same_tokens_as_plain_somajo(text_name, article):
-    text = article.text if text_name == "article" else EMOJI_TEXT
+@pytest.mark.parametrize("text_name", ["article", "emoji", *ODD_TEXTS])
+def test_speed_fixes_give_the_same_tokens_as_plain_somajo(text_name, article):
+    text = {"article": article.text, "emoji": EMOJI_TEXT, **ODD_TEXTS}[text_name]
     assert _our_tokens(text) == _unpatched_somajo_tokens(text)
 
 
 @pytest.mark.evaldata
-def test_speed_fix_gives_the_same_tokens_as_plain_somajo_on_gsd(eval_data):
+def test_speed_fixes_give_the_same_tokens_as_plain_somajo_on_gsd(eval_data):
     from toolkit.evaluation.ud import gsd_dev
 
     text = "\n\n".join(sentence.text for sentence in gsd_dev(eval_data))

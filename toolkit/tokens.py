@@ -33,12 +33,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 Spans = list[tuple[int, int]]
 
 
-@lru_cache(maxsize=1)
-def _somajo():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=2)
+def _somajo(character_offsets: bool = False):  # type: ignore[no-untyped-def]
     # Imported lazily: building the tokenizer takes about 0.4 s, and many callers never need it.
     from somajo import SoMaJo
 
-    somajo = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
+    somajo = SoMaJo(
+        "de_CMC", split_camel_case=False, split_sentences=True, character_offsets=character_offsets
+    )
     tokenizer = somajo._tokenizer
     tokenizer._split_emojis = _skip_texts_without_emoji(tokenizer._split_emojis)
     return somajo
@@ -130,6 +132,8 @@ def tokenise(text: str) -> tuple[Token, ...]:
 def _tokenise_paragraph(paragraph: str) -> list[list]:  # type: ignore[type-arg]
     try:
         sentences = list(_somajo().tokenize_text([paragraph]))
+        if not _found_in_order(sentences, paragraph):
+            sentences = list(_somajo(character_offsets=True).tokenize_text([paragraph]))
     except Exception as error:  # SoMaJo signals problems with bare asserts and IndexErrors
         raise ResourceError(
             f"The tokenizer SoMaJo failed on the paragraph starting {paragraph[:40]!r}: {error!r}"
@@ -140,6 +144,29 @@ def _tokenise_paragraph(paragraph: str) -> list[list]:  # type: ignore[type-arg]
         [token for token in sentence if token.character_offset is not None]
         for sentence in sentences
     ]
+
+
+def _found_in_order(sentences: list[list], paragraph: str) -> bool:  # type: ignore[type-arg]
+    """Give each token its offsets if all stand in the paragraph as written, in order.
+
+    SoMaJo's own alignment (``character_offsets=True``) copies the rest of the paragraph for
+    every token, which makes long paragraphs slow. Where each token's text follows the
+    previous one directly or after whitespace, the offsets are the ones SoMaJo's alignment
+    gives (tests/test_tokens.py compares); otherwise (soft hyphens, text not in NFC, a token
+    SoMaJo respelled) this returns ``False`` and SoMaJo aligns the paragraph itself.
+    """
+    position = 0
+    length = len(paragraph)
+    for sentence in sentences:
+        for token in sentence:
+            text = token.text if token.original_spelling is None else token.original_spelling
+            while position < length and paragraph[position].isspace():
+                position += 1
+            if not paragraph.startswith(text, position):
+                return False
+            token.character_offset = (position, position + len(text))
+            position += len(text)
+    return True
 
 
 class GermanTokenizer(TokenizerI):
