@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import ResourceError
@@ -39,6 +40,12 @@ if TYPE_CHECKING:
 
 #: HanTa's model file, bundled with the HanTa package.
 MODEL = "morphmodel_ger.pgz"
+
+#: The fields a tagged token keeps, in order (``lemma`` and ``pos`` are the last two): a new
+#: Token built from them is about twice as fast per token as ``dataclasses.replace``.
+_TOKEN_FIELDS = [field.name for field in fields(Token)]
+assert _TOKEN_FIELDS[-2:] == ["lemma", "pos"], "tag_tokens expects lemma and pos last"
+_KEPT_FIELDS = attrgetter(*_TOKEN_FIELDS[:-2])
 
 #: Words that open a subordinate clause (STTS), after which the finite verb comes last.
 _SUBORDINATORS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
@@ -214,18 +221,7 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
         tags = correct_verbs_after_zu(tags)
         for i, (lemma, _tag), tag in zip(indices, analyses, tags, strict=True):
-            token = tokens[i]  # a new Token directly: dataclasses.replace is slow per token
-            tagged[i] = Token(
-                index=token.index,
-                text=token.text,
-                start=token.start,
-                end=token.end,
-                sentence=token.sentence,
-                kind=token.kind,
-                space_after=token.space_after,
-                lemma=lemma,
-                pos=tag,
-            )
+            tagged[i] = Token(*_KEPT_FIELDS(tokens[i]), lemma, tag)
     return tuple(tagged)
 
 
