@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from toolkit.model import Document, Token, VerbMood
 from toolkit.mood.agreement import DEFAULT_ORDER, choose_slot, conditional_main_verb
@@ -190,29 +190,17 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
         details["possible"] = konjunktiv_type(
             {tense for tense, slot in reading.cells if slot == other} & SUBJUNCTIVE_TENSES
         )
-    texts = [
-        explain(
-            token.text, lemma, mood, konjunktiv, person, number, indicative, language=language,
-            **details,  # type: ignore[arg-type]
-        )
-        for language in ("de", "en")
-    ]  # fmt: skip
-    return VerbMood(
-        token=token.index,
-        text=token.text,
-        start=token.start,
-        end=token.end,
-        sentence=token.sentence,
-        lemma=lemma,
-        mood=mood,
-        konjunktiv=konjunktiv,
-        person=person,
-        number=number,
-        indicative=indicative,
-        ambiguity=ambiguity,  # type: ignore[arg-type]
+    return _record(
+        token,
+        lemma,
+        mood,
+        konjunktiv,
+        person,
+        number,
+        indicative,
+        details,
+        ambiguity=ambiguity,
         infinitive=tokens[infinitive].index if infinitive is not None else None,
-        explanation_de=texts[0],
-        explanation_en=texts[1],
     )
 
 
@@ -293,30 +281,35 @@ def _imperative(token: Token, lemma: str, reading: _Reading) -> VerbMood:
     number: Literal["Sg", "Pl"] = "Sg"
     if reading.paradigm is not None and token.text.lower() in reading.paradigm.imperative[1:]:
         number = "Pl"
-    texts = [
-        explain(token.text, lemma, "Imp", None, 2, number, None, language=language)
-        for language in ("de", "en")
-    ]
-    return VerbMood(
-        token=token.index,
-        text=token.text,
-        start=token.start,
-        end=token.end,
-        sentence=token.sentence,
-        lemma=lemma,
-        mood="Imp",
-        person=2,
-        number=number,
-        explanation_de=texts[0],
-        explanation_en=texts[1],
-    )
+    return _record(token, lemma, "Imp", None, 2, number, None, {})
 
 
 def _unknown(token: Token, lemma: str) -> VerbMood:
-    texts = [
-        explain(token.text, lemma, "Ind", None, None, None, None, language=language, known=False)
+    return _record(token, lemma, "Ind", None, None, None, None, {"known": False})
+
+
+def _record(
+    token: Token,
+    lemma: str,
+    mood: Literal["Ind", "Sub", "Imp"],
+    konjunktiv: Literal["I", "II"] | None,
+    person: int | None,
+    number: Literal["Sg", "Pl"] | None,
+    indicative: str | None,
+    details: dict[str, Any],
+    **fields: Any,
+) -> VerbMood:
+    """Build a verb's record with its explanation in German and English.
+
+    ``details`` go to :func:`~toolkit.mood.explain.explain`, ``fields`` to the record.
+    """
+    de, en = (
+        explain(
+            token.text, lemma, mood, konjunktiv, person, number, indicative, language=language,
+            **details,
+        )
         for language in ("de", "en")
-    ]
+    )  # fmt: skip
     return VerbMood(
         token=token.index,
         text=token.text,
@@ -324,7 +317,12 @@ def _unknown(token: Token, lemma: str) -> VerbMood:
         end=token.end,
         sentence=token.sentence,
         lemma=lemma,
-        mood="Ind",
-        explanation_de=texts[0],
-        explanation_en=texts[1],
+        mood=mood,
+        konjunktiv=konjunktiv,
+        person=person,
+        number=number,
+        indicative=indicative,
+        explanation_de=de,
+        explanation_en=en,
+        **fields,
     )
