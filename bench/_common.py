@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
 
 import pandas as pd
 
 import toolkit.evaluation as evaluation
 from toolkit.errors import ToolkitError
+from toolkit.mood.paradigms import paradigm
+from toolkit.tagging import hanover_tagger
 
 
 def parse_args(description: str) -> argparse.Namespace:
@@ -39,3 +43,38 @@ def run_evaluation(stage: str, description: str) -> int:
     print(f"\n== {stage}: anchors (best existing tools) ==")
     print(evaluation.anchors(stage).to_string(index=False))
     return 0
+
+
+# --- speed: the same timing for every bench_* script -------------------------------------
+
+
+def forget_memos() -> None:
+    """Empty the per-word memos (tagger and paradigms), as in a fresh process."""
+    for memo in hanover_tagger().memos():
+        memo.clear()
+    paradigm.cache_clear()
+
+
+def timed(function: Callable[[], object]) -> tuple[float, float]:
+    """Return (CPU seconds, wall seconds) of one call."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    function()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def best(
+    function: Callable[[], object], repeat: int, before: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """Return the best (CPU, wall) seconds of ``repeat`` calls; ``before`` runs untimed first."""
+    runs = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        runs.append(timed(function))
+    return min(cpu for cpu, _ in runs), min(wall for _, wall in runs)
+
+
+def rate(label: str, tokens: int, seconds: tuple[float, float], note: str = "") -> None:
+    """Print tokens per CPU second (and per wall second) of a timed run."""
+    cpu, wall = seconds
+    print(f"  {label:<34} {tokens / cpu:>9,.0f} tokens/s  ({tokens / wall:,.0f} wall){note}")

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import time
-from collections.abc import Callable
+
+from _common import best, forget_memos, rate, timed
 
 import toolkit
 from toolkit.errors import EvaluationDataError
 from toolkit.evaluation.ud import gsd_dev
 from toolkit.mood import analyse_mood, analyse_until_mood
-from toolkit.mood.paradigms import lemmas_of_form, paradigm
+from toolkit.mood.paradigms import lemmas_of_form
 from toolkit.sentences import sentences_from_tokens
-from toolkit.tagging import MODEL, hanover_tagger, tag_document
+from toolkit.tagging import MODEL, tag_document
 from toolkit.tokens import tokenise
 
 
@@ -35,36 +35,6 @@ def texts() -> dict[str, str]:
     with contextlib.suppress(EvaluationDataError):  # GSD only when the data is there
         found["GSD dev (799 sentences)"] = " ".join(sentence.text for sentence in gsd_dev())
     return found
-
-
-def forget_memos() -> None:
-    for memo in hanover_tagger().memos():
-        memo.clear()
-    paradigm.cache_clear()
-
-
-def timed(function: Callable[[], object]) -> tuple[float, float]:
-    """Return (CPU seconds, wall seconds) of one call."""
-    cpu, wall = time.process_time(), time.perf_counter()
-    function()
-    return time.process_time() - cpu, time.perf_counter() - wall
-
-
-def best(
-    function: Callable[[], object], repeat: int, before: Callable[[], None] | None = None
-) -> tuple[float, float]:
-    """Return the best (CPU, wall) seconds of ``repeat`` calls; ``before`` runs untimed first."""
-    runs = []
-    for _ in range(repeat):
-        if before is not None:
-            before()
-        runs.append(timed(function))
-    return min(cpu for cpu, _ in runs), min(wall for _, wall in runs)
-
-
-def rate(label: str, tokens: int, seconds: tuple[float, float], note: str = "") -> None:
-    cpu, wall = seconds
-    print(f"  {label:<34} {tokens / cpu:>8,.0f} tokens/s  ({tokens / wall:,.0f} wall){note}")
 
 
 def main() -> None:

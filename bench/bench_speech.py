@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import time
 from collections.abc import Callable
+
+from _common import forget_memos, rate, timed
 
 import toolkit
 from toolkit.errors import EvaluationDataError
 from toolkit.evaluation.speech_corpora import read_redewiedergabe, read_wikinews, rebuild_text
-from toolkit.mood.paradigms import paradigm
 from toolkit.speech import analyse_speech
-from toolkit.tagging import hanover_tagger
 
 TARGET = 5_000  # tokens per second, end to end (issue 4)
 
@@ -37,24 +36,8 @@ def texts(path: str | None) -> dict[str, list[str]]:
     return found
 
 
-def forget_memos() -> None:
-    for memo in hanover_tagger().memos():
-        memo.clear()
-    paradigm.cache_clear()
-
-
-def timed(function: Callable[[], object]) -> tuple[float, float]:
-    cpu, wall = time.process_time(), time.perf_counter()
-    function()
-    return time.process_time() - cpu, time.perf_counter() - wall
-
-
-def rate(label: str, tokens: int, seconds: tuple[float, float], target: bool = False) -> None:
-    cpu, wall = seconds
-    verdict = ""
-    if target:
-        verdict = f"  {'>=' if tokens / cpu >= TARGET else '<'} target {TARGET:,}"
-    print(f"  {label:<30} {tokens / cpu:>9,.0f} tokens/s  ({tokens / wall:,.0f} wall){verdict}")
+def verdict(tokens: int, seconds: tuple[float, float]) -> str:
+    return f"  {'>=' if tokens / seconds[0] >= TARGET else '<'} target {TARGET:,}"
 
 
 def pipeline(batch: list[str]) -> Callable[[], object]:
@@ -76,9 +59,10 @@ def main() -> None:
         tokens = sum(len(document.tokens) for document in documents)
         print(f"== {name}: {sum(map(len, batch)):,} characters, {tokens:,} tokens ==")
         forget_memos()
-        rate("end to end, first pass", tokens, timed(pipeline(batch)), target=True)
+        first = timed(pipeline(batch))
+        rate("end to end, first pass", tokens, first, verdict(tokens, first))
         again = min(timed(pipeline(batch)) for _ in range(arguments.repeat))
-        rate("end to end, again", tokens, again, target=True)
+        rate("end to end, again", tokens, again, verdict(tokens, again))
         alone = min(timed(speech_stage(documents)) for _ in range(arguments.repeat))
         rate("speech stage alone", tokens, alone)
         instances = sum(len(analyse_speech(d).speech) for d in documents)
