@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import pandas as pd
 
-from toolkit.evaluation.scoring import Counts
+from toolkit.evaluation.scoring import score_row
 from toolkit.evaluation.tokens import (
     EVALUATED_SPLITTERS,
     EVALUATED_TOKENIZERS,
@@ -19,19 +18,6 @@ from toolkit.evaluation.ud import gsd_dev, tiger_aligned_ids
 
 SENTENCE_MEASURES = ((False, "sentence F1 (raw)"), (True, "sentence F1 (TIGER quotes as „“)"))
 SCORE_COLUMNS = ["system", "subset", "measure", "P", "R", "F1", "n"]
-
-
-def score_row(system: str, subset: str, measure: str, counts: Counts) -> dict[str, Any]:
-    """One row of a score table."""
-    return {
-        "system": system,
-        "subset": subset,
-        "measure": measure,
-        "P": round(counts.precision, 4),
-        "R": round(counts.recall, 4),
-        "F1": round(counts.f1, 4),
-        "n": counts.tp + counts.fn,
-    }
 
 
 def evaluate_tokens(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,16 @@ def compare(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> Counts:
     gold_set, predicted_set = set(gold), set(predicted)
     matched = len(gold_set & predicted_set)
     return Counts(matched, len(predicted_set) - matched, len(gold_set) - matched)
+
+
+def score_row(system: str, subset: str, measure: str, counts: Counts) -> dict[str, Any]:
+    """One row of a score table."""
+    return {
+        "system": system,
+        "subset": subset,
+        "measure": measure,
+        "P": round(counts.precision, 4),
+        "R": round(counts.recall, 4),
+        "F1": round(counts.f1, 4),
+        "n": counts.tp + counts.fn,
+    }

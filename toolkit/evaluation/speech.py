@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from toolkit.evaluation.scoring import Counts, compare
+from toolkit.evaluation.scoring import Counts, compare, score_row
 from toolkit.evaluation.speech_corpora import (
     read_redewiedergabe,
     read_wikinews,
@@ -93,18 +93,6 @@ def _is_continuation(instance: ReportedSpeech) -> bool:
     return instance.kind == "indirect" and instance.cue is None
 
 
-def _row(subset: str, measure: str, counts: Counts) -> dict[str, Any]:
-    return {
-        "system": "toolkit",
-        "subset": subset,
-        "measure": measure,
-        "P": round(counts.precision, 4),
-        "R": round(counts.recall, 4),
-        "F1": round(counts.f1, 4),
-        "n": counts.tp + counts.fn,
-    }
-
-
 def evaluate_redewiedergabe(
     path: str | os.PathLike[str] | None = None, limit: int | None = None
 ) -> tuple[pd.DataFrame, SpeechErrors]:
@@ -139,7 +127,7 @@ def evaluate_redewiedergabe(
                     if rw.tokens[i].cue:
                         errors.missed[kind][rw.tokens[i].word.lower()] += 1
     rows = [
-        _row(f"{_RW} {subset}", f"token {row}", found)
+        score_row("toolkit", f"{_RW} {subset}", f"token {row}", found)
         for row in RW_ROWS
         for subset in SUBSETS
         if (found := counts.get((row, subset))) is not None
@@ -189,7 +177,7 @@ def evaluate_wikinews(
         message_scores(gold, [p for p in predicted if p[0] != "reported"], without_reported)
         _wikinews_errors(wn.quotes, gold, document, predicted, errors)
     subset = _WN if split == "dev" else f"WikiNews {split}"
-    rows = [_row(subset, f"token {kind}", found) for kind, found in counts.items()]
+    rows = [score_row("toolkit", subset, f"token {kind}", found) for kind, found in counts.items()]
     for name, score in (("message", message), ("message, reported left out", without_reported)):
         rows.append(_message_row(subset, name, score))
     if message.speaker_gold:
