@@ -25,7 +25,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from toolkit.model import Token
 
@@ -56,13 +56,18 @@ def is_boundary(token: Token) -> bool:
     return (token.pos or "").startswith("$")
 
 
-def clause_bounds(tokens: Sequence[Token], position: int) -> tuple[int, int]:
-    """Return ``(first, last + 1)`` of the clause around ``tokens[position]``."""
+def clause_bounds(
+    tokens: Sequence[Token], position: int, ends_clause: Callable[[Token], bool] = is_boundary
+) -> tuple[int, int]:
+    """Return ``(first, last + 1)`` of the clause around ``tokens[position]``.
+
+    ``ends_clause`` says which tokens bound it (by default any STTS ``$`` mark).
+    """
     start = position
-    while start > 0 and not is_boundary(tokens[start - 1]):
+    while start > 0 and not ends_clause(tokens[start - 1]):
         start -= 1
     end = position + 1
-    while end < len(tokens) and not is_boundary(tokens[end]):
+    while end < len(tokens) and not ends_clause(tokens[end]):
         end += 1
     return start, end
 

@@ -179,16 +179,20 @@ def is_clause_break(tokens: Sequence[Token], position: int) -> bool:
     return tokens[position].pos in CLAUSE_BREAKS or coordinates_clause(tokens, position)
 
 
-def clause_end(tokens: Sequence[Token], position: int) -> int:
-    """Return the index after the last token of the clause that holds ``position``."""
-    end = position + 1
+def segment_end(tokens: Sequence[Token], start: int) -> int:
+    """Return the position of the next clause break from ``start`` (or the end).
+
+    A clause break is a comma, a sentence mark or a conjunction before a new finite verb
+    (:func:`is_clause_break`); ``segment_end(tokens, i + 1)`` ends the clause holding ``i``.
+    """
+    end = start
     while end < len(tokens) and not is_clause_break(tokens, end):
         end += 1
     return end
 
 
-def clause_start(tokens: Sequence[Token], position: int) -> int:
-    """Return the index of the first token of the clause that holds ``position``."""
+def segment_start(tokens: Sequence[Token], position: int) -> int:
+    """Return the first position after the clause break before ``position``."""
     start = position
     while start > 0 and not is_clause_break(tokens, start - 1):
         start -= 1
@@ -232,8 +236,8 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
                 return None
             lemma = joined
             parts.append(particle)
-    end = clause_end(tokens, i)
-    start = clause_start(tokens, i)
+    end = segment_end(tokens, i + 1)
+    start = segment_start(tokens, i)
     reflexive = any(tokens[k].text.lower() in _REFLEXIVES for k in range(start, end))
     if reflexive and f"sich {lemma}" in verbs:
         lemma = f"sich {lemma}"
@@ -269,10 +273,10 @@ def _zu_infinitive_in(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 def _particle(tokens: Sequence[Token], i: int) -> int | None:
     # The separated particle stands at the end of the verb's own clause.
-    for k in range(i + 1, clause_end(tokens, i)):
+    for k in range(i + 1, segment_end(tokens, i + 1)):
         if tokens[k].pos == "PTKVZ":
             return k
-    end = clause_end(tokens, i)
+    end = segment_end(tokens, i + 1)
     last = end - 1
     if last > i and tokens[last].text.lower() in _ADJECTIVE_PARTICLES:
         joined = tokens[last].text.lower() + (tokens[i].lemma or "").lower()

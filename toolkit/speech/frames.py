@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from toolkit.model import Token
-from toolkit.speech.cues import Cue
+from toolkit.speech.cues import Cue, segment_end, segment_start
 from toolkit.speech.subjects import FINITE, subject_after, subject_of
 from toolkit.speech.unquoted import addresses, paraphrase, unquoted_before_frame
 from toolkit.speech.view import (
@@ -30,8 +30,6 @@ from toolkit.speech.view import (
     finite_of_clause,
     noun_speaker,
     reads_konjunktiv,
-    segment_end,
-    segment_start,
     speaker_of,
 )
 

@@ -46,7 +46,7 @@ from collections.abc import Sequence
 
 from toolkit.model import Document, ReportedSpeech, Token, VerbMood
 from toolkit.mood import read_as_konjunktiv, reported_konjunktiv
-from toolkit.mood.agreement import FINITE_TAGS, conditional_main_verb
+from toolkit.mood.agreement import FINITE_TAGS, clause_bounds, conditional_main_verb
 
 #: ``VerbMood.resolved_by`` of a verb read as Konjunktiv inside indirect speech.
 REPORTING_FRAME = "reporting frame"
@@ -218,13 +218,7 @@ def _is_break(token: Token) -> bool:
 
 def _clause(tokens: Sequence[Token], position: int) -> tuple[int, int]:
     """Return ``(first, last + 1)`` of the clause around ``tokens[position]``."""
-    start = position
-    while start > 0 and not _is_break(tokens[start - 1]):
-        start -= 1
-    end = position + 1
-    while end < len(tokens) and not _is_break(tokens[end]):
-        end += 1
-    return start, end
+    return clause_bounds(tokens, position, _is_break)
 
 
 def _subordinate(tokens: Sequence[Token], clause_start: int) -> bool:

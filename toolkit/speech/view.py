@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
-from toolkit.speech.cues import Cue, is_clause_break
+from toolkit.speech.cues import Cue, segment_start
 from toolkit.speech.subjects import FINITE, noun_phrase_end, subject_of
 
 Range = tuple[int, int]
@@ -88,26 +88,6 @@ def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
 def finite_in(view: SentenceView, start: int, end: int) -> list[int]:
     """Return the positions of the finite verbs in ``start:end``."""
     return [i for i in range(start, end) if view.tokens[i].pos in FINITE]
-
-
-def segment_end(tokens: Sequence[Token], start: int) -> int:
-    """Return the position of the next clause break from ``start`` (or the end).
-
-    A clause break is a comma, a sentence mark or a conjunction before a new finite verb
-    (:func:`~toolkit.speech.cues.is_clause_break`).
-    """
-    end = start
-    while end < len(tokens) and not is_clause_break(tokens, end):
-        end += 1
-    return end
-
-
-def segment_start(tokens: Sequence[Token], position: int) -> int:
-    """Return the first position after the clause break before ``position``."""
-    start = position
-    while start > 0 and not is_clause_break(tokens, start - 1):
-        start -= 1
-    return start
 
 
 def content_end(view: SentenceView, start: int) -> int:
