@@ -202,9 +202,20 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
                 found.append((end, segment, is_known, can_guess))
         return found
 
-    def _analyze_forward(self, word: str) -> list[tuple[int, float]]:
+    def _morpheme_table(
+        self,
+        word: str,
+        strict: bool,
+        targetpos: int | None,
+        backpointer: list[dict[Any, Any]] | None,
+    ) -> list[dict[Any, float]]:
+        """Fill HanTa's table of best log probs per (position, class pair) over the morphemes.
+
+        Shared by the forward analysis (tags) and the Viterbi analysis (lemma, for
+        ``targetpos``, which also records ``backpointer``); ``table[-1]`` is left for the
+        caller's final transitions.
+        """
         wlen = len(word)
-        strict = self.strict
         guess = self._guess
         follow = self._follow
         table: list[dict[Any, float]] = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
@@ -218,35 +229,30 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
-                found = follow.get((state, strict, None))
-                every, guess_only = found or self._followups(state, strict)
+                found = follow.get((state, strict, targetpos))
+                every, guess_only = found or self._followups(state, strict, targetpos)
                 previous = state[1]
                 for j, segment, is_known, can_guess in segments:
                     target = table[j]
-                    if is_known:
-                        for tag1, lpt, known, guessable in every:
-                            lpm = known.get(segment)
-                            if lpm is None:
-                                if not (guessable and can_guess):
-                                    continue  # lp_m_t would give -inf
-                                lpm = guesses.get((j, tag1))
-                                if lpm is None:
-                                    lpm = guesses[(j, tag1)] = guess(segment, tag1, wlen)
-                            lp1 = lp + lpt + lpm
-                            if lp1 > _LOWER_BOUND:
-                                newstate = (previous, tag1)
-                                if newstate not in target or lp1 > target[newstate]:
-                                    target[newstate] = lp1
-                    else:  # no class knows the segment: only guesses count
-                        for tag1, lpt, _known, _guessable in guess_only:
+                    for tag1, lpt, known, guessable in every if is_known else guess_only:
+                        lpm = known.get(segment) if is_known else None
+                        if lpm is None:
+                            if not (guessable and can_guess):
+                                continue  # lp_m_t would give -inf
                             lpm = guesses.get((j, tag1))
                             if lpm is None:
                                 lpm = guesses[(j, tag1)] = guess(segment, tag1, wlen)
-                            lp1 = lp + lpt + lpm
-                            if lp1 > _LOWER_BOUND:
-                                newstate = (previous, tag1)
-                                if newstate not in target or lp1 > target[newstate]:
-                                    target[newstate] = lp1
+                        lp1 = lp + lpt + lpm
+                        if lp1 > _LOWER_BOUND:
+                            newstate = (previous, tag1)
+                            if newstate not in target or lp1 > target[newstate]:
+                                target[newstate] = lp1
+                                if backpointer is not None:
+                                    backpointer[j][newstate] = (state, i)
+        return table
+
+    def _analyze_forward(self, word: str) -> list[tuple[int, float]]:
+        table = self._morpheme_table(word, self.strict, None, None)
         for state, lp in table[-2].items():
             for tag1, lpt in self.LP_trans_final.get(state, []):
                 lp1 = lp + lpt
@@ -266,42 +272,11 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
     def analyze_viterbi(self, word: str, targetpos: int) -> list[tuple[int, int]]:
         """Return the best morpheme path of ``word`` for a known class (HanTa's algorithm)."""
         wlen = len(word)
-        guess = self._guess
-        follow = self._follow
         table: list[dict[Any, float]] = []
         backpointer: list[dict[Any, Any]] = []
         for localstrict in (True, False):
-            table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
             backpointer = [{} for _ in range(wlen + 2)]
-            for i in range(wlen + 1):
-                row = table[i]
-                rowbound = (
-                    sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
-                )
-                segments = self._segments(word, i) if row else []
-                guesses: dict[tuple[int, int], float] = {}  # (end, class) -> lp_m_t of a guess
-                for state, lp in row.items():
-                    if lp < rowbound:
-                        continue
-                    found = follow.get((state, localstrict, targetpos))
-                    every, guess_only = found or self._followups(state, localstrict, targetpos)
-                    previous = state[1]
-                    for j, segment, is_known, can_guess in segments:
-                        target = table[j]
-                        for tag1, lpt, known, guessable in every if is_known else guess_only:
-                            lpm = known.get(segment) if is_known else None
-                            if lpm is None:
-                                if not (guessable and can_guess):
-                                    continue  # lp_m_t would give -inf
-                                lpm = guesses.get((j, tag1))
-                                if lpm is None:
-                                    lpm = guesses[(j, tag1)] = guess(segment, tag1, wlen)
-                            lp1 = lp + lpt + lpm
-                            if lp1 > _LOWER_BOUND:
-                                newstate = (previous, tag1)
-                                if newstate not in target or lp1 > target[newstate]:
-                                    target[newstate] = lp1
-                                    backpointer[j][newstate] = (state, i)
+            table = self._morpheme_table(word, localstrict, targetpos, backpointer)
             for state, lp in table[-2].items():
                 for tag1, lpt in self.LP_trans_final.get(state, []):
                     if tag1 == targetpos:
