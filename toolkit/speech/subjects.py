@@ -53,7 +53,7 @@ _OBLIQUE_DETERMINERS = frozenset(
     }
 )
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur")
-_NOUNS = frozenset({"NN", "NE", "FM", "TRUNC"})
+_NOUNS = frozenset({"NN", "NNA", "NNI", "NE", "FM", "TRUNC"})
 
 
 def is_noun(token: Token) -> bool:
