@@ -132,6 +132,9 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
             if frame.kind == "direct" and frame.quote is not None:
                 for piece in frame.pieces:
                     direct = quotes.get(piece)
+                    if direct is not None and frame.gap is not None:
+                        gap = token_span(document, offset, frame.gap)
+                        direct.gaps.append((gap.start, gap.end))
                     if direct is not None and not direct.framed:
                         direct.framed = True
                         direct.attributes = {

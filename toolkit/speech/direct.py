@@ -10,7 +10,7 @@ token ranges into :class:`~toolkit.model.Span` records with document offsets.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from toolkit.model import Document, ReportedSpeech, Span
@@ -35,6 +35,8 @@ class Direct:
     attributes: dict[str, Any] | None = None
     #: whether a frame of its own (``sagte sie``) gave the attributes
     framed: bool = False
+    #: character ranges of frames inside the marks (``», fuhr er fort, «``): no speech
+    gaps: list[tuple[int, int]] = field(default_factory=list)
 
 
 def quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
@@ -130,11 +132,18 @@ def direct_record(document: Document, direct: Direct) -> ReportedSpeech:
     quotation = direct.quotation
     attributes = {"medium": "speech", **(direct.attributes or {})}
     attributes["medium"] = attributes["medium"] or "speech"
+    pieces, position = [], quotation.start
+    for gap_start, gap_end in [*sorted(direct.gaps), (quotation.end, quotation.end)]:
+        piece = document.text[position:gap_start]
+        start = position + len(piece) - len(piece.lstrip())
+        pieces.append(document_span(document, start, start + len(piece.strip())))
+        position = gap_end
     return ReportedSpeech(
         kind="direct",
         start=quotation.start,
         end=quotation.end,
         text=document.text[quotation.start : quotation.end],
         sentence=direct.sentence,
+        parts=tuple(piece for piece in pieces if piece.text.strip()) if direct.gaps else (),
         **attributes,
     )

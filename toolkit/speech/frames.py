@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from toolkit.model import Token
 from toolkit.speech.cues import Cue, segment_end, segment_start
-from toolkit.speech.subjects import FINITE, subject_after, subject_of
+from toolkit.speech.subjects import FINITE, is_quote, subject_after, subject_of
 from toolkit.speech.unquoted import addresses, paraphrase, unquoted_before_frame
 from toolkit.speech.view import (
     Frame,
@@ -198,7 +198,7 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     """
     tokens = view.tokens
     finite = finite_of_clause(view, cue)
-    quoted = _quote_before(view, cue, finite)
+    quoted = _quote_before(view, cue, finite) or _frame_inside_quote(view, cue, finite)
     if quoted is not None:
         return quoted
     start = segment_start(tokens, finite)
@@ -295,6 +295,44 @@ def _quote_before(view: SentenceView, cue: Cue, finite: int) -> Frame | None:
                 pieces.append(following)
         return Frame("direct", pieces, cue, None, quote=quote)
     return None
+
+
+_DASHES = frozenset({"–", "—", "-"})
+#: Subjects of a parenthesis that belongs to the speech itself ("glaube ich", "meint man").
+_SPEAKING_SUBJECTS = frozenset({"ich", "du", "Du", "wir", "ihr", "Ihr", "man", "Sie"})
+
+
+def _frame_inside_quote(view: SentenceView, cue: Cue, finite: int) -> Frame | None:
+    """Cut a frame out of the quotation it stands in: ``»Sage mir, fuhr er fort, hast Du ...?«``.
+
+    Older texts often print the frame inside the marks, between commas or dashes
+    (``»Jetzt – sprach Matteo – müßte ich ...«``). Its words are no speech: the frame gives the
+    quotation its cue and speaker, and ``gap`` (the frame with its commas) is cut out.
+    """
+    around = view.quote_around(cue.token)
+    tokens = view.tokens
+    if around is None or cue.token != finite or finite - 1 <= around[0] + 1:
+        return None  # the quotation needs words of its own before the frame
+    if tokens[finite - 1].text in _DASHES:
+        limit = min(around[1] - 1, finite + _MAX_FRAME)
+        frame_end = next((k for k in range(finite + 1, limit) if tokens[k].text in _DASHES), None)
+    elif tokens[finite - 1].pos == "$,":
+        frame_end = segment_end(tokens, finite)
+    else:
+        return None
+    clipped = not is_quote(tokens[around[1] - 1])  # the quotation runs on
+    if frame_end is None or not (frame_end < around[1] - 2 or (clipped and frame_end < around[1])):
+        return None  # no words of the quotation after the frame
+    subject = subject_of(tokens, finite)
+    if tokens[frame_end].text == ":" or subject is None:
+        return None
+    if not _inverted_frame(view, cue, finite, frame_end):
+        return None
+    speaking = {tokens[subject[0]].text, tokens[finite + 1].text}
+    if speaking & _SPEAKING_SUBJECTS or tokens[frame_end].text in {"?", "!"}:
+        return None  # "Das ist, glaube ich, wahr", "meinst du?": the speaker's own words
+    gap = (finite - 1, min(frame_end + 1, around[1]))
+    return Frame("direct", [around], cue, None, quote=around, gap=gap)
 
 
 def _nothing_after(view: SentenceView, cue: Cue) -> bool:

@@ -69,6 +69,8 @@ class Frame:
     previous_sentence: bool = False
     #: the speaker range names a source, not a speaker ("nach Polizeiangaben", "demnach")
     source_only: bool = False
+    #: a frame inside the quotation's marks: its tokens, which are no speech
+    gap: Range | None = None
 
 
 def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
