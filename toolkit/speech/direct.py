@@ -65,10 +65,10 @@ def direct_quotations(document: Document, starts: list[int], cues: list[list[Cue
         last = bisect_left(starts, quotation.end)
         sentence = tokens[first].sentence
         if not quotation.closed:
-            # An open chevron quotation runs on (a speech over several sentences or
-            # paragraphs, as in fiction); an open „ or " is more often a lost or misread
-            # mark (newspaper OCR), so it ends with its sentence.
-            if quotation.opening not in {"", "»", "«", "›", "‹"}:
+            # An open » or « quotation runs on (a speech over several sentences or
+            # paragraphs, as in fiction); an open „, " or single › is more often a lost or
+            # misread mark (newspaper OCR, an inner quotation), so it ends with its sentence.
+            if quotation.opening not in {"", "»", "«"}:
                 last = min(last, document.sentences[sentence].last_token + 1)
             last = max(last, first + 1)
             quotation = replace(quotation, end=tokens[last - 1].end)
