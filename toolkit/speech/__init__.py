@@ -66,7 +66,7 @@ from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speakers import FINITE, SpeakerResolver
-from toolkit.speech.unquoted import speaker_label
+from toolkit.speech.unquoted import FIRST_SECOND, POLITE, speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
 
@@ -75,6 +75,8 @@ if TYPE_CHECKING:
 
 #: How many sentences back a speaker can be continued without a new cue.
 CONTINUATION_WINDOW = 2
+#: Longest sentence (in tokens) that goes on with unquoted speech after a colon.
+_MAX_GOING_ON = 60
 _SUBORDINATE_STARTS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI"})
 _IRREALIS = frozenset({"wenn", "falls", "sonst", "gern", "gerne", "lieber", "fast", "beinahe"})
 
@@ -105,6 +107,7 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
     resolver = SpeakerResolver()
     records: list[ReportedSpeech] = []
     last: tuple[int, str | None, Span | None] | None = None  # sentence, speaker, mention
+    unquoted_colon = -2  # the last sentence with unquoted direct speech after a colon
     for sentence in document.sentences:
         offset = sentence.first_token
         sentence_tokens = document.sentence_tokens(sentence.index)
@@ -123,10 +126,14 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
             document, sentence.index - 1, records, directs
         )
         frames = _sentence_frames(view, cues[sentence.index], previous_free)
+        if not frames and unquoted_colon == sentence.index - 1 and _speech_goes_on(view):
+            frames.append(Frame("direct", [(0, len(view.tokens))], None, None))
         if not any(f.kind != "direct" for f in frames):
             frame = _continuation(view, sentence.index, last)
             if frame is not None:
                 frames.append(frame)
+        if any(_unquoted_after_colon(view, frame) for frame in frames):
+            unquoted_colon = sentence.index
         for frame in frames:
             speaker, mention = _speaker(document, offset, frame, resolver, last)
             if frame.kind == "direct" and frame.quote is not None:
@@ -264,6 +271,30 @@ def _continuation(
     if view.quote_around(main) is not None:
         return None
     return Frame("indirect", [(start, end)], None, None)
+
+
+def _unquoted_after_colon(view: SentenceView, frame: Frame) -> bool:
+    """Whether a frame is direct speech without marks after a colon (``rief: Gott!``)."""
+    if frame.kind != "direct" or frame.quote is not None or frame.cue is None:
+        return False
+    first, end = frame.pieces[-1]
+    return first > 0 and view.tokens[first - 1].text == ":" and end == len(view.tokens)
+
+
+def _speech_goes_on(view: SentenceView) -> bool:
+    """Whether unquoted speech after a colon goes on in the next sentence.
+
+    ``Er rief: Gott! Wenn das dein Vater wüsste!`` -- it does when the sentence brings no
+    frame or quotation of its own, is not long, and speaks to someone: first or second
+    person, polite ``Sie`` or an imperative.
+    """
+    tokens = view.tokens
+    if view.quotes or len(tokens) > _MAX_GOING_ON:
+        return False
+    return any(
+        t.text.lower() in FIRST_SECOND or t.pos == "VVIMP" or (k and t.text in POLITE)
+        for k, t in enumerate(tokens)
+    )
 
 
 def _main_finite(view: SentenceView) -> int | None:

@@ -24,7 +24,7 @@ Examples
 
 from __future__ import annotations
 
-from toolkit.speech.cues import Cue
+from toolkit.speech.cues import Cue, segment_end
 from toolkit.speech.speakers import role_of
 from toolkit.speech.view import Range, SentenceView, finite_in
 
@@ -39,7 +39,7 @@ FIRST_SECOND = frozenset(
     }
 )
 #: The polite address, capitalised (not at the start of the words, where "Sie" may be "she").
-_POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
+POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
 _SUBORDINATORS = frozenset({"dass", "daß", "ob"})
 #: Tags a subject right after an inverted frame's verb may start with ("sagte der Sekretär").
 _SUBJECT_STARTS = frozenset({"PPER", "ART", "NE", "NN", "PPOSAT", "PDAT"})
@@ -64,7 +64,7 @@ def addresses(view: SentenceView, piece: Range) -> bool:
     for k, token in enumerate(tokens):
         if token.text.lower() in FIRST_SECOND or token.pos == "VVIMP":
             return True
-        if k > 0 and token.text in _POLITE:
+        if k > 0 and token.text in POLITE:
             return True
     return False
 
@@ -87,9 +87,15 @@ def unquoted_before_frame(view: SentenceView, cue: Cue, finite: int, pieces: lis
 
 
 def paraphrase(view: SentenceView, first: int, stop: int) -> bool:
-    """Whether unquoted words after a colon are indirect: ``dass``/``ob`` or Konjunktiv I."""
+    """Whether unquoted words after a colon are indirect: ``dass``/``ob`` or Konjunktiv I.
+
+    A first clause in the first or second person is direct all the same
+    (``antwortete: Ich zweifle nicht, es sei ...``): the speaker's own words.
+    """
     if view.tokens[first].text.lower() in _SUBORDINATORS:
         return True
+    if addresses(view, (first, segment_end(view.tokens, first))):
+        return False
     verbs = [view.verbs.get(i) for i in finite_in(view, first, stop)]
     return any(v is not None and v.mood == "Sub" and v.konjunktiv == "I" for v in verbs)
 
