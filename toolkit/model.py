@@ -110,7 +110,8 @@ class VerbMood:
     like ``sollte``: only context can tell). ``infinitive`` is the token index of the
     infinitive that a ``würde`` periphrasis governs. ``resolved_by`` names the context that
     decided the mood of an ambiguous form (``reporting frame``: read as Konjunktiv inside
-    indirect speech, by :mod:`toolkit.speech.mood_context`), else ``None``.
+    indirect speech, by :mod:`toolkit.speech.mood_context`; ``coordination``: joined by
+    ``und`` to a Konjunktiv II), else ``None``.
     """
 
     token: int

@@ -158,12 +158,15 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
     indicative_tenses = tenses & INDICATIVE_TENSES
     possible = konjunktiv_type(subjunctive)
     other = _other_person(reading)
+    resolved_by = None
     if subjunctive and not indicative_tenses:
         mood: Literal["Ind", "Sub"] = "Sub"
         ambiguity = "other_person" if other is not None else "unambiguous"
     elif possible == "II" and _hypothetical_condition(tokens, position):
         # "Sollte es regnen, ...": a verb-first conditional reads a past form as Konjunktiv II
         mood, ambiguity = "Sub", "syncretic"
+    elif possible == "II" and _joins_konjunktiv_ii(tokens, position, reading.slot):
+        mood, ambiguity, resolved_by = "Sub", "syncretic", COORDINATION
     else:
         mood = "Ind"
         ambiguity = (
@@ -185,6 +188,7 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
         "other": SLOTS[other] if other is not None else None,
         "possible": possible if mood == "Ind" else konjunktiv,
         "infinitive": _verb_cluster(tokens, infinitive) if infinitive is not None else None,
+        "resolved_by": resolved_by,
     }
     if mood == "Ind" and other is not None and not subjunctive:
         details["possible"] = konjunktiv_type(
@@ -201,6 +205,7 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
         details,
         ambiguity=ambiguity,
         infinitive=tokens[infinitive].index if infinitive is not None else None,
+        resolved_by=resolved_by,
     )
 
 
@@ -250,6 +255,28 @@ def _hypothetical_condition(tokens: Sequence[Token], position: int) -> bool:
     found = paradigm((tokens[main].lemma or "").lower())
     tenses = {tense for tense, _slot in found.cells(tokens[main].text)} if found else set()
     return not tenses or tenses != {"preterite"}
+
+
+#: ``VerbMood.resolved_by`` of a past form read as Konjunktiv II after ``und`` + Konjunktiv II.
+COORDINATION = "coordination"
+
+
+def _joins_konjunktiv_ii(tokens: Sequence[Token], position: int, slot: int) -> bool:
+    """Return whether ``und``/``oder`` joins the verb to a Konjunktiv II with the same subject.
+
+    ``Sie könnten die Worte nicht unterscheiden und hörten nur Wortsalat``: the second verb
+    shares the subject of the first, and its mood.
+    """
+    if position < 2 or tokens[position - 1].text.lower() not in {"und", "oder"}:
+        return False
+    for earlier in range(position - 2, -1, -1):
+        if (tokens[earlier].pos or "").startswith("$"):
+            return False  # only within one clause: "..., und hörten" may join another one
+        if tokens[earlier].pos in FINITE_TAGS:
+            first = analyse_verb(tokens, earlier)
+            same_subject = SLOTS[slot] == (first.person, first.number)
+            return same_subject and first.konjunktiv == "II" and first.ambiguity == "unambiguous"
+    return False
 
 
 def _wuerde_infinitive(tokens: Sequence[Token], position: int) -> int | None:

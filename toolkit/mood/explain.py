@@ -41,6 +41,10 @@ _WORDING = {
             "gleich lautend mit dem Indikativ: im Rahmen indirekter Rede als Konjunktiv "
             "{konjunktiv} gelesen"
         ),
+        "coordination": (
+            "gleich lautend mit dem Indikativ: mit und/oder an einen Konjunktiv II "
+            "angeschlossen, daher Konjunktiv II"
+        ),
     },
     "en": {
         "Sub": "subjunctive {konjunktiv} of {lemma}",
@@ -56,6 +60,9 @@ _WORDING = {
         "reporting frame": (
             "same form as the indicative: read as subjunctive {konjunktiv} in the frame of "
             "indirect speech"
+        ),
+        "coordination": (
+            "same form as the indicative: joined by und/oder to a subjunctive II, so subjunctive II"
         ),
     },
 }
@@ -112,7 +119,8 @@ def explain(
     known
         ``False`` if the form was not found in any paradigm.
     resolved_by
-        The context that decided the mood of an ambiguous form (``reporting frame``).
+        The context that decided the mood of an ambiguous form (``reporting frame``,
+        ``coordination``).
 
     Examples
     --------
