@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from nltk.tokenize.api import TokenizerI
@@ -116,10 +117,11 @@ def test_loose_alignment_skips_words_that_are_not_in_the_text():
 
 
 def _unpatched_somajo_tokens(text):
+    """Plain SoMaJo's tokens, with the one documented change: tokens split at whitespace."""
     from somajo import SoMaJo
 
     plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
-    return [
+    spans = [
         (offset + token.character_offset[0], offset + token.character_offset[1], sentence_end)
         for offset, paragraph in paragraphs(text)
         for sentence in plain.tokenize_text([paragraph])
@@ -127,6 +129,25 @@ def _unpatched_somajo_tokens(text):
             [False] * (len(sentence) - 1) + [True], sentence, strict=True
         )
     ]
+    found = []
+    for start, end, sentence_end in spans:
+        parts = list(re.finditer(r"\S+", text[start:end]))
+        found.extend(
+            (start + part.start(), start + part.end(), sentence_end and part is parts[-1])
+            for part in parts
+        )
+    return found
+
+
+def test_somajo_joins_an_emoticon_across_a_space_and_we_split_it():
+    from somajo import SoMaJo
+
+    text = "Er sagte: (lacht) Ja."
+    plain = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
+    joined = [(token.text, token.original_spelling) for sentence in plain.tokenize_text([text])
+              for token in sentence]  # fmt: skip
+    assert (":(", ": (") in joined
+    assert [t.text for t in tokenise(text)][2:4] == [":", "("]
 
 
 def _our_tokens(text):

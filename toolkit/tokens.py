@@ -113,20 +113,41 @@ def tokenise(text: str) -> tuple[Token, ...]:
             if not somajo_sentence:
                 continue
             for somajo_token in somajo_sentence:
-                start, end = somajo_token.character_offset
-                tokens.append(
-                    Token(
-                        index=len(tokens),
-                        text=text[offset + start : offset + end],
-                        start=offset + start,
-                        end=offset + end,
-                        sentence=sentence,
-                        kind=somajo_token.token_class or "regular",
-                        space_after=somajo_token.space_after,
+                for part_start, part_end, kind, space_after in _parts(text, offset, somajo_token):
+                    tokens.append(
+                        Token(
+                            index=len(tokens),
+                            text=text[part_start:part_end],
+                            start=part_start,
+                            end=part_end,
+                            sentence=sentence,
+                            kind=kind,
+                            space_after=space_after,
+                        )
                     )
-                )
             sentence += 1
     return tuple(tokens)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _parts(text: str, offset: int, token) -> list[tuple[int, int, str, bool]]:  # type: ignore[no-untyped-def]
+    """Return ``(start, end, kind, space_after)`` of a SoMaJo token, in ``text``.
+
+    SoMaJo joins some emoticons across a space (``: (``), which in news text is far more
+    often a colon before a parenthesis (``sagte: (lacht)``): such a token is split at the
+    space into symbols, so no token ever holds whitespace.
+    """
+    start, end = token.character_offset
+    kind = token.token_class or "regular"
+    if kind != "emoticon" or _NON_SPACE.fullmatch(text, offset + start, offset + end):
+        return [(offset + start, offset + end, kind, token.space_after)]
+    parts = list(_NON_SPACE.finditer(text, offset + start, offset + end))
+    return [
+        (part.start(), part.end(), "symbol", k < len(parts) - 1 or token.space_after)
+        for k, part in enumerate(parts)
+    ]
 
 
 def _tokenise_paragraph(paragraph: str) -> list[list]:  # type: ignore[type-arg]
