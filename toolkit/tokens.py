@@ -113,7 +113,12 @@ def tokenise(text: str) -> tuple[Token, ...]:
             if not somajo_sentence:
                 continue
             for somajo_token in somajo_sentence:
-                for part_start, part_end, kind, space_after in _parts(text, offset, somajo_token):
+                start, end = somajo_token.character_offset
+                kind = somajo_token.token_class or "regular"
+                parts = [(offset + start, offset + end, kind, somajo_token.space_after)]
+                if kind == "emoticon":
+                    parts = _split_at_spaces(text, *parts[0])
+                for part_start, part_end, part_kind, space_after in parts:
                     tokens.append(
                         Token(
                             index=len(tokens),
@@ -121,7 +126,7 @@ def tokenise(text: str) -> tuple[Token, ...]:
                             start=part_start,
                             end=part_end,
                             sentence=sentence,
-                            kind=kind,
+                            kind=part_kind,
                             space_after=space_after,
                         )
                     )
@@ -132,22 +137,20 @@ def tokenise(text: str) -> tuple[Token, ...]:
 _NON_SPACE = re.compile(r"\S+")
 
 
-def _parts(text: str, offset: int, token) -> list[tuple[int, int, str, bool]]:  # type: ignore[no-untyped-def]
-    """Return ``(start, end, kind, space_after)`` of a SoMaJo token, in ``text``.
+def _split_at_spaces(
+    text: str, start: int, end: int, kind: str, space_after: bool
+) -> list[tuple[int, int, str, bool]]:
+    """Return an emoticon token's ``(start, end, kind, space_after)``, split at spaces.
 
     SoMaJo joins some emoticons across a space (``: (``), which in news text is far more
-    often a colon before a parenthesis (``sagte: (lacht)``): such a token is split at the
-    space into symbols, so no token ever holds whitespace.
+    often a colon before a parenthesis (``sagte: (lacht)``): such a token becomes symbols,
+    so no token ever holds whitespace.
     """
-    start, end = token.character_offset
-    kind = token.token_class or "regular"
-    if kind != "emoticon" or _NON_SPACE.fullmatch(text, offset + start, offset + end):
-        return [(offset + start, offset + end, kind, token.space_after)]
-    parts = list(_NON_SPACE.finditer(text, offset + start, offset + end))
-    return [
-        (part.start(), part.end(), "symbol", k < len(parts) - 1 or token.space_after)
-        for k, part in enumerate(parts)
-    ]
+    parts = list(_NON_SPACE.finditer(text, start, end))
+    if len(parts) == 1:
+        return [(start, end, kind, space_after)]
+    last = len(parts) - 1
+    return [(p.start(), p.end(), "symbol", k < last or space_after) for k, p in enumerate(parts)]
 
 
 def _tokenise_paragraph(paragraph: str) -> list[list]:  # type: ignore[type-arg]
