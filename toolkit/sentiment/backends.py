@@ -239,7 +239,8 @@ def resolve_backend(spec: str | os.PathLike[str] | SentimentBackend) -> Sentimen
     toolkit.errors.InputError: Unknown sentiment backend 'vader'; use one of default, \
 textblob-de, sentiws:PATH.
     """
-    if isinstance(spec, SentimentBackend):
+    # a name or path first: the protocol check is slow, and resolving happens per sentence
+    if not isinstance(spec, (str, os.PathLike)) and isinstance(spec, SentimentBackend):
         return spec
     text = os.fspath(spec).strip()
     if text in ("", "default"):
