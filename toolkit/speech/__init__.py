@@ -66,7 +66,7 @@ from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speakers import FINITE, SpeakerResolver
-from toolkit.speech.unquoted import FIRST_SECOND, POLITE, speaker_label
+from toolkit.speech.unquoted import addresses, speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
 
@@ -288,13 +288,8 @@ def _speech_goes_on(view: SentenceView) -> bool:
     frame or quotation of its own, is not long, and speaks to someone: first or second
     person, polite ``Sie`` or an imperative.
     """
-    tokens = view.tokens
-    if view.quotes or len(tokens) > _MAX_GOING_ON:
-        return False
-    return any(
-        t.text.lower() in FIRST_SECOND or t.pos == "VVIMP" or (k and t.text in POLITE)
-        for k, t in enumerate(tokens)
-    )
+    size = len(view.tokens)
+    return not view.quotes and size <= _MAX_GOING_ON and addresses(view, (0, size), marks=False)
 
 
 def _main_finite(view: SentenceView) -> int | None:

@@ -39,7 +39,7 @@ FIRST_SECOND = frozenset(
     }
 )
 #: The polite address, capitalised (not at the start of the words, where "Sie" may be "she").
-POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
+_POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
 _SUBORDINATORS = frozenset({"dass", "daß", "ob"})
 #: Tags a subject right after an inverted frame's verb may start with ("sagte der Sekretär").
 _SUBJECT_STARTS = frozenset({"PPER", "ART", "NE", "NN", "PPOSAT", "PDAT"})
@@ -47,8 +47,10 @@ _SUBJECT_STARTS = frozenset({"PPER", "ART", "NE", "NN", "PPOSAT", "PDAT"})
 _SUBORDINATE_OPENERS = frozenset({"KOUS", "KON", "PWAV", "PRELS", "KOUI", "APPR"})
 
 
-def addresses(view: SentenceView, piece: Range) -> bool:
+def addresses(view: SentenceView, piece: Range, *, marks: bool = True) -> bool:
     """Whether words sound like someone speaking: first or second person, a question, a call.
+
+    ``marks=False`` leaves question and exclamation marks out (they also end narration).
 
     Examples
     --------
@@ -59,12 +61,12 @@ def addresses(view: SentenceView, piece: Range) -> bool:
     True
     """
     tokens = view.tokens[piece[0] : piece[1]]
-    if any(t.text in {"?", "!"} for t in tokens):
+    if marks and any(t.text in {"?", "!"} for t in tokens):
         return True
     for k, token in enumerate(tokens):
         if token.text.lower() in FIRST_SECOND or token.pos == "VVIMP":
             return True
-        if k > 0 and token.text in POLITE:
+        if k > 0 and token.text in _POLITE:
             return True
     return False
 
