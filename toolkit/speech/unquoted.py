@@ -5,7 +5,10 @@ Direct speech is not always quoted, above all in older fiction and in dialogue w
 decide:
 
 - after a colon and a cue, ``dass``/``ob`` or a Konjunktiv I make a paraphrase
-  (``erklärte: Die Lage sei ernst``, indirect), anything else is direct (:func:`paraphrase`);
+  (``erklärte: Die Lage sei ernst``, indirect), anything else is direct (:func:`paraphrase`),
+  and so is a first clause in the first or second person (``antwortete: Ich zweifle nicht,
+  es sei ...``); the next sentence goes on as direct speech while it speaks to someone
+  (``rief: Gott! Wenn das dein Vater wüsste!``, see :mod:`toolkit.speech`);
 - before an inverted frame (``..., sagte er``), words in the first or second person, an
   imperative or a question are direct speech (:func:`addresses`,
   :func:`unquoted_before_frame`); indicative words in the third person are left alone
