@@ -139,6 +139,15 @@ def _unpatched_somajo_tokens(text):
     return found
 
 
+def test_word_list_patterns_are_searched_only_where_they_can_match():
+    # the speed fix applies to the installed SoMaJo's lists (they hold no entry without a mark)
+    from toolkit.tokens import _somajo
+
+    tokenizer = _somajo()._tokenizer
+    names = ["abbreviation", "single_token_abbreviation", "token_with_plus_ampersand"]
+    assert all(type(getattr(tokenizer, name)).__name__ == "_InWordsWith" for name in names)
+
+
 def test_somajo_joins_an_emoticon_across_a_space_and_we_split_it():
     from somajo import SoMaJo
 
@@ -170,6 +179,7 @@ ODD_TEXTS = {
     "zero-width space": "Das ist\u200b gut. Wirklich\u200b!",
     "whitespace": "Er\tkam  spät.\nSie \u00a0 ging   \r\n fort. \u2028 Ende",
     "respelled": 'Er sagte:"Nein".Dann ging er ...Wirklich?!',
+    "word lists": "AT&T, C++ u. a. m. bzw. z.B. Prof. Dr. Müller (Nr. 5, Abs. 3), Q&A-Runde",
 }
 
 

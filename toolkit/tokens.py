@@ -43,34 +43,48 @@ def _somajo(character_offsets: bool = False):  # type: ignore[no-untyped-def]
     )
     tokenizer = somajo._tokenizer
     tokenizer._split_emojis = _skip_texts_without_emoji(tokenizer._split_emojis)
-    tokenizer.abbreviation = _InDottedWords(tokenizer.abbreviation)
+    for name, (word_list, marks) in _WORD_LIST_PATTERNS.items():
+        if _every_entry_holds(word_list, marks):  # checked, in case SoMaJo's lists change
+            setattr(tokenizer, name, _InWordsWith(getattr(tokenizer, name), marks))
     return somajo
 
 
-#: A stretch without whitespace that holds a full stop.
-_DOTTED_WORD = re.compile(r"\S*\.\S*")
+#: SoMaJo's patterns made of word lists: the list, and the marks its every entry holds.
+_WORD_LIST_PATTERNS = {
+    "abbreviation": ("abbreviations_de.txt", "."),  # about 1,100 (and "z.B."-like sequences)
+    "single_token_abbreviation": ("single_token_abbreviations_de.txt", "."),
+    "token_with_plus_ampersand": ("tokens_with_plus_or_ampersand.txt", "+&"),  # "AT&T"
+}
 
 
-class _InDottedWords:
-    """SoMaJo's pattern of about 1,100 abbreviations, searched only where it can match.
+def _every_entry_holds(word_list: str, marks: str) -> bool:
+    from somajo import utils
 
-    SoMaJo 2.5 tries the pattern at every position of a paragraph, which took about a third
-    of its time on news text. Every abbreviation it lists holds a full stop and no
-    whitespace, so a match lies inside one stretch without whitespace that holds a full stop;
+    entries = utils.read_abbreviation_file(word_list)
+    return all(set(entry) & set(marks) and not re.search(r"\s", entry) for entry in entries)
+
+
+class _InWordsWith:
+    """A SoMaJo word-list pattern, searched only where it can match.
+
+    SoMaJo 2.5 tries such a pattern at every position of a paragraph; the abbreviation list
+    alone took about a third of its time on news text. Every entry holds one of ``marks`` and
+    no whitespace, so a match lies inside one stretch without whitespace that holds a mark:
     searching only those gives the same matches (tests/test_tokens.py compares the tokens
     with an unpatched SoMaJo).
     """
 
-    def __init__(self, pattern) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, pattern, marks: str) -> None:  # type: ignore[no-untyped-def]
         self._pattern = pattern
+        self._stretch = re.compile(rf"\S*[{re.escape(marks)}]\S*")
 
     def finditer(self, text: str, *args):  # type: ignore[no-untyped-def]
         if args:
             return self._pattern.finditer(text, *args)
         return (
             match
-            for word in _DOTTED_WORD.finditer(text)
-            for match in self._pattern.finditer(text, word.start(), word.end())
+            for stretch in self._stretch.finditer(text)
+            for match in self._pattern.finditer(text, stretch.start(), stretch.end())
         )
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
