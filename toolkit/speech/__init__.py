@@ -140,8 +140,7 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
                 for piece in frame.pieces:
                     direct = quotes.get(piece)
                     if direct is not None and frame.gap is not None:
-                        gap = token_span(document, offset, frame.gap)
-                        direct.gaps.append((gap.start, gap.end))
+                        direct.gaps.append((offset + frame.gap[0], offset + frame.gap[1]))
                     if direct is not None and not direct.framed:
                         direct.framed = True
                         direct.attributes = {

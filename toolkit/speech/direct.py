@@ -35,7 +35,7 @@ class Direct:
     attributes: dict[str, Any] | None = None
     #: whether a frame of its own (``sagte sie``) gave the attributes
     framed: bool = False
-    #: character ranges of frames inside the marks (``», fuhr er fort, «``): no speech
+    #: document token ranges of frames inside the marks (``», fuhr er fort, «``): no speech
     gaps: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -132,18 +132,15 @@ def direct_record(document: Document, direct: Direct) -> ReportedSpeech:
     quotation = direct.quotation
     attributes = {"medium": "speech", **(direct.attributes or {})}
     attributes["medium"] = attributes["medium"] or "speech"
-    pieces, position = [], quotation.start
-    for gap_start, gap_end in [*sorted(direct.gaps), (quotation.end, quotation.end)]:
-        piece = document.text[position:gap_start]
-        start = position + len(piece) - len(piece.lstrip())
-        pieces.append(document_span(document, start, start + len(piece.strip())))
-        position = gap_end
+    # the pieces between the frames cut out of the quotation (document token ranges)
+    bounds = [direct.first, *(i for gap in sorted(direct.gaps) for i in gap), direct.end]
+    pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if b > a]
     return ReportedSpeech(
         kind="direct",
         start=quotation.start,
         end=quotation.end,
         text=document.text[quotation.start : quotation.end],
         sentence=direct.sentence,
-        parts=tuple(piece for piece in pieces if piece.text.strip()) if direct.gaps else (),
+        parts=tuple(token_span(document, 0, piece) for piece in pieces) if direct.gaps else (),
         **attributes,
     )
