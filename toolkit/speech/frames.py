@@ -26,6 +26,7 @@ from toolkit.speech.view import (
     Range,
     SentenceView,
     content_end,
+    finite_after_relatives,
     finite_in,
     finite_of_clause,
     noun_speaker,
@@ -109,7 +110,7 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     ):
         return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
     segment = segment_end(tokens, first)
-    finites = finite_in(view, first, segment)
+    finites = finite_in(view, first, segment) or finite_after_relatives(view, segment)
     if finites and _main_clause_opening(tokens, first):
         verb = view.verbs.get(finites[0])
         if cue.cue_class == "noun":  # "die Sorge, es sei zu spät" (Konjunktiv I only)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
-from toolkit.speech.cues import Cue, segment_start
+from toolkit.speech.cues import Cue, segment_end, segment_start
 from toolkit.speech.subjects import FINITE, noun_phrase_end, subject_of
 
 Range = tuple[int, int]
@@ -90,6 +90,30 @@ def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:
 def finite_in(view: SentenceView, start: int, end: int) -> list[int]:
     """Return the positions of the finite verbs in ``start:end``."""
     return [i for i in range(start, end) if view.tokens[i].pos in FINITE]
+
+
+#: Words that open a relative clause (``die``, ``deren``) after a noun of the content.
+_RELATIVE_OPENERS = frozenset({"PRELS", "PRELAT"})
+
+
+def finite_after_relatives(view: SentenceView, segment: int) -> list[int]:
+    """Return the finite verb that resumes a clause after its relative clauses.
+
+    ``Er warnte, die Preise, die sie zahlen, sollten sinken``: the content's subject ends at a
+    comma, a relative clause follows, and the verb comes after it. ``segment`` is the comma
+    after the verbless start; ``[]`` when no relative clause and verb follow.
+    """
+    tokens = view.tokens
+    while segment + 2 < len(tokens) and tokens[segment].pos == "$,":
+        opener = segment + 1
+        if tokens[opener].pos in {"APPR", "APPRART"}:
+            opener += 1  # "mit denen ..."
+        if tokens[opener].pos not in _RELATIVE_OPENERS:
+            return []
+        segment = segment_end(tokens, opener + 1)
+        if segment + 1 < len(tokens) and tokens[segment + 1].pos in FINITE:
+            return [segment + 1] if tokens[segment].pos == "$," else []
+    return []
 
 
 def content_end(view: SentenceView, start: int) -> int:
