@@ -117,18 +117,22 @@ def test_loose_alignment_skips_words_that_are_not_in_the_text():
 
 
 def _unpatched_somajo_tokens(text):
-    """Plain SoMaJo's tokens, with the one documented change: tokens split at whitespace."""
+    """Plain SoMaJo's tokens, with the two documented changes: tokens split at whitespace,
+    and the parts of a numeric date written without spaces joined."""
     from somajo import SoMaJo
 
     plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
-    spans = [
-        (offset + token.character_offset[0], offset + token.character_offset[1], sentence_end)
-        for offset, paragraph in paragraphs(text)
-        for sentence in plain.tokenize_text([paragraph])
-        for sentence_end, token in zip(
-            [False] * (len(sentence) - 1) + [True], sentence, strict=True
-        )
-    ]
+    spans = []
+    for offset, paragraph in paragraphs(text):
+        for sentence in plain.tokenize_text([paragraph]):
+            for position, token in enumerate(sentence):
+                start, end = (offset + at for at in token.character_offset)
+                last = position + 1 == len(sentence)
+                previous = sentence[position - 1] if position else None
+                joins = previous is not None and previous.token_class == "date"
+                if joins and token.token_class == "date" and spans[-1][1] == start:
+                    start = spans.pop()[0]
+                spans.append((start, end, last))
     found = []
     for start, end, sentence_end in spans:
         parts = list(re.finditer(r"\S+", text[start:end]))
@@ -159,6 +163,15 @@ def test_somajo_joins_an_emoticon_across_a_space_and_we_split_it():
     assert [t.text for t in tokenise(text)][2:4] == [":", "("]
 
 
+def test_somajo_splits_a_numeric_date_and_we_join_it():
+    from somajo import SoMaJo
+
+    text = "Am 1.10.2024 ging er."
+    plain = SoMaJo("de_CMC", split_camel_case=False)
+    assert [token.text for token in next(plain.tokenize_text([text]))][1:4] == ["1.", "10.", "2024"]
+    assert [(t.text, t.kind) for t in tokenise(text)][1] == ("1.10.2024", "date")
+
+
 def _our_tokens(text):
     tokens = tokenise(text)
     return [
@@ -180,6 +193,7 @@ ODD_TEXTS = {
     "whitespace": "Er\tkam  spät.\nSie \u00a0 ging   \r\n fort. \u2028 Ende",
     "respelled": 'Er sagte:"Nein".Dann ging er ...Wirklich?!',
     "word lists": "AT&T, C++ u. a. m. bzw. z.B. Prof. Dr. Müller (Nr. 5, Abs. 3), Q&A-Runde",
+    "dates": "Vom 1.10.2024 bis 3. 10. 2024, am 24.11. um 10.30 Uhr, seit 01.02.99 (2.3.2025).",
 }
 
 

@@ -2,9 +2,11 @@
 
 The default tokenizer is SoMaJo (``de_CMC``), which knows German abbreviations (``z. B.``,
 ``Abs.``), ordinals (``1. Oktober``), gender forms (``Lehrer:innen``), URLs and emoticons, and
-reports character offsets. SoMaJo also finds sentence boundaries in the same pass, so every
-:class:`~toolkit.model.Token` already knows its sentence number;
-:mod:`toolkit.sentences` turns that into :class:`~toolkit.model.Sentence` records.
+reports character offsets. Two of its decisions are changed: a token never holds whitespace,
+and a numeric date is one token (``1.10.2024``, not ``1.`` ``10.`` ``2024``). SoMaJo also
+finds sentence boundaries in the same pass, so every :class:`~toolkit.model.Token` already
+knows its sentence number; :mod:`toolkit.sentences` turns that into
+:class:`~toolkit.model.Sentence` records.
 
 Paragraphs (separated by blank lines) are tokenised one by one, so a sentence never runs
 across a paragraph break (a headline without a full stop stays its own sentence).
@@ -145,6 +147,8 @@ def tokenise(text: str) -> tuple[Token, ...]:
     --------
     >>> [t.text for t in tokenise("Er kommt am 1. Oktober, z. B. nach Berlin.")]
     ['Er', 'kommt', 'am', '1.', 'Oktober', ',', 'z.', 'B.', 'nach', 'Berlin', '.']
+    >>> [t.text for t in tokenise("Am 1.10.2024 ging er.")]
+    ['Am', '1.10.2024', 'ging', 'er', '.']
     >>> token = tokenise("Sie sagte: „Ja.“")[4]
     >>> token.text, token.start, token.end, token.sentence
     ('Ja', 12, 14, 0)
@@ -164,6 +168,8 @@ def tokenise(text: str) -> tuple[Token, ...]:
                 if kind == "emoticon":
                     parts = _split_at_spaces(text, *parts[0])
                 for part_start, part_end, part_kind, space_after in parts:
+                    if _continues_date(tokens, part_start, part_kind, sentence):
+                        part_start = tokens.pop().start
                     tokens.append(
                         Token(
                             index=len(tokens),
@@ -177,6 +183,18 @@ def tokenise(text: str) -> tuple[Token, ...]:
                     )
             sentence += 1
     return tuple(tokens)
+
+
+def _continues_date(tokens: list[Token], start: int, kind: str, sentence: int) -> bool:
+    """Whether a date part joins the one before it: ``1.10.2024`` is one token, as written.
+
+    SoMaJo splits a numeric date into ``1.`` ``10.`` ``2024`` (the EmpiriST rule), which
+    reads as three numbers in a concordance; parts written apart (``1. 10.``) stay apart.
+    """
+    if kind != "date" or not tokens:
+        return False
+    previous = tokens[-1]
+    return previous.kind == "date" and previous.end == start and previous.sentence == sentence
 
 
 _NON_SPACE = re.compile(r"\S+")
