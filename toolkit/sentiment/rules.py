@@ -53,6 +53,7 @@ from toolkit.sentiment.words import (
     emoticons,
     is_break,
     modifiers,
+    negates_at,
     negation_exceptions,
     negators,
 )
@@ -318,11 +319,11 @@ def _apply_negation(
     emoticon_positions: set[int],
     settings: RuleSettings,
 ) -> None:
-    negating, exceptions, window = negators(), negation_exceptions(), settings.negation_window
+    exceptions, window = negation_exceptions(), settings.negation_window
     negated: set[int] = set()
     immune = {position for position in values if lowers[position] in NOT_NEGATED}
     for position, lower in enumerate(lowers):
-        if lower not in negating:
+        if not negates_at(lowers, position):
             continue
         following = lowers[position + 1] if position + 1 < len(lowers) else ""
         if (lower, following) in exceptions:

@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from toolkit.resources import lines, word_list
@@ -22,6 +23,30 @@ from toolkit.resources import lines, word_list
 def negators() -> frozenset[str]:
     """Words that negate (lower case): ``nicht``, ``kein``, ``nie``, ..."""
     return word_list("sentiment_negators")
+
+
+@cache
+def _negator_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(entry.split()) for entry in negators() if " " in entry)
+
+
+def negates_at(lowers: Sequence[str], position: int) -> bool:
+    """Whether a negator ends at ``position``: ``nicht`` or a phrase (``alles andere als``).
+
+    Examples
+    --------
+    >>> negates_at(["das", "war", "alles", "andere", "als", "gut"], 4)
+    True
+    >>> negates_at(["als", "gut"], 0)
+    False
+    """
+    if lowers[position] in negators():
+        return True
+    return any(
+        position + 1 >= len(phrase)
+        and tuple(lowers[position + 1 - len(phrase) : position + 1]) == phrase
+        for phrase in _negator_phrases()
+    )
 
 
 @cache
