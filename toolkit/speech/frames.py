@@ -19,7 +19,13 @@ from collections.abc import Sequence
 
 from toolkit.model import Token
 from toolkit.speech.cues import Cue, segment_end, segment_start
-from toolkit.speech.subjects import FINITE, is_quote, subject_after, subject_of
+from toolkit.speech.subjects import (
+    FINITE,
+    is_quote,
+    is_relative_clause,
+    subject_after,
+    subject_of,
+)
 from toolkit.speech.unquoted import addresses, paraphrase, unquoted_before_frame
 from toolkit.speech.view import (
     Frame,
@@ -37,27 +43,10 @@ from toolkit.speech.view import (
 _SUBORDINATORS = frozenset({"dass", "daß", "ob"})
 #: Words that open an indirect question ("fragte, wer ...", "wusste nicht, warum ...");
 #: "wie" is left out (mostly a comparison), "wobei"/"womit" are relative adverbs.
-_QUESTION_WORDS = frozenset(
-    {
-        "wer",
-        "wen",
-        "wem",
-        "wessen",
-        "was",
-        "wo",
-        "wann",
-        "warum",
-        "weshalb",
-        "wieso",
-        "weswegen",
-        "wohin",
-        "woher",
-        "wozu",
-        "wieviel",
-        "inwiefern",
-        "inwieweit",
-    }
-)
+_QUESTION_WORDS = frozenset({
+    "wer", "wen", "wem", "wessen", "was", "wo", "wann", "warum", "weshalb", "wieso", "weswegen",
+    "wohin", "woher", "wozu", "wieviel", "inwiefern", "inwieweit",
+})  # fmt: skip
 _WHICH = frozenset({"welche", "welcher", "welches", "welchen", "welchem"})
 _RELATIVE = frozenset({"PRELS", "PRELAT"})
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses", "dieser", "diese", "solches"})
@@ -272,6 +261,13 @@ def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -
         return False
     if tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}:
         return False
+    comma = segment_start(tokens, finite) - 1
+    if comma > 0 and tokens[comma].pos == "$,":
+        before = comma
+        while before > 0 and tokens[before - 1].pos not in {"$,", "$."}:
+            before -= 1
+        if is_relative_clause(tokens[before:comma]):
+            return False  # "In einem Bericht, der ... wurde, fordert Annan": no words before
     subject = subject_of(view.tokens, finite)
     return subject is not None and subject[0] > finite
 

@@ -154,6 +154,9 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     if first < finite and subordinate:
         # a subordinate clause: "wie Peskow sagte", "der sagte"
         if tokens[first].pos == "PRELS":
+            # "eines Hackers, der behauptet": the speaker is the noun the pronoun stands for
+            if first > 1 and tokens[first - 1].pos == "$,":
+                return _antecedent(tokens, first - 1) or (first, first + 1)
             return first, first + 1
         return _first_subject(tokens, first + 1, finite)
     if first < finite:
@@ -181,23 +184,34 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
     start = finite
     while start > 0 and tokens[start - 1].pos not in {"$,", "$."}:
         start -= 1
+    after_relative = None  # where the clause resumes after skipped relative clauses
     while start > 1 and tokens[start - 1].pos == "$,":
         before = start - 2
         while before > 0 and tokens[before - 1].pos not in {"$,", "$."}:
             before -= 1
         segment = tokens[before : start - 1]
-        if _relative_clause(segment) and before > 1 and tokens[before - 1].pos == "$,":
+        if is_relative_clause(segment) and before > 1 and tokens[before - 1].pos == "$,":
+            after_relative = after_relative or start
             start = before  # "Der 84-jährige Küng, der als Kritiker gilt, hofft"
             continue
         if any(t.pos in FINITE or t.pos in {"KOUS", "PRELS", "PWAV"} for t in segment):
             break
         if not segment or not (segment[0].pos in _NP_PREFIX or is_noun(segment[0])):
             break
-        start = before
-    return start
+        start, after_relative = before, None
+    if after_relative is None:
+        return start
+    # "und der Jüngste, dem ..., erzählte": the noun before the relative clause is the subject;
+    # "In einem Bericht, der ..., fordert Annan": it is none, the clause starts after it
+    first = before + 1 if tokens[before].pos == "KON" else before
+    whole = first < start - 1 and noun_phrase_end(tokens, first, start - 1) == start - 1
+    if whole and nominative_start(tokens[first], _head(tokens, first, start - 1)):
+        return first
+    return after_relative
 
 
-def _relative_clause(segment: Sequence[Token]) -> bool:
+def is_relative_clause(segment: Sequence[Token]) -> bool:
+    """Whether a clause segment is a relative clause (``der ...``, ``mit denen ...``)."""
     return bool(segment) and (
         segment[0].pos in {"PRELS", "PRELAT"}
         or (
@@ -219,7 +233,7 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
             segment_end = i + 1
             while segment_end < finite and tokens[segment_end].pos != "$,":
                 segment_end += 1
-            if _relative_clause(tokens[i + 1 : segment_end]):
+            if is_relative_clause(tokens[i + 1 : segment_end]):
                 i = segment_end
                 continue
             i += 1
@@ -264,6 +278,18 @@ def _first_subject(tokens: Sequence[Token], start: int, limit: int) -> tuple[int
             continue
         i += 1
     return None
+
+
+def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """Return the noun phrase right before a relative clause's comma (``eines Hackers``)."""
+    start = comma
+    while start > 0 and is_noun(tokens[start - 1]):
+        start -= 1
+    if start == comma:
+        return None
+    while start > 0 and tokens[start - 1].pos in _NP_PREFIX:
+        start -= 1
+    return start, comma
 
 
 def noun_phrase_before(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
