@@ -205,6 +205,9 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
             return Frame("indirect", [(start, start + 1)], cue, speaker, previous_sentence=True)
         return None
     frame_end = segment_end(tokens, max(finite, cue.token))
+    subject = subject_of(tokens, finite)
+    # ", sagte Peskow, der Sprecher des Kremls.": the apposition belongs to the frame
+    words_end = max(frame_end, subject[1]) if subject is not None else frame_end
     pieces: list[Range] = []
     before: Range | None = None
     if start >= 2 and tokens[start - 1].pos == "$,":
@@ -214,8 +217,8 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
             if _main_clause_opening(tokens, segment_start(tokens, start - 2)):
                 pieces.append(before)
     after: Range | None = None
-    if frame_end + 1 < len(tokens) and tokens[frame_end].pos == "$,":
-        after = (frame_end + 1, content_end(view, frame_end + 1))
+    if words_end + 1 < len(tokens) and tokens[words_end].pos == "$,":
+        after = (words_end + 1, content_end(view, words_end + 1))
         if after[1] <= after[0]:
             after = None
     if after is not None and before is not None and _split_clause(view, before, after):

@@ -138,7 +138,7 @@ class SpeakerResolver:
         return self.history[-1].name if self.history else None
 
     def _lookup(self, mention: Sequence[Token]) -> _Entity | None:
-        with_commas = [t for t in mention if not is_quote(t)]
+        with_commas = [t for t in _outside_brackets(mention) if not is_quote(t)]
         words = [t for t in with_commas if t.pos != "$,"]
         if not words:
             return None
@@ -182,6 +182,17 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+def _outside_brackets(mention: Sequence[Token]) -> list[Token]:
+    """Return the words of a mention without its bracketed parts: ``(DJV)``, ``(Grüne)``."""
+    words, depth = [], 0
+    for token in mention:
+        depth += token.text == "("
+        if depth == 0:
+            words.append(token)
+        depth -= token.text == ")" and depth > 0
+    return words
 
 
 def _name_run(words: Sequence[Token]) -> list[Token]:

@@ -137,9 +137,33 @@ def subject_of(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     The impersonal ``es`` (``es heißt``, ``hieß es``) is no speaker: ``None``.
     """
     found = _subject(tokens, finite)
-    if found is not None and found[1] - found[0] == 1 and tokens[found[0]].text.lower() == "es":
+    if found is None or (found[1] - found[0] == 1 and tokens[found[0]].text.lower() == "es"):
         return None
-    return found
+    if tokens[found[0]].pos in {"PPER", "PRELS", "PDS", "PIS"}:
+        return found
+    return found[0], _attachments_end(tokens, found[1], after_verb=found[0] > finite)
+
+
+def _attachments_end(tokens: Sequence[Token], end: int, after_verb: bool) -> int:
+    """Return the end of a subject with its abbreviation in brackets and its apposition.
+
+    ``die Behörde (DGAC)``, and after the verb ``sagte Bill Graham, Parteichef der Liberalen.``
+    An apposition is a noun phrase alone up to the next comma or the sentence end (``, die
+    Lage sei ernst`` has a verb: reported words, no apposition).
+    """
+    if end + 2 < len(tokens) and tokens[end].text == "(":
+        close = next(
+            (k for k in range(end + 1, min(len(tokens), end + 6)) if tokens[k].text == ")"), None
+        )
+        if close is not None and not any(t.pos in FINITE for t in tokens[end + 1 : close]):
+            end = close + 1
+    if after_verb and end + 1 < len(tokens) and tokens[end].pos == "$,":
+        stop = end + 1
+        while stop < len(tokens) and tokens[stop].pos not in {"$,", "$.", "$("}:
+            stop += 1
+        if stop > end + 1 and noun_phrase_end(tokens, end + 1, stop) == stop:
+            end = stop
+    return end
 
 
 def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
@@ -198,6 +222,8 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
             break
         if not segment or not (segment[0].pos in _NP_PREFIX or is_noun(segment[0])):
             break
+        if start == finite and (before == 0 or tokens[before - 1].pos != "$,"):
+            break  # "Das Ganze, sagte er, ...": one comma never parts a subject from its verb
         start, after_relative = before, None
     if after_relative is None:
         return start
