@@ -255,6 +255,14 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
     """
     i, last = end, end
     while i < finite:
+        if tokens[i].text == "(":  # "Franz Josef Jung (CDU)": the brackets belong to it
+            close = next(
+                (k for k in range(i + 1, min(finite, i + 6)) if tokens[k].text == ")"), None
+            )
+            if close is None:
+                return None
+            i = last = close + 1
+            continue
         if tokens[i].pos == "$,":
             segment_end = i + 1
             while segment_end < finite and tokens[segment_end].pos != "$,":
