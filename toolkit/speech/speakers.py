@@ -124,8 +124,13 @@ class SpeakerResolver:
     def resolve(self, mention: Sequence[Token]) -> str | None:
         """Return the resolved speaker of a mention and remember it as the latest speaker.
 
-        A pronoun with no speaker before it to refer to stays as written (``Sie``).
+        A pronoun with no speaker before it to refer to stays as written (``Sie``); a
+        coordinated mention names each speaker (``SPD und PDS``).
         """
+        conjuncts = _conjuncts(mention)
+        if len(conjuncts) > 1:
+            names = [self.resolve(conjunct) for conjunct in conjuncts]
+            return " und ".join(name for name in names if name) or None
         entity = self._lookup(mention)
         if entity is not None:
             self.history.append(entity)
@@ -182,6 +187,26 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
+    """Split a mention at ``und``/``oder``/``sowie`` outside its attributes and brackets.
+
+    ``Die Politiker Peter Danckert und Max Straubinger`` -> two names; ``der Verband der
+    Lehrer und Eltern`` stays one (the ``und`` is inside the genitive attribute).
+    """
+    parts, start, attribute = [], 0, False
+    for position, token in enumerate(mention):
+        lower = token.text.lower()
+        if token.pos == "$," or token.text in "()":
+            attribute = True
+        elif lower in GENITIVE_DETERMINERS or token.pos in {"APPR", "APPRART"}:
+            attribute = attribute or position > start
+        if token.pos == "KON" and lower in {"und", "oder", "sowie"} and not attribute:
+            parts.append(mention[start:position])
+            start = position + 1
+    parts.append(mention[start:])
+    return [part for part in parts if part] if len(parts) > 1 else [mention]
 
 
 def _outside_brackets(mention: Sequence[Token]) -> list[Token]:

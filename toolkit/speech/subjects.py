@@ -27,6 +27,7 @@ from toolkit.model import Token
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words that may stand before the subject in the first position ("Auch der Botschafter").
 _FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "vor", "allem"})
+_AND = frozenset({"und", "oder", "sowie"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
 #: Conjunctions the tagger may take for prepositions ("Als ... sagte").
 _SUBORDINATORS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
@@ -249,9 +250,10 @@ def is_relative_clause(segment: Sequence[Token]) -> bool:
 def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | None:
     """Return where the subject with its appositions ends, if only they stand before the verb.
 
-    Appositive phrases (``, Sprecher des Kremls,``) and prepositional attributes (``in
-    Berlin``) belong to the mention; a relative clause (``, der als Kritiker gilt,``) is
-    skipped and left out. ``None`` if anything else stands before the verb.
+    Appositive phrases (``, Sprecher des Kremls,``), prepositional attributes (``in
+    Berlin``) and coordinated phrases (``SPD und PDS``) belong to the mention; a relative
+    clause (``, der als Kritiker gilt,``) is skipped and left out. ``None`` if anything else
+    stands before the verb.
     """
     i, last = end, end
     while i < finite:
@@ -272,7 +274,9 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
                 continue
             i += 1
             continue
-        start = i + 1 if tokens[i].pos in {"APPR", "APPRART"} else i
+        # "im Aufsichtsrat" is an attribute, "SPD und PDS" a subject of two
+        joins = tokens[i].pos in {"APPR", "APPRART"} or tokens[i].text.lower() in _AND
+        start = i + 1 if joins else i
         after = noun_phrase_end(tokens, start, finite)
         if after == start:
             return None
