@@ -130,19 +130,61 @@ def content_end(view: SentenceView, start: int) -> int:
 
 
 def finite_of_clause(view: SentenceView, cue: Cue) -> int:
-    """Return the finite verb of the cue's clause (``hat`` for ``hat ... kritisiert``)."""
-    if view.tokens[cue.token].pos in FINITE:
-        return cue.token
-    start = segment_start(view.tokens, cue.token)
+    """Return the finite verb of the cue's clause (``hat`` for ``hat ... kritisiert``).
+
+    A cue tagged finite at the end of a clause whose auxiliary or modal came first is the
+    participle the tagger misread (``wird mit den Worten zitiert``).
+    """
+    tokens = view.tokens
+    start = segment_start(tokens, cue.token)
     finites = finite_in(view, start, cue.token)
+    if tokens[cue.token].pos in FINITE:
+        clause_final = segment_end(tokens, cue.token) == cue.token + 1
+        auxiliary = finites and tokens[finites[-1]].pos in {"VAFIN", "VMFIN"}
+        return finites[-1] if clause_final and auxiliary and start < finites[-1] else cue.token
     return finites[-1] if finites else cue.token
 
 
 def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
-    """Return the speaker's token range for a verb cue (the subject of its clause)."""
+    """Return the speaker's token range for a verb cue (the subject of its clause).
+
+    In the passive the subject is what is said or who is addressed (``Die Forderungen wurden
+    von Stolpe als unrealistisch bezeichnet``, ``Er wurde gefragt``): the speaker is the
+    agent after ``von`` or ``durch``, or unnamed. ``X wird zitiert`` names the speaker.
+    """
     if cue.cue_class == "noun":
         return noun_speaker(view.tokens, cue.token)
-    return subject_of(view.tokens, finite_of_clause(view, cue))
+    tokens = view.tokens
+    finite = finite_of_clause(view, cue)
+    if tokens[cue.token].pos == "VVPP" and finite != cue.token and cue.lemma != "zitieren":
+        start = segment_start(tokens, min(finite, cue.token))
+        clause = tokens[start : segment_end(tokens, max(finite, cue.token))]
+        if tokens[finite].lemma == "werden" or any(t.text == "worden" for t in clause):
+            return _agent(tokens, start, max(finite, cue.token))
+    return subject_of(tokens, finite)
+
+
+def _agent(tokens: Sequence[Token], start: int, end: int) -> Range | None:
+    """Return the agent of a passive clause (``von Stolpe``, ``vom Ministerium``), if named.
+
+    After a noun ``von`` starts an attribute (``in der Nähe von Bergen``); a date is a time
+    (``vom 25. März``).
+    """
+    for position in range(start, end):
+        if tokens[position].text.lower() not in {"von", "vom", "durch"}:
+            continue
+        after = noun_phrase_end(tokens, position + 1, end)
+        attribute = position > 0 and tokens[position - 1].pos in {"NN", "NE"}
+        date = any(t.pos == "CARD" or t.text in _MONTHS for t in tokens[position + 1 : after])
+        if after > position + 1 and not attribute and not date:
+            return position + 1, after
+    return None
+
+
+_MONTHS = frozenset({
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+    "Oktober", "November", "Dezember",
+})  # fmt: skip
 
 
 def noun_speaker(tokens: Sequence[Token], noun: int) -> Range | None:
