@@ -53,6 +53,7 @@ from toolkit.model import Document, ReportedSpeech, Span, Token
 from toolkit.speech.cues import Cue, find_cues
 from toolkit.speech.direct import (
     Direct,
+    colon_speaker,
     cue_part_spans,
     cue_span,
     direct_quotations,
@@ -161,8 +162,13 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
             if speaker is not None or mention is not None:
                 last = (sentence.index, speaker, mention)
         for (q_start, _q_end), direct in quotes.items():
-            first_here = direct.first - offset == q_start
-            if direct.attributes is None and first_here and last and last[0] >= sentence.index - 1:
+            if direct.attributes is not None or direct.first - offset != q_start:
+                continue
+            introduced = colon_speaker(view, q_start)  # "X sieht es so: „...“"
+            if introduced is not None:
+                frame = Frame("direct", [], None, introduced)
+                last = (sentence.index, *_speaker(document, offset, frame, resolver, last))
+            if last and last[0] >= sentence.index - 1:
                 direct.attributes = {"speaker": last[1], "speaker_mention": last[2]}
     records.extend(direct_record(document, direct) for direct in directs)
     return sorted(records, key=lambda r: (r.start, -r.end, r.kind))

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from toolkit.model import Document, ReportedSpeech, Span
-from toolkit.speech.cues import Cue
+from toolkit.speech.cues import Cue, segment_start
 from toolkit.speech.quotes import Quotation, find_quotations, quotation_role
-from toolkit.speech.view import Frame, SentenceView, speaker_of
+from toolkit.speech.speakers import role_of
+from toolkit.speech.subjects import subject_of
+from toolkit.speech.view import Frame, Range, SentenceView, finite_in, speaker_of
 from toolkit.tokens import paragraphs
 
 #: Longest quotation (in tokens) between straight marks; longer pairs are apostrophes or strays.
@@ -51,6 +53,27 @@ def quote_in_clause(view: SentenceView, cue: Cue) -> Frame | None:
         if cue.token < quote[0] < end and quote != around and inside_same:
             return Frame("direct", [quote], cue, speaker_of(view, cue), quote=quote)
     return None
+
+
+def colon_speaker(view: SentenceView, quote_start: int) -> Range | None:
+    """Return who speaks a quotation that follows a colon after a clause about a person.
+
+    ``Pinheiro sieht die Verantwortung beim Staat: „Es gilt, ...“`` has no verb of saying, but
+    the clause before the colon introduces its subject's words. Only a subject that names a
+    person or body counts (a name, a role noun, a personal pronoun): ``Die Regel lautet: „...“``
+    names no speaker.
+    """
+    tokens = view.tokens
+    if quote_start < 2 or tokens[quote_start - 1].text != ":":
+        return None
+    finites = finite_in(view, segment_start(tokens, quote_start - 1), quote_start - 1)
+    subject = subject_of(tokens, finites[0]) if finites else None
+    if subject is None:
+        return None
+    words = tokens[subject[0] : subject[1]]
+    named = any(t.pos == "NE" or (t.pos == "NN" and role_of(t.text)) for t in words)
+    pronoun = len(words) == 1 and words[0].text.lower() in {"er", "sie", "ich", "wir"}
+    return subject if named or pronoun else None
 
 
 def direct_quotations(document: Document, starts: list[int], cues: list[list[Cue]]) -> list[Direct]:

@@ -28,6 +28,8 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words that may stand before the subject in the first position ("Auch der Botschafter").
 _FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "vor", "allem"})
 _AND = frozenset({"und", "oder", "sowie"})
+#: Words that join a clause to the one before, outside its first position ("Aber die ...").
+_CONNECTORS = frozenset({"aber", "doch", "denn", "jedoch"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
 #: Conjunctions the tagger may take for prepositions ("Als ... sagte").
 _SUBORDINATORS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
@@ -170,8 +172,13 @@ def _attachments_end(tokens: Sequence[Token], end: int, after_verb: bool) -> int
 def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     start = _main_clause_start(tokens, finite)
     first = start
-    while first < finite and (tokens[first].text.lower() in _FOCUS or is_quote(tokens[first])):
-        first += 1  # "Auch der Botschafter", "„Er rief ..."
+    while first < finite and (
+        tokens[first].text.lower() in _FOCUS
+        or is_quote(tokens[first])
+        or tokens[first].pos == "KON"
+        or tokens[first].text.lower() in _CONNECTORS
+    ):
+        first += 1  # "Auch der Botschafter", "„Er rief ...", "Und er hat ...", "Aber die ..."
     verb_final = finite + 1 >= len(tokens) or tokens[finite + 1].pos in {"$,", "$."}
     subordinate = tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"} or (
         verb_final and tokens[first].text.lower() in _SUBORDINATORS  # "Als X sagte, ..."
