@@ -232,10 +232,11 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
         particle = _particle(tokens, i)
         if particle is not None:
             joined = tokens[particle].text.lower() + lemma
-            if joined not in verbs and f"sich {joined}" not in verbs:
+            if joined in verbs or f"sich {joined}" in verbs:
+                lemma = joined
+                parts.append(particle)
+            elif tokens[particle].text.lower() != "weiter":  # "sagte weiter": goes on saying
                 return None
-            lemma = joined
-            parts.append(particle)
     end = segment_end(tokens, i + 1)
     start = segment_start(tokens, i)
     reflexive = any(tokens[k].text.lower() in _REFLEXIVES for k in range(start, end))
