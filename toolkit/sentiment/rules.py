@@ -12,7 +12,8 @@ For one sentence (a list of words, optionally with lemmas and STTS tags):
    ``negation_window`` words, not across a clause break (punctuation, ``aber``, ``und``, ...),
    and turns every sentiment word there; if there is none, it turns the nearest sentiment
    word *before* it in the same clause (``gefällt mir nicht``). Negation weakens as well as
-   turns: ``nicht gut`` = -0.8 x gut, ``nicht schlecht`` = -0.5 x schlecht. Sentence adverbs
+   turns: ``nicht gut`` = -0.8 x gut, ``nicht schlecht`` = -0.5 x schlecht (``weder gut noch
+   schlecht`` denies both poles alike, -0.8 each: neutral). Sentence adverbs
    such as ``leider`` and ``hoffentlich`` comment on the clause and are not turned.
 4. **Contrast**: sentiment words before ``aber``/``jedoch``/``sondern`` count half, words
    after it 1.5 times (the later clause carries the writer's point).
@@ -345,8 +346,10 @@ def _apply_negation(
                 if before in values and before not in negated | emoticon_positions | immune:
                     targets.append(before)
                     break
+        both = lower == "weder"  # "weder gut noch schlecht" denies both alike: neutral
         for target in targets:
-            weight = settings.negated_positive if values[target] > 0 else settings.negated_negative
+            positive = values[target] > 0 or both
+            weight = settings.negated_positive if positive else settings.negated_negative
             values[target] *= -weight
             notes[target].append(f"Negation {words[position]!r} ×-{weight:g}")
             negated.add(target)
