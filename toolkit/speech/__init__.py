@@ -74,8 +74,8 @@ from toolkit.tagging import is_tagged, tag_document
 if TYPE_CHECKING:
     from toolkit.pipeline import AnalysisConfig
 
-#: How many sentences back a speaker can be continued without a new cue.
-CONTINUATION_WINDOW = 2
+#: Sentences back a speaker goes on in Konjunktiv II without a cue (in Konjunktiv I: any).
+CONTINUATION_WINDOW = 1
 #: Longest sentence (in tokens) that goes on with unquoted speech after a colon.
 _MAX_GOING_ON = 60
 _SUBORDINATE_STARTS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "KOUI"})
