@@ -22,6 +22,7 @@ from toolkit.resources import lines
 from toolkit.speech.subjects import (
     FINITE,
     GENITIVE_DETERMINERS,
+    NP_CONJUNCTIONS,
     is_noun,
     is_quote,
     noun_phrase_end,
@@ -202,7 +203,7 @@ def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
             attribute = True
         elif lower in GENITIVE_DETERMINERS or token.pos in {"APPR", "APPRART"}:
             attribute = attribute or position > start
-        if token.pos == "KON" and lower in {"und", "oder", "sowie"} and not attribute:
+        if token.pos == "KON" and lower in NP_CONJUNCTIONS and not attribute:
             parts.append(mention[start:position])
             start = position + 1
     parts.append(mention[start:])

@@ -27,7 +27,8 @@ from toolkit.model import Token
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words that may stand before the subject in the first position ("Auch der Botschafter").
 _FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "vor", "allem"})
-_AND = frozenset({"und", "oder", "sowie"})
+#: Conjunctions that join noun phrases into one subject ("SPD und PDS").
+NP_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
 #: Words that join a clause to the one before, outside its first position ("Aber die ...").
 _CONNECTORS = frozenset({"aber", "doch", "denn", "jedoch"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
@@ -282,7 +283,7 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
             i += 1
             continue
         # "im Aufsichtsrat" is an attribute, "SPD und PDS" a subject of two
-        joins = tokens[i].pos in {"APPR", "APPRART"} or tokens[i].text.lower() in _AND
+        joins = tokens[i].pos in {"APPR", "APPRART"} or tokens[i].text.lower() in NP_CONJUNCTIONS
         start = i + 1 if joins else i
         after = noun_phrase_end(tokens, start, finite)
         if after == start:
