@@ -4,7 +4,15 @@
   (``Dmitri Peskow, Sprecher des Kremls, bezeichnete ...``);
 - otherwise the subject is the first nominative noun phrase after the finite verb
   (``Zuvor hatte Stoltenberg ... erklärt``, ``erklärte der Kremlchef``); phrases in the
-  dative or accusative (``dem Westen``) are skipped.
+  dative or accusative (``dem Westen``) are skipped;
+- the mention keeps what belongs to the phrase: coordinated names (``SPD und PDS``), an
+  abbreviation in brackets (``Jung (CDU)``), an apposition (``, sagte Bill Graham,
+  Parteichef der Liberalen.``); a relative pronoun stands for the noun before it
+  (``eines Hackers, der behauptet``), and one comma never parts a subject from its verb
+  (``Das Ganze, sagte er, ...``).
+
+The passive is left to :func:`toolkit.speech.view.speaker_of`, which takes the agent
+(``von Stolpe``) instead of the subject.
 
 :mod:`toolkit.speech.speakers` resolves the mentions found here to names.
 
