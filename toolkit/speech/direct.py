@@ -17,7 +17,7 @@ from toolkit.model import Document, ReportedSpeech, Span
 from toolkit.speech.cues import Cue, segment_start
 from toolkit.speech.quotes import Quotation, find_quotations, quotation_role
 from toolkit.speech.speakers import role_of
-from toolkit.speech.subjects import subject_of
+from toolkit.speech.subjects import noun_phrase_end, subject_of
 from toolkit.speech.view import Frame, Range, SentenceView, finite_in, speaker_of
 from toolkit.tokens import paragraphs
 
@@ -59,15 +59,21 @@ def colon_speaker(view: SentenceView, quote_start: int) -> Range | None:
     """Return who speaks a quotation that follows a colon after a clause about a person.
 
     ``Pinheiro sieht die Verantwortung beim Staat: „Es gilt, ...“`` has no verb of saying, but
-    the clause before the colon introduces its subject's words. Only a subject that names a
+    the clause before the colon introduces its subject's words, and so does a name alone
+    (``BKA-Präsident Ziercke: „...“``). Only a subject that names a
     person or body counts (a name, a role noun, a personal pronoun): ``Die Regel lautet: „...“``
     names no speaker.
     """
     tokens = view.tokens
     if quote_start < 2 or tokens[quote_start - 1].text != ":":
         return None
-    finites = finite_in(view, segment_start(tokens, quote_start - 1), quote_start - 1)
-    subject = subject_of(tokens, finites[0]) if finites else None
+    start = segment_start(tokens, quote_start - 1)
+    finites = finite_in(view, start, quote_start - 1)
+    if finites:
+        subject = subject_of(tokens, finites[0])
+    else:  # "BKA-Präsident Ziercke: „...“": a name alone introduces the words
+        alone = start == 0 and noun_phrase_end(tokens, 0, quote_start - 1) == quote_start - 1
+        subject = (0, quote_start - 1) if alone else None
     if subject is None:
         return None
     words = tokens[subject[0] : subject[1]]

@@ -37,6 +37,10 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _FOCUS = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "vor", "allem"})
 #: Conjunctions that join noun phrases into one subject ("SPD und PDS").
 NP_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
+#: Adverbs that may follow the subject before its verb ("Die Kanadier hingegen sagen").
+_AFTER_SUBJECT = frozenset(
+    {"hingegen", "dagegen", "jedoch", "aber", "allerdings", "wiederum", "indes", "selbst"}
+)
 #: Words that join a clause to the one before, outside its first position ("Aber die ...").
 _CONNECTORS = frozenset({"aber", "doch", "denn", "jedoch"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
@@ -288,6 +292,9 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
             if is_relative_clause(tokens[i + 1 : segment_end]):
                 i = segment_end
                 continue
+            i += 1
+            continue
+        if tokens[i].text.lower() in _AFTER_SUBJECT:  # "Die Kanadier hingegen sagen"
             i += 1
             continue
         # "im Aufsichtsrat" is an attribute, "SPD und PDS" a subject of two
