@@ -272,7 +272,9 @@ def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -
         if is_relative_clause(tokens[before:comma]):
             return False  # "In einem Bericht, der ... wurde, fordert Annan": no words before
     subject = subject_of(view.tokens, finite)
-    return subject is not None and subject[0] > finite
+    after = tokens[finite + 1].text.lower() if finite + 1 < len(tokens) else ""
+    impersonal = cue.lemma == "heißen" and after == "es"  # ", hieß es." (else "es" is an object)
+    return impersonal or (subject is not None and subject[0] > finite)
 
 
 def _quote_before(view: SentenceView, cue: Cue, finite: int) -> Frame | None:

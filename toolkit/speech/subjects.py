@@ -44,6 +44,8 @@ _AFTER_SUBJECT = frozenset(
 #: Words that join a clause to the one before, outside its first position ("Aber die ...").
 _CONNECTORS = frozenset({"aber", "doch", "denn", "jedoch"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
+#: Pronouns that can only be subjects ("sie" and "es" may be objects too).
+_ONLY_NOMINATIVE = frozenset({"ich", "du", "er", "wir", "man"})
 #: Conjunctions the tagger may take for prepositions ("Als ... sagte").
 _SUBORDINATORS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
 _OBLIQUE_DETERMINERS = frozenset(
@@ -204,6 +206,9 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
                 return _antecedent(tokens, first - 1) or (first, first + 1)
             return first, first + 1
         return _first_subject(tokens, first + 1, finite)
+    after = tokens[finite + 1].text.lower() if finite + 1 < len(tokens) else ""
+    if after in _ONLY_NOMINATIVE:  # "Die Forderung wies er zurück": the object came first
+        return finite + 1, finite + 2
     if first < finite:
         end = noun_phrase_end(tokens, first, finite)
         last = _apposition_end(tokens, end, finite) if end > first else None

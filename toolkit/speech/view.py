@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from toolkit.model import Token, VerbMood
 from toolkit.mood import possible_konjunktiv
 from toolkit.speech.cues import Cue, segment_end, segment_start
-from toolkit.speech.subjects import FINITE, noun_phrase_end, subject_of
+from toolkit.speech.subjects import FINITE, is_relative_clause, noun_phrase_end, subject_of
 
 Range = tuple[int, int]
 
@@ -161,17 +161,35 @@ def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
         clause = tokens[start : segment_end(tokens, max(finite, cue.token))]
         if tokens[finite].lemma == "werden" or any(t.text == "worden" for t in clause):
             return _agent(tokens, start, max(finite, cue.token))
-    return subject_of(tokens, finite)
+    impersonal = (
+        cue.lemma == "heißen"
+        and tokens[finite + 1 : finite + 2]
+        and (tokens[finite + 1].text.lower() == "es")
+    )
+    subject = None if impersonal else subject_of(tokens, finite)
+    if subject is None and cue.lemma == "heißen":  # "In dem Bericht heißt es": the source
+        start = segment_start(tokens, finite)
+        while start > 1 and is_relative_clause(tokens[segment_start(tokens, start - 2) : start]):
+            start = segment_start(tokens, segment_start(tokens, start - 2) - 1)  # "In X, die ..."
+        return _agent(tokens, start, segment_end(tokens, finite), _IN)
+    return subject
 
 
-def _agent(tokens: Sequence[Token], start: int, end: int) -> Range | None:
+#: Prepositions before the agent of a passive, and before the text that ``heißt es`` quotes.
+_BY = frozenset({"von", "vom", "durch"})
+_IN = frozenset({"in", "im"})
+
+
+def _agent(
+    tokens: Sequence[Token], start: int, end: int, prepositions: frozenset[str] = _BY
+) -> Range | None:
     """Return the agent of a passive clause (``von Stolpe``, ``vom Ministerium``), if named.
 
     After a noun ``von`` starts an attribute (``in der Nähe von Bergen``); a date is a time
-    (``vom 25. März``).
+    (``vom 25. März``). With ``_IN``: the source of ``In dem Bericht heißt es``.
     """
     for position in range(start, end):
-        if tokens[position].text.lower() not in {"von", "vom", "durch"}:
+        if tokens[position].text.lower() not in prepositions:
             continue
         after = noun_phrase_end(tokens, position + 1, end)
         attribute = position > 0 and tokens[position - 1].pos in {"NN", "NE"}
