@@ -8,8 +8,10 @@
 - the mention keeps what belongs to the phrase: coordinated names (``SPD und PDS``), an
   abbreviation in brackets (``Jung (CDU)``), an apposition (``, sagte Bill Graham,
   Parteichef der Liberalen.``); a relative pronoun stands for the noun before it
-  (``eines Hackers, der behauptet``), and one comma never parts a subject from its verb
-  (``Das Ganze, sagte er, ...``).
+  (``eines Hackers, der behauptet``), one comma never parts a subject from its verb
+  (``Das Ganze, sagte er, ...``), and ``er``, ``ich``, ``wir``, ``du`` or ``man`` right after
+  the verb is its subject even when a noun phrase stands first (``Die Forderung wies er
+  zurück``).
 
 The passive is left to :func:`toolkit.speech.view.speaker_of`, which takes the agent
 (``von Stolpe``) instead of the subject.

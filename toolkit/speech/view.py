@@ -151,6 +151,7 @@ def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
     In the passive the subject is what is said or who is addressed (``Die Forderungen wurden
     von Stolpe als unrealistisch bezeichnet``, ``Er wurde gefragt``): the speaker is the
     agent after ``von`` or ``durch``, or unnamed. ``X wird zitiert`` names the speaker.
+    ``heißt es`` is impersonal: its source is an ``in``-phrase (``In dem Bericht heißt es``).
     """
     if cue.cue_class == "noun":
         return noun_speaker(view.tokens, cue.token)
