@@ -21,6 +21,7 @@ from toolkit.model import Token
 from toolkit.speech.cues import Cue, segment_end, segment_start
 from toolkit.speech.subjects import (
     FINITE,
+    comma_segment_start,
     is_quote,
     is_relative_clause,
     subject_after,
@@ -265,12 +266,9 @@ def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -
     if tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}:
         return False
     comma = segment_start(tokens, finite) - 1
-    if comma > 0 and tokens[comma].pos == "$,":
-        before = comma
-        while before > 0 and tokens[before - 1].pos not in {"$,", "$."}:
-            before -= 1
-        if is_relative_clause(tokens[before:comma]):
-            return False  # "In einem Bericht, der ... wurde, fordert Annan": no words before
+    after_comma = comma > 0 and tokens[comma].pos == "$,"
+    if after_comma and is_relative_clause(tokens[comma_segment_start(tokens, comma) : comma]):
+        return False  # "In einem Bericht, der ... wurde, fordert Annan": no words before
     subject = subject_of(view.tokens, finite)
     after = tokens[finite + 1].text.lower() if finite + 1 < len(tokens) else ""
     impersonal = cue.lemma == "heißen" and after == "es"  # ", hieß es." (else "es" is an object)

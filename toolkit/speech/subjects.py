@@ -172,9 +172,7 @@ def _attachments_end(tokens: Sequence[Token], end: int, after_verb: bool) -> int
     Lage sei ernst`` has a verb: reported words, no apposition).
     """
     if end + 2 < len(tokens) and tokens[end].text == "(":
-        close = next(
-            (k for k in range(end + 1, min(len(tokens), end + 6)) if tokens[k].text == ")"), None
-        )
+        close = _closing_bracket(tokens, end, len(tokens))
         if close is not None and not any(t.pos in FINITE for t in tokens[end + 1 : close]):
             end = close + 1
     if after_verb and end + 1 < len(tokens) and tokens[end].pos == "$,":
@@ -233,14 +231,10 @@ def subject_after(tokens: Sequence[Token], finite: int) -> tuple[int, int] | Non
 def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
     # Back over commas only while the part before is an apposition ("Peskow, Sprecher des
     # Kremls, bezeichnete") rather than a clause of its own.
-    start = finite
-    while start > 0 and tokens[start - 1].pos not in {"$,", "$."}:
-        start -= 1
+    start = comma_segment_start(tokens, finite)
     after_relative = None  # where the clause resumes after skipped relative clauses
     while start > 1 and tokens[start - 1].pos == "$,":
-        before = start - 2
-        while before > 0 and tokens[before - 1].pos not in {"$,", "$."}:
-            before -= 1
+        before = comma_segment_start(tokens, start - 2)
         segment = tokens[before : start - 1]
         if is_relative_clause(segment) and before > 1 and tokens[before - 1].pos == "$,":
             after_relative = after_relative or start
@@ -264,6 +258,20 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
     return after_relative
 
 
+def comma_segment_start(tokens: Sequence[Token], position: int) -> int:
+    """Return where the stretch between commas (or sentence marks) around ``position`` starts."""
+    while position > 0 and tokens[position - 1].pos not in {"$,", "$."}:
+        position -= 1
+    return position
+
+
+def _closing_bracket(tokens: Sequence[Token], opening: int, limit: int) -> int | None:
+    """Return the ``)`` of a short bracket (``(CDU)``, ``(DGAC)``) before ``limit``, if any."""
+    return next(
+        (k for k in range(opening + 1, min(limit, opening + 6)) if tokens[k].text == ")"), None
+    )
+
+
 def is_relative_clause(segment: Sequence[Token]) -> bool:
     """Whether a clause segment is a relative clause (``der ...``, ``mit denen ...``)."""
     return bool(segment) and (
@@ -285,9 +293,7 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
     i, last = end, end
     while i < finite:
         if tokens[i].text == "(":  # "Franz Josef Jung (CDU)": the brackets belong to it
-            close = next(
-                (k for k in range(i + 1, min(finite, i + 6)) if tokens[k].text == ")"), None
-            )
+            close = _closing_bracket(tokens, i, finite)
             if close is None:
                 return None
             i = last = close + 1
