@@ -36,6 +36,7 @@ from toolkit.speech.view import (
     finite_after_relatives,
     finite_in,
     finite_of_clause,
+    impersonal,
     noun_speaker,
     reads_konjunktiv,
     speaker_of,
@@ -269,10 +270,10 @@ def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -
     after_comma = comma > 0 and tokens[comma].pos == "$,"
     if after_comma and is_relative_clause(tokens[comma_segment_start(tokens, comma) : comma]):
         return False  # "In einem Bericht, der ... wurde, fordert Annan": no words before
+    if impersonal(tokens, cue, finite):  # ", hieß es."
+        return True
     subject = subject_of(view.tokens, finite)
-    after = tokens[finite + 1].text.lower() if finite + 1 < len(tokens) else ""
-    impersonal = cue.lemma == "heißen" and after == "es"  # ", hieß es." (else "es" is an object)
-    return impersonal or (subject is not None and subject[0] > finite)
+    return subject is not None and subject[0] > finite
 
 
 def _quote_before(view: SentenceView, cue: Cue, finite: int) -> Frame | None:

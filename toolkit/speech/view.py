@@ -162,18 +162,25 @@ def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
         clause = tokens[start : segment_end(tokens, max(finite, cue.token))]
         if tokens[finite].lemma == "werden" or any(t.text == "worden" for t in clause):
             return _agent(tokens, start, max(finite, cue.token))
-    impersonal = (
-        cue.lemma == "heißen"
-        and tokens[finite + 1 : finite + 2]
-        and (tokens[finite + 1].text.lower() == "es")
-    )
-    subject = None if impersonal else subject_of(tokens, finite)
+    subject = None if impersonal(tokens, cue, finite) else subject_of(tokens, finite)
     if subject is None and cue.lemma == "heißen":  # "In dem Bericht heißt es": the source
         start = segment_start(tokens, finite)
-        while start > 1 and is_relative_clause(tokens[segment_start(tokens, start - 2) : start]):
-            start = segment_start(tokens, segment_start(tokens, start - 2) - 1)  # "In X, die ..."
+        while start > 1:  # back over relative clauses: "In X, die ..., heißt es"
+            relative = segment_start(tokens, start - 2)
+            if relative == 0 or not is_relative_clause(tokens[relative:start]):
+                break
+            start = segment_start(tokens, relative - 1)
         return _agent(tokens, start, segment_end(tokens, finite), _IN)
     return subject
+
+
+def impersonal(tokens: Sequence[Token], cue: Cue, finite: int) -> bool:
+    """Whether the cue is ``heißt es``, whose ``es`` names no one.
+
+    After other verbs ``es`` may be the object (``glaube es mir``).
+    """
+    after = finite + 1
+    return cue.lemma == "heißen" and after < len(tokens) and tokens[after].text.lower() == "es"
 
 
 #: Prepositions before the agent of a passive, and before the text that ``heißt es`` quotes.
