@@ -26,8 +26,14 @@ def negators() -> frozenset[str]:
 
 
 @cache
-def _negator_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(entry.split()) for entry in negators() if " " in entry)
+def _negator_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the negator phrases by their last word (``als`` -> ``alles andere als``)."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for entry in negators():
+        if " " in entry:
+            words = tuple(entry.split())
+            phrases.setdefault(words[-1], []).append(words)
+    return {last: tuple(found) for last, found in phrases.items()}
 
 
 def negates_at(lowers: Sequence[str], position: int) -> bool:
@@ -45,7 +51,7 @@ def negates_at(lowers: Sequence[str], position: int) -> bool:
     return any(
         position + 1 >= len(phrase)
         and tuple(lowers[position + 1 - len(phrase) : position + 1]) == phrase
-        for phrase in _negator_phrases()
+        for phrase in _negator_phrases().get(lowers[position], ())
     )
 
 
