@@ -26,11 +26,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.atomic import atomic_path, write_text_atomic
 from toolkit.concordance import word_frequencies
+from toolkit.config import AnalysisConfig
 from toolkit.corpus import load_text
 from toolkit.errors import CorpusError, InputError, ToolkitError
 from toolkit.model import CorpusText, Document
-from toolkit.pipeline import AnalysisConfig, analyse
+from toolkit.pipeline import analyse
 from toolkit.tables import document_tables
 
 #: Called after each text with (texts done, texts in total, name of the text).
@@ -205,17 +207,19 @@ def export(
         written = []
         if "csv" in chosen:
             overview = target / "overview.csv"
-            overview_frame(result).to_csv(overview, index=False)
+            with atomic_path(overview) as temporary:
+                overview_frame(result).to_csv(temporary, index=False)
             written.append(overview)
             first = next(iter(result.documents.values()), None)
             for table in document_tables(first) if first is not None else {}:
                 path = target / f"{table.replace(' ', '_')}.csv"
-                corpus_table(result, table).to_csv(path, index=False)
+                with atomic_path(path) as temporary:
+                    corpus_table(result, table).to_csv(temporary, index=False)
                 written.append(path)
         if "json" in chosen:
             path = target / "corpus.json"
             records = {name: doc.to_dict() for name, doc in result.documents.items()}
-            path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+            write_text_atomic(path, json.dumps(records, ensure_ascii=False, indent=1))
             written.append(path)
     except OSError as error:
         raise CorpusError(f"Cannot write to {target}: {error.strerror or error}") from error

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from toolkit.atomic import write_text_atomic
 from toolkit.errors import CorpusError, InputError
 from toolkit.exercise_feedback import Feedback
 from toolkit.exercise_keys import KEYS, MARKED, answer_key, check_key_kind, sentence_indices
@@ -298,13 +299,8 @@ class Exercise:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the exercise with its answers to a JSON file (folders are created)."""
-        file = Path(path)
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)  # e.g. annotationen/anna.json
-            file.write_text(self.to_json() + "\n", encoding="utf-8")
-        except OSError as error:
-            raise CorpusError(f"Cannot write {file}: {error.strerror or error}") from error
-        return file
+        # Atomic: a full disk or a second save at the same time never leaves half a file.
+        return write_text_atomic(path, self.to_json() + "\n")
 
     def load(self, path: str | os.PathLike[str]) -> None:
         """Read answers from a JSON file written by :meth:`save` (see :meth:`load_answers`)."""

@@ -66,7 +66,7 @@ from toolkit.mood.reading import (
 from toolkit.tagging import FINITE_TAGS, IMPERATIVE_TAGS, INFINITIVE_TAGS, is_tagged, tag_document
 
 if TYPE_CHECKING:
-    from toolkit.pipeline import AnalysisConfig
+    from toolkit.config import AnalysisConfig
 
 __all__ = [
     "Konjunktiv",

@@ -54,7 +54,7 @@ from toolkit.sentiment.backends import (
 )
 
 if TYPE_CHECKING:
-    from toolkit.pipeline import AnalysisConfig
+    from toolkit.config import AnalysisConfig
 
 #: Voices in report order; ``narrator`` is every word outside reported speech.
 VOICES = ("narrator", "direct", "indirect", "reported")

@@ -72,7 +72,7 @@ from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
 
 if TYPE_CHECKING:
-    from toolkit.pipeline import AnalysisConfig
+    from toolkit.config import AnalysisConfig
 
 #: Sentences back a speaker goes on in Konjunktiv II without a cue (in Konjunktiv I: any).
 CONTINUATION_WINDOW = 1

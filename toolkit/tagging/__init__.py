@@ -36,7 +36,7 @@ from toolkit.errors import ResourceError
 from toolkit.model import Document, Token
 
 if TYPE_CHECKING:
-    from toolkit.pipeline import AnalysisConfig
+    from toolkit.config import AnalysisConfig
 
 #: HanTa's model file, bundled with the HanTa package.
 MODEL = "morphmodel_ger.pgz"
