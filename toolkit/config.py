@@ -38,6 +38,10 @@ class AnalysisConfig:
         for comparison) or ``sentiws:PATH`` (your copy of a SentiWS-format lexicon).
     sentiment_thresholds
         Label thresholds ``(positive, negative)``; ``None`` uses the backend's own.
+    speech_model
+        ``model`` (default): the learned layer decides spans and kinds of reported speech, with
+        the rules as its features (weights CC BY-NC-SA 4.0, non-commercial; without them the
+        rules are used, with a warning); ``rules``: the rules alone (GPL only).
 
     Examples
     --------
@@ -52,6 +56,7 @@ class AnalysisConfig:
     sentiment: bool = True
     sentiment_backend: str = "default"
     sentiment_thresholds: tuple[float, float] | None = None
+    speech_model: str = "rules"
 
     def replace(self, **overrides: Any) -> AnalysisConfig:
         """Return a copy with some fields changed; unknown names give a clear error."""
@@ -61,5 +66,10 @@ class AnalysisConfig:
             raise InputError(
                 f"Unknown option {unknown[0]!r} for analyse(); known options: "
                 f"{', '.join(sorted(known))}."
+            )
+        if overrides.get("speech_model", "model") not in {"model", "rules"}:
+            raise InputError(
+                f"Unknown speech_model {overrides['speech_model']!r}; choose 'model' or "
+                "'rules'. (Unbekanntes Sprachmodell: 'model' oder 'rules'.)"
             )
         return replace(self, **overrides)

@@ -1,0 +1,117 @@
+"""The learned layer of reported speech: a CRF decides spans and kinds, the rules explain.
+
+The rule stage (:mod:`toolkit.speech`) runs first and its output becomes features
+(:mod:`~toolkit.speech.learned.features`); a linear-chain CRF (CRFsuite, trained by
+``python -m toolkit.speech.learned.train``) labels every token with the kinds of speech it
+belongs to, and :mod:`~toolkit.speech.learned.spans` turns the labels into records that keep
+the rules' cue and speaker, the model's confidence and the rule signals that fired.
+
+The weights (``toolkit/speech/weights/spans.crfsuite``, CC BY-NC-SA 4.0 like the corpora they
+were trained on) are loaded once per process, on first use. Without them (a stripped install)
+the toolkit warns once and keeps the rule output.
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("„Wir kommen“, sagte sie.")
+>>> [(s.kind, s.text, s.cue_text) for s in doc.speech]
+[('direct', '„Wir kommen“', 'sagte')]
+>>> analyse("„Wir kommen“, sagte sie.", speech_model="rules").speech[0].confidence is None
+True
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from toolkit.model import Document, ReportedSpeech
+from toolkit.speech.cues import Cue
+from toolkit.speech.learned.features import document_features
+from toolkit.speech.learned.spans import decode, parse_label
+
+__all__ = ["MODEL_NAMES", "SpanModel", "apply_model", "load_model", "weights_path"]
+
+#: Values of ``AnalysisConfig.speech_model``.
+MODEL_NAMES = ("model", "rules")
+WEIGHTS_FILE = "spans.crfsuite"
+_LOCK = threading.Lock()
+
+
+def weights_path() -> Path:
+    """Where the shipped weights live (the file may be absent in a stripped install)."""
+    return Path(str(resources.files("toolkit.speech") / "weights" / WEIGHTS_FILE))
+
+
+class SpanModel:
+    """A trained CRF over token features; ``predict`` gives labels and per-code marginals."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pycrfsuite
+
+        self.path = Path(path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+        self.labels = tuple(self._tagger.labels())
+        self._codes = {label: tuple(parse_label(label)) for label in self.labels}
+
+    def predict(self, features: list[list[str]]) -> tuple[list[str], list[dict[str, float]]]:
+        """Return the best label per token and, per token, the probability of each code."""
+        if not features:
+            return [], []
+        import pycrfsuite
+
+        with _LOCK:  # a CRFsuite tagger holds its current sequence
+            self._tagger.set(pycrfsuite.ItemSequence(features))
+            labels = self._tagger.tag()
+            marginals: list[dict[str, float]] = []
+            for i, label in enumerate(labels):
+                if label == "O":
+                    marginals.append({})
+                    continue
+                probability: dict[str, float] = {}
+                for other in self.labels:
+                    codes = self._codes[other]
+                    if codes:
+                        p = self._tagger.marginal(other, i)
+                        for code in codes:
+                            probability[code] = probability.get(code, 0.0) + p
+                marginals.append(probability)
+        return labels, marginals
+
+
+@cache
+def load_model() -> SpanModel | None:
+    """Load the shipped weights once per process; ``None`` (with one warning) when absent."""
+    path = weights_path()
+    if not path.is_file():
+        warnings.warn(
+            f"Speech model weights not found ({path}); using the rules "
+            "(speech_model='rules'). / Gewichte des Sprachmodells fehlen; es gelten die Regeln.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return SpanModel(path)
+
+
+def apply_model(
+    document: Document,
+    records: Sequence[ReportedSpeech],
+    cues: Sequence[Sequence[Cue]] | None = None,
+    model: SpanModel | Any | None = None,
+) -> list[ReportedSpeech] | None:
+    """Return the learned layer's records for a tagged document (``None``: no weights).
+
+    ``records`` and ``cues`` are the rule stage's output for the same document.
+    """
+    model = model if model is not None else load_model()
+    if model is None:
+        return None
+    labels, marginals = model.predict(document_features(document, records, cues))
+    return decode(document, labels, marginals, records)
