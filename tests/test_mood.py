@@ -162,7 +162,12 @@ def test_read_as_konjunktiv_for_a_reporting_frame():
     read = read_as_konjunktiv(sagen)
     assert (read.mood, read.konjunktiv, read.ambiguity) == ("Sub", "I", "syncretic")
     assert read.indicative == "haben"
-    assert read.explanation_de.startswith("haben: Konjunktiv I von haben, 3. Person Plural")
+    # one rule for forms identical to the indicative: ambiguous, Ersatzform named
+    assert read.explanation_de.startswith(
+        "haben: mehrdeutig (Indikativ oder Konjunktiv I) von haben, 3. Person Plural"
+    )
+    assert read.explanation_de.endswith("eindeutige Ersatzform: Konjunktiv II hätten")
+    assert "Indikativ: haben" not in read.explanation_de
     unambiguous = verb("Er sagte, das sei falsch.", "sei")
     assert read_as_konjunktiv(unambiguous) is unambiguous
 

@@ -161,7 +161,7 @@ def konjunktiv_feedback(
     >>> exercise.mark("1")  # "sagte"
     >>> for kind, text in konjunktiv_feedback(doc, exercise.check(), "en"):
     ...     print(kind, "|", text)
-    wrong | sagte: indicative past of sagen, 3rd person singular; same form as subjunctive II: only the context can tell
+    wrong | sagte: indicative past of sagen, 3rd person singular; ambiguous, same form as subjunctive II: only the context can tell; unambiguous replacement form: würde-form würde sagen
     missing | sei: subjunctive I of sein, 3rd person singular; indicative: ist
     """  # noqa: E501
     hints = []
