@@ -316,8 +316,14 @@ def test_gold_mood_cases(case):
             if field == "infinitive":
                 index = found[0].infinitive
                 assert index is not None and document.tokens[index].text == value
+            elif field.startswith(("explains_", "not_explains_")):
+                explanation = getattr(found[0], f"explanation_{field[-2:]}")
+                for part in value:
+                    assert (part in explanation) != field.startswith("not_"), (part, explanation)
             else:
                 assert getattr(found[0], field) == value, field
+    if "finite" in case:  # exactly these finite verbs, in order
+        assert [v.text for v in document.verbs] == case["finite"]
     if case["no_other_subjunctive"]:
         expected_sub = {e["text"] for e in case["verbs"] if e.get("mood") == "Sub"}
         assert {v.text for v in document.verbs if v.mood == "Sub"} == expected_sub

@@ -122,7 +122,13 @@ def _speech(document: Document) -> dict[str, str]:
 
 
 def _speech_cues(document: Document) -> dict[str, str]:
-    cues = [instance.cue for instance in document.speech if instance.cue is not None]
+    # every part of a cue counts: "bezeichnete ... als", "verwies ... auf"
+    cues = [
+        part
+        for instance in document.speech
+        if instance.cue is not None
+        for part in (instance.cue_parts or (instance.cue,))
+    ]
     return {
         str(token.index): MARKED
         for token in document.tokens
