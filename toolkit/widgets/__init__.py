@@ -18,12 +18,14 @@ from toolkit.widgets.sentiment import SentimentExplainer
 from toolkit.widgets.speech import SpeechExercise, SpeechHighlighter
 from toolkit.widgets.text_picker import TextPicker
 from toolkit.widgets.tokens import TokenizerComparison
+from toolkit.widgets.view import DocumentView
 
 __all__ = [
     "LABELS",
     "AgreementView",
     "ConcordanceView",
     "CorpusView",
+    "DocumentView",
     "EvaluationView",
     "Exercise",
     "ExerciseView",
