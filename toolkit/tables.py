@@ -19,17 +19,16 @@ TEXT_COLUMNS = (
     "lemma",
     "cue",
     "cue_lemma",
-    "speaker",
     "speaker_mention",
     "indicative",
     "infinitive",
+    "explanation",
     "explanation_de",
     "explanation_en",
     "lexicon_entry",
     "modifiers",
     "cues",
     "mentions",
-    "name",
 )
 
 
@@ -201,6 +200,28 @@ def verbs_frame(document: Document) -> pd.DataFrame:
         ],
         columns=VERB_COLUMNS,
     )
+
+
+def explained_verbs_frame(
+    document: Document, language: str = "de", *, subjunctive_only: bool = False
+) -> pd.DataFrame:
+    """Finite verbs with their analysis and the explanation in ``language`` (for people).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Er sagte, sie sei krank.")
+    >>> frame = explained_verbs_frame(doc, "en", subjunctive_only=True)
+    >>> frame.loc[0, "explanation"]
+    'sei: subjunctive I of sein, 3rd person singular; indicative: ist'
+
+    """
+    frame = verbs_frame(document)
+    if subjunctive_only:
+        frame = frame[frame["mood"] == "Sub"]
+    frame = frame.assign(explanation=frame[f"explanation_{'en' if language == 'en' else 'de'}"])
+    columns = ["sentence", "text", "mood", "konjunktiv", "person", "number", "ambiguity"]
+    return frame[[*columns, "explanation"]].reset_index(drop=True)
 
 
 #: Columns of :func:`sentiment_frame`, :func:`sentiment_words_frame` and

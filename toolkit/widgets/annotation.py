@@ -32,7 +32,7 @@ from toolkit.model import Document
 from toolkit.plots import plot_confusion
 from toolkit.render import escape, message
 from toolkit.translate import choice, number
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 from toolkit.widgets.figures import figure_png, frame_html
 
 register_labels(
@@ -101,6 +101,16 @@ class AgreementView(ToolkitWidget):
         )
         self.language = language
         self.relabel()
+        self.reload()
+
+    def follow(self, source: object) -> AgreementView:
+        """Compare the annotations of the text a TextPicker holds, whenever it changes."""
+        follow_text(source, self.set_document, lambda text: None)
+        return self
+
+    def set_document(self, document: Document) -> None:
+        """Collect the annotations of another text."""
+        self.document = document
         self.reload()
 
     def relabel(self) -> None:

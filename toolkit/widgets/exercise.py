@@ -158,6 +158,10 @@ class ExerciseView(ToolkitWidget):
         """
         self.spec = {"key": key, "sentences": sentences, "max": max_sentences}
         follow_text(source, self.set_document, self._show_error)
+        try:
+            self.set_document(source.document)  # the same sentences as after a change
+        except ToolkitError as error:
+            self._show_error(str(error))
         return self
 
     def _show_error(self, text: str) -> None:

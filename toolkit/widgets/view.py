@@ -38,7 +38,7 @@ from toolkit.model import Document
 from toolkit.render import STYLE, message, table
 from toolkit.tables import for_people, rows_note
 from toolkit.widgets.base import ToolkitWidget, follow_text
-from toolkit.widgets.figures import figure_png
+from toolkit.widgets.figures import figure_png, frame_html
 
 
 class DocumentView(ToolkitWidget):
@@ -130,4 +130,29 @@ class DocumentView(ToolkitWidget):
         return self.make(self.document, **self.options)
 
 
-__all__ = ["DocumentView"]
+class TableView(ToolkitWidget):
+    """A ready-made table (e.g. agreement or reference figures) shown for people.
+
+    Headers and bilingual values follow the language; numbers are written the German or the
+    English way; missing values are ``–``.
+
+    Examples
+    --------
+    >>> view = TableView(pd.DataFrame({"label": ["keine / none"], "f1": [0.5]}))
+    >>> "keine" in view.output.value and "none" not in view.output.value
+    True
+    """
+
+    def __init__(self, frame: pd.DataFrame, index: bool = False, language: str = "de") -> None:
+        self.frame, self.index = frame, index
+        self.output = widgets.HTML()
+        super().__init__(children=[self.output])
+        self.language = language
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Redraw in the current language."""
+        self.output.value = frame_html(self.frame, index=self.index, language=self.language)
+
+
+__all__ = ["DocumentView", "TableView"]
