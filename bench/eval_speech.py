@@ -56,21 +56,26 @@ def print_errors(title: str, errors: SpeechErrors) -> None:
         print(f"-- {kind}: cues of predictions outside any gold: {counter.most_common(20)}")
 
 
-def record(table: pd.DataFrame, models: list[str]) -> None:
-    """Write the side-by-side F1 figures to toolkit/data/scores.json (if toolkit.scores exists)."""
-    try:
-        from toolkit.scores import record_scores  # type: ignore[import-not-found]
-    except ImportError:
-        print("(toolkit.scores is not there yet: scores not recorded)")
-        return
-    values = {
-        f"{row['subset']} | {row['measure']} | {model}": float(row[f"{model} F1"])
-        for _, row in table.iterrows()
-        for model in models
-        if pd.notna(row[f"{model} F1"])
-    }
-    record_scores("speech", values)
-    print(f"(recorded {len(values)} figures in toolkit/data/scores.json, section 'speech')")
+def record(tables: list[dict[str, pd.DataFrame]], rw_split: str) -> None:
+    """Store every model's rows (system ``toolkit, speech_model=...``) and the anchors."""
+    from toolkit.scores import record_scores
+
+    rows = pd.concat(
+        [
+            table.assign(system=f"toolkit, speech_model={model}")
+            for scores in tables
+            for model, table in scores.items()
+        ]
+        + [speech_anchors().drop(columns=["source"])],
+        ignore_index=True,
+    )
+    note = (
+        f"`python bench/eval_speech.py` through analyse(); Redewiedergabe {rw_split} files "
+        "(split by CRC-32 of the file name, toolkit.evaluation.speech_corpora.rw_split), "
+        "WikiNews dev; anchors from EVALUATION.md and issue 13."
+    )
+    written = record_scores("speech", rows, note=note)
+    print(f"\n(recorded in {written}; `python bench/update_readme.py` renders the README table)")
 
 
 def main() -> int:
@@ -78,7 +83,8 @@ def main() -> int:
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     pd.set_option("display.width", 220)
     pd.set_option("display.max_rows", 200)
-    tables = []
+    tables: list[pd.DataFrame] = []
+    raw: list[dict[str, pd.DataFrame]] = []
     try:
         if args.corpus in {"rw", "all"}:
             scores = {}
@@ -91,10 +97,12 @@ def main() -> int:
                 print(f"(Redewiedergabe {args.rw_split}, speech_model={model}: {seconds:.0f} s)")
                 if args.errors:
                     print_errors(f"Redewiedergabe, {model}", errors)
+            for model in scores:
+                scores[model]["subset"] = scores[model]["subset"].str.replace(
+                    "Redewiedergabe", f"Redewiedergabe {args.rw_split}", regex=False
+                )
+            raw.append(scores)
             table = side_by_side(scores)
-            table["subset"] = table["subset"].str.replace(
-                "Redewiedergabe", f"Redewiedergabe {args.rw_split}", regex=False
-            )
             tables.append(table)
             print(f"\n== Redewiedergabe ({args.rw_split} files): token P / R / F1 ==")
             print(table.to_string(index=False))
@@ -111,6 +119,7 @@ def main() -> int:
                     )
                 if args.errors:
                     print_errors(f"WikiNews, {model}", errors)
+            raw.append(scores)
             table = side_by_side(scores)
             tables.append(table)
             print(f"\n== WikiNews quotes, {args.split} (whitespace tokens) ==")
@@ -121,8 +130,8 @@ def main() -> int:
         return 1
     print("\n== speech: anchors and targets (F1) ==")
     print(speech_anchors().to_string(index=False))
-    if tables and not args.no_record and args.limit is None:
-        record(pd.concat(tables, ignore_index=True), models)
+    if raw and not args.no_record and args.limit is None:
+        record(raw, args.rw_split)
     return 0
 
 

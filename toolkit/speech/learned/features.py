@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from toolkit.model import Document, ReportedSpeech
 from toolkit.speech.cues import Cue, find_cues
@@ -54,6 +55,27 @@ def _shape(word: str) -> str:
     if word.isupper() and len(word) > 1:
         return "XX"
     return "Xx" if word[:1].isupper() else "x"
+
+
+_DEPTH = ("d=0", "d=1", "d=2")
+
+
+@lru_cache(maxsize=131072)
+def _word_features(text: str, lemma: str | None, pos: str | None) -> tuple[str, ...]:
+    word = modern_spelling(text).lower()
+    return (
+        "b",
+        f"w={word}",
+        f"l={(lemma or word).lower()}",
+        f"p={pos}",
+        f"sh={_shape(text)}",
+        f"suf={word[-3:]}",
+    )
+
+
+@lru_cache(maxsize=131072)
+def _neighbour(offset: int, text: str, pos: str | None) -> tuple[str, str]:
+    return f"p{offset}={pos}", f"w{offset}={text.lower()}"
 
 
 def document_features(
@@ -126,6 +148,10 @@ def document_features(
         if all(depth[i] for i in span if tokens[i].pos not in {"$.", "$,", "$("}):
             info.add("s:allquote")
         sentence_info.append(info)
+    rule_features = [tuple(f"r:{c}" for c in sorted(r)) or ("r:O",) for r in rule]
+    before_features = [tuple(f"r-1:{c}" for c in sorted(r)) for r in rule]
+    after_features = [tuple(f"r1:{c}" for c in sorted(r)) for r in rule]
+    segment_words = [f"seg={token.text.lower()}" for token in tokens]
     features: list[list[str]] = []
     for sentence in document.sentences:
         s = sentence.index
@@ -141,9 +167,9 @@ def document_features(
         segment_first = first
         colon = False
         segment_cue = False
+        next_cue = 0  # index into placed of the first cue after the token
         for i in range(first, last + 1):
             token = tokens[i]
-            word = modern_spelling(token.text).lower()
             if i > first and tokens[i - 1].text in _BREAK_WORDS:
                 segment_first = i
                 segment_cue = False
@@ -152,19 +178,10 @@ def document_features(
             cue = cue_at.get(i)
             if cue is not None:
                 segment_cue = True
-            f = [
-                "b",
-                f"w={word}",
-                f"l={(token.lemma or word).lower()}",
-                f"p={token.pos}",
-                f"sh={_shape(token.text)}",
-                f"suf={word[-3:]}",
-                f"d={min(depth[i], 2)}",
-                *(f"r:{code}" for code in sorted(rule[i])),
-                *sorted(role[i]),
-            ]
-            if not rule[i]:
-                f.append("r:O")
+            f = [*_word_features(token.text, token.lemma, token.pos), _DEPTH[min(depth[i], 2)]]
+            f.extend(rule_features[i])
+            if role[i]:
+                f.extend(sorted(role[i]))
             if marks[i]:
                 f.append(f"mark={marks[i]}")
                 f.append(f"mark={marks[i]}:{token.text}")
@@ -176,14 +193,16 @@ def document_features(
             if verb is not None:
                 f.append(f"m={verb.mood}{verb.konjunktiv or ''}")
                 f.append(f"amb={verb.ambiguity}")
-            before = [c for at, c in placed if at < i]
-            after = [c for at, c in placed if at > i]
-            if before:
-                f.append(f"cueb:{before[-1].cue_class}")
-                f.append(f"cuebd={min(i - max(at for at, _ in placed if at < i), 6)}")
-            if after:
-                f.append(f"cuea:{after[0].cue_class}")
-            f.append(f"seg={tokens[segment_first].text.lower()}")
+            while next_cue < len(placed) and placed[next_cue][0] < i:
+                next_cue += 1
+            if next_cue:
+                at, before = placed[next_cue - 1]
+                f.append(f"cueb:{before.cue_class}")
+                f.append(f"cuebd={min(i - at, 6)}")
+            after = next_cue + (next_cue < len(placed) and placed[next_cue][0] == i)
+            if after < len(placed):
+                f.append(f"cuea:{placed[after][1].cue_class}")
+            f.append(segment_words[segment_first])
             if segment_cue:
                 f.append("segcue")
             if colon:
@@ -192,15 +211,18 @@ def document_features(
                 f.append("first")
             if i == last:
                 f.append("last")
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                if first <= j <= last:
-                    f.append(f"p{offset}={tokens[j].pos}")
-                    if abs(offset) == 1:
-                        f.append(f"w{offset}={tokens[j].text.lower()}")
-                        f.extend(f"r{offset}:{code}" for code in sorted(rule[j]))
-                else:
-                    f.append(f"p{offset}=#")
+            f.append(f"p-2={tokens[i - 2].pos}" if i - 2 >= first else "p-2=#")
+            if i > first:
+                f.extend(_neighbour(-1, tokens[i - 1].text, tokens[i - 1].pos))
+                f.extend(before_features[i - 1])
+            else:
+                f.append("p-1=#")
+            if i < last:
+                f.extend(_neighbour(1, tokens[i + 1].text, tokens[i + 1].pos))
+                f.extend(after_features[i + 1])
+            else:
+                f.append("p1=#")
+            f.append(f"p2={tokens[i + 2].pos}" if i + 2 <= last else "p2=#")
             f.extend(shared)
             features.append(f)
     return features
