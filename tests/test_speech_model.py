@@ -38,18 +38,27 @@ def test_shipped_weights_are_found_and_small():
     )
 
 
-def test_model_and_rules_are_selectable():
+def test_model_is_the_default_and_keeps_every_rule_instance():
+    default = toolkit.analyse(TEXT)
     model = toolkit.analyse(TEXT, speech_model="model")
     rules = toolkit.analyse(TEXT, speech_model="rules")
-    assert model.speech and rules.speech
-    assert all(record.confidence is None for record in rules.speech)
-    assert all(0.0 < record.confidence <= 1.0 for record in model.speech)
-    # the why: every learned instance here overlaps a rule instance and says which
-    assert all(any(s.startswith("rule:") for s in record.signals) for record in model.speech)
+    assert default.speech == model.speech
+    assert rules.speech and all(record.confidence is None for record in rules.speech)
+    assert all(record in model.speech for record in rules.speech)
+    added = [record for record in model.speech if record.confidence is not None]
+    assert all(0.0 < record.confidence <= 1.0 for record in added)
 
 
-def test_model_keeps_cue_and_speaker_of_the_rules():
-    doc = toolkit.analyse(TEXT, speech_model="model")
+def test_model_only_decides_and_explains_every_instance():
+    doc = toolkit.analyse(TEXT, speech_model="model-only")
+    assert doc.speech
+    assert all(0.0 < record.confidence <= 1.0 for record in doc.speech)
+    # the why: every instance here overlaps a rule instance and says which
+    assert all(any(s.startswith("rule:") for s in record.signals) for record in doc.speech)
+
+
+def test_model_only_keeps_cue_and_speaker_of_the_rules():
+    doc = toolkit.analyse(TEXT, speech_model="model-only")
     quote = next(record for record in doc.speech if record.kind == "direct")
     assert (quote.text, quote.cue_text) == ("„Wir sind offen für Gespräche“", "sagte")
     assert quote.speaker_mention is not None

@@ -94,11 +94,12 @@ def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> 
         document = tag_document(document)
     signals: dict[str, Any] = {}
     speech = tuple(detect_speech(document, signals))
-    if (config or AnalysisConfig()).speech_model == "model":
-        # the learned layer decides spans and kinds, the rules' output is its features
+    mode = (config or AnalysisConfig()).speech_model
+    if mode != "rules":
+        # the learned layer: the rules' output is its features
         from toolkit.speech.learned import apply_model
 
-        learned = apply_model(document, speech, signals["cues"])
+        learned = apply_model(document, speech, signals["cues"], mode=mode)
         if learned is not None:
             speech = tuple(learned)
     return replace(document, speech=speech, verbs=resolve_moods(document, speech))

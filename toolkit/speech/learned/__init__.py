@@ -1,10 +1,12 @@
-"""The learned layer of reported speech: a CRF decides spans and kinds, the rules explain.
+"""The learned layer of reported speech: a CRF labels spans and kinds, the rules explain.
 
 The rule stage (:mod:`toolkit.speech`) runs first and its output becomes features
 (:mod:`~toolkit.speech.learned.features`); a linear-chain CRF (CRFsuite, trained by
 ``python -m toolkit.speech.learned.train``) labels every token with the kinds of speech it
 belongs to, and :mod:`~toolkit.speech.learned.spans` turns the labels into records that keep
-the rules' cue and speaker, the model's confidence and the rule signals that fired.
+the rules' cue and speaker, the model's confidence and the rule signals that fired. With
+``speech_model="model"`` (the default) the rules' instances stay and the model adds its own
+where no rule instance is; with ``"model-only"`` the model decides every instance.
 
 The weights (``toolkit/speech/weights/spans.crfsuite``, CC BY-NC-SA 4.0 like the corpora they
 were trained on) are loaded once per process, on first use. Without them (a stripped install)
@@ -26,6 +28,7 @@ import gc
 import threading
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,9 +41,14 @@ from toolkit.speech.learned.spans import decode, parse_label
 
 __all__ = ["MODEL_NAMES", "SpanModel", "apply_model", "load_model", "weights_path"]
 
-#: Values of ``AnalysisConfig.speech_model``.
-MODEL_NAMES = ("model", "rules")
+#: Values of ``AnalysisConfig.speech_model``: ``model`` keeps every rule instance and adds the
+#: CRF's instances that no rule instance touches (measured best on the dev portions);
+#: ``model-only`` lets the CRF decide every span and kind; ``rules`` is the rules alone.
+MODEL_NAMES = ("model", "model-only", "rules")
 WEIGHTS_FILE = "spans.crfsuite"
+#: Least confidence of an instance the model adds where no rule instance is (chosen on dev).
+MIN_ADDED_CONFIDENCE = 0.0
+
 _LOCK = threading.Lock()
 
 
@@ -102,10 +110,12 @@ def apply_model(
     records: Sequence[ReportedSpeech],
     cues: Sequence[Sequence[Cue]] | None = None,
     model: SpanModel | Any | None = None,
+    mode: str = "model",
 ) -> list[ReportedSpeech] | None:
     """Return the learned layer's records for a tagged document (``None``: no weights).
 
-    ``records`` and ``cues`` are the rule stage's output for the same document.
+    ``records`` and ``cues`` are the rule stage's output for the same document; ``mode`` is
+    ``model`` (the rules' instances and the model's additions) or ``model-only``.
     """
     model = model if model is not None else load_model()
     if model is None:
@@ -117,4 +127,36 @@ def apply_model(
     finally:
         if collecting:
             gc.enable()
-    return decode(document, labels, marginals, records)
+    learned = decode(document, labels, marginals, records)
+    if mode == "model-only":
+        return learned
+    # the rules' instances stay; the model adds what no rule instance touches
+    covered = [(a, b) for record in records for a, b in record.pieces()]
+    added = [
+        record
+        for record in learned
+        if (record.confidence or 0.0) >= MIN_ADDED_CONFIDENCE
+        and not any(a < e and s < b for s, e in record.pieces() for a, b in covered)
+    ]
+    return with_recent_speakers(sorted([*records, *added], key=lambda r: (r.start, -r.end, r.kind)))
+
+
+def with_recent_speakers(records: list[ReportedSpeech]) -> list[ReportedSpeech]:
+    """Give a learned instance without a speaker the speaker of the speech just before it.
+
+    Only within the same or the previous sentence; rule instances are left as they are.
+    """
+    result: list[ReportedSpeech] = []
+    last: ReportedSpeech | None = None
+    for record in records:
+        if (
+            record.confidence is not None
+            and record.speaker is None
+            and last is not None
+            and last.sentence >= record.sentence - 1
+        ):
+            record = replace(record, speaker=last.speaker, speaker_mention=last.speaker_mention)
+        if record.speaker is not None:
+            last = record
+        result.append(record)
+    return result
