@@ -1,6 +1,6 @@
 """Tokens per second of the whole pipeline up to reported speech, and of the speech stage alone.
 
-Usage: python bench/bench_speech.py [DATA_FOLDER] [--repeat N]
+Usage: python bench/bench_speech.py [DATA_FOLDER] [--repeat N] [--only WikiNews]
 Texts: the article repeated 20 times; with the evaluation data ($TOOLKIT_EVAL_DATA or the
 folder given) also the 150 WikiNews dev articles and 100 Redewiedergabe files (real, varied
 text, so the taggers' per-word memos help less). "end to end" is tokens + sentences +
@@ -58,9 +58,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("path", nargs="?", default=None, help="evaluation data folder")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--only", default=None, help="time only texts whose name starts so")
     arguments = parser.parse_args()
     toolkit.analyse("Aufwärmen: Peskow sagte, SoMaJo und HanTa seien geladen.")
     for name, batch in texts(arguments.path).items():
+        if arguments.only and not name.startswith(arguments.only):
+            continue
         documents = [toolkit.analyse(text, speech=False) for text in batch]
         tokens = sum(len(document.tokens) for document in documents)
         print(f"== {name}: {sum(map(len, batch)):,} characters, {tokens:,} tokens ==")
