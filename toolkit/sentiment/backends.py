@@ -215,7 +215,7 @@ def sentiws_backend(path: str) -> RuleBackend:
 
 
 #: Backend names accepted by :func:`resolve_backend` (besides ``sentiws:PATH``).
-BACKEND_NAMES = ("default", "textblob-de", "sentiws:PATH")
+BACKEND_NAMES = ("default", "rules", "textblob-de", "sentiws:PATH")
 
 
 def resolve_backend(spec: str | os.PathLike[str] | SentimentBackend) -> SentimentBackend:
@@ -236,14 +236,14 @@ def resolve_backend(spec: str | os.PathLike[str] | SentimentBackend) -> Sentimen
     >>> resolve_backend("vader")
     Traceback (most recent call last):
     ...
-    toolkit.errors.InputError: Unknown sentiment backend 'vader'; use one of default, \
+    toolkit.errors.InputError: Unknown sentiment backend 'vader'; use one of default, rules, \
 textblob-de, sentiws:PATH.
     """
     # a name or path first: the protocol check is slow, and resolving happens per sentence
     if not isinstance(spec, (str, os.PathLike)) and isinstance(spec, SentimentBackend):
         return spec
     text = os.fspath(spec).strip()
-    if text in ("", "default"):
+    if text in ("", "default", "rules"):
         return default_backend()
     if text.lower() in ("textblob", "textblob-de", "textblob_de"):
         return TextBlobBackend()
