@@ -71,6 +71,19 @@ def test_dev_sets_read_as_documented(eval_data: Path) -> None:
 def test_evaluation_scores_exactly_what_analyse_returns(eval_data: Path) -> None:
     units = [unit for name in DATASETS for unit in read_dataset(name, eval_data)[:3]]
     for unit, document in zip(units, analysed_units(units), strict=True):
-        for backend in ("rules", "textblob-de"):
+        for backend in ("learned", "rules", "textblob-de"):
             expected = toolkit.analyse(unit.text, sentiment_backend=backend).sentiment
             assert user_path(document, backend) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.evaldata
+def test_learned_beats_rules_and_textblob_on_the_user_path(dev_results: pd.DataFrame) -> None:
+    # issue 16: +0.05 over the rules on news and PotTS, above textblob-de on all four sets
+    scores = dev_results.pivot(index="system", columns="set", values="macro_f1_default")
+    learned = scores.loc["toolkit learned (default)"]
+    for name in ("news", "potts"):
+        assert learned[name] >= scores.loc["toolkit rules", name] + 0.05, name
+    for name in DATASETS:
+        assert learned[name] > scores.loc["textblob-de (user path)", name], name
+        assert learned[name] > scores.loc["textblob-de analyser (whole text)", name], name

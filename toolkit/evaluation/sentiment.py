@@ -25,15 +25,15 @@ import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from toolkit.config import AnalysisConfig
 from toolkit.corpus import eval_data_path
 from toolkit.errors import EvaluationDataError
 from toolkit.lexicons import textblob_de_sentiment
-from toolkit.config import AnalysisConfig
 from toolkit.model import Document, DocumentSentiment
 from toolkit.pipeline import analyse
 from toolkit.sentiment import add_sentiment, sentence_input
@@ -263,6 +263,7 @@ def user_path(document: Document, backend: str) -> DocumentSentiment:
 
 #: The systems scored on the user path: name -> ``sentiment_backend``.
 USER_PATH_SYSTEMS = {
+    "toolkit learned (default)": "learned",
     "toolkit rules": "rules",
     "textblob-de (user path)": "textblob-de",
 }
