@@ -10,6 +10,8 @@ Examples
 >>> view.column.value = "sentences"
 >>> [float(bar.get_width()) for bar in view.last_figure.axes[0].patches]
 [15.0]
+>>> view.last_figure.axes[0].get_xlabel()
+'Sätze'
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.batch import BatchResult, analyse_corpus, export, overview_frame
+from toolkit.corpus.batch import BatchResult, analyse_corpus, export, overview_frame
+from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
-from toolkit.plots import plot_corpus
 from toolkit.render import message
 from toolkit.widgets.base import ToolkitWidget, register_labels
 from toolkit.widgets.figures import figure_png, frame_html
@@ -34,7 +36,7 @@ register_labels(
         "cv_run": {"de": "Analysieren", "en": "Analyse"},
         "cv_column": {"de": "Grafik", "en": "Chart"},
         "cv_export_folder": {"de": "Export nach", "en": "Export to"},
-        "cv_export": {"de": "Exportieren (CSV, JSON)", "en": "Export (CSV, JSON)"},
+        "cv_export": {"de": "Exportieren (CSV, JSONL)", "en": "Export (CSV, JSONL)"},
         "cv_exported": {"de": "Geschrieben:", "en": "Written:"},
         "cv_skipped": {"de": "Übersprungen:", "en": "Skipped:"},
         "cv_start": {
@@ -47,6 +49,11 @@ register_labels(
 
 #: Overview columns that can be drawn as a bar chart.
 CHART_COLUMNS = (
+    "konjunktiv_per_1000",
+    "speech_direct_per_1000",
+    "speech_indirect_per_1000",
+    "speech_reported_per_1000",
+    "finite_verbs_per_1000",
     "tokens",
     "sentences",
     "tokens_per_sentence",
@@ -62,7 +69,7 @@ CHART_COLUMNS = (
 class CorpusView(ToolkitWidget):
     """Folder field, Analyse button, progress bar, overview table, bar chart, export.
 
-    Keeps ``result`` (:class:`~toolkit.batch.BatchResult`), ``overview`` (DataFrame),
+    Keeps ``result`` (:class:`~toolkit.corpus.batch.BatchResult`), ``overview`` (DataFrame),
     ``last_figure`` and ``exported`` (paths) for tests and for further work in the notebook.
     """
 
@@ -81,7 +88,7 @@ class CorpusView(ToolkitWidget):
         self.progress = widgets.IntProgress(value=0, min=0, max=1)
         self.status = widgets.HTML()
         self.table = widgets.HTML()
-        self.column = widgets.Dropdown(options=CHART_COLUMNS, value="tokens")
+        self.column = widgets.Dropdown(options=CHART_COLUMNS, value="konjunktiv_per_1000")
         self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="700px"))
         self.export_folder = widgets.Text(value=str(export_to))
         self.export_button = widgets.Button(icon="download")
@@ -108,6 +115,10 @@ class CorpusView(ToolkitWidget):
         self.folder.description = self._("cv_folder")
         self.run_button.description = self._("cv_run")
         self.column.description = self._("cv_column")
+        chosen = self.column.value  # new options reset the choice: keep the student's
+        self.column.options = [(column_label(c, self.language), c) for c in CHART_COLUMNS]
+        self.column.value = chosen
+        self.draw()
         self.export_folder.description = self._("cv_export_folder")
         self.export_button.description = self._("cv_export")
 
@@ -120,7 +131,9 @@ class CorpusView(ToolkitWidget):
         """Analyse every ``.txt`` file of the folder, moving the progress bar."""
         self.progress.value = 0
         try:
-            self.result = analyse_corpus(self.folder.value.strip(), progress=self._on_progress)
+            self.result = BatchResult.collect(
+                analyse_corpus(self.folder.value.strip(), progress=self._on_progress)
+            )
         except ToolkitError as error:
             self.status.value = message(str(error), "error")
             return
@@ -137,7 +150,7 @@ class CorpusView(ToolkitWidget):
         """Draw the chosen overview column as a bar chart."""
         if self.overview is None or self.overview.empty:
             return
-        self.last_figure = plot_corpus(self.overview, self.column.value)
+        self.last_figure = plot_overview(self.overview, self.column.value, language=self.language)
         self.plot.value = figure_png(self.last_figure)
 
     def export(self) -> None:
