@@ -48,6 +48,7 @@ __all__ = [
     "analyse_corpus",
     "corpus_frequencies",
     "corpus_kwic",
+    "corpus_speakers",
     "corpus_table",
     "export",
     "export_corpus",
@@ -265,6 +266,23 @@ def corpus_table(result: BatchResult, table: str = "tokens") -> pd.DataFrame:
         return pd.DataFrame(columns=["document"])
     combined = pd.concat(frames, ignore_index=True)
     return combined[["document", *[c for c in combined.columns if c != "document"]]]
+
+
+def corpus_speakers(result: BatchResult) -> pd.DataFrame:
+    """Speakers merged across documents: documents, counts per kind, mean sentiment.
+
+    See :mod:`toolkit.corpus.speakers` for how name variants are merged.
+    """
+    from toolkit.corpus.rows import speaker_contributions
+    from toolkit.corpus.speakers import SpeakerTable
+
+    table = SpeakerTable()
+    for name, found in result.results.items():
+        if found.document is not None:
+            table.add(name, speaker_contributions(found.document))
+        else:
+            table.add(name, found.speakers)
+    return table.frame()
 
 
 def corpus_frequencies(result: BatchResult, n: int = 20) -> pd.DataFrame:
