@@ -184,3 +184,19 @@ def test_particle_lemma_stops_at_the_clause_end_and_keeps_a_joined_lemma():
     assert particle_lemmas(words, tags, lemmas) == [
         "er", "nachgeben", "nach", ",", "sie", "aufhören", "auf",
     ]  # fmt: skip
+
+
+def test_overlong_tokens_are_opaque_and_tagged_by_their_shape():
+    from toolkit.tagging.hanta import MAX_WORD_CHARS
+
+    long = MAX_WORD_CHARS + 1
+    words = ["Er", "sah", "a" * 2_000, "und", "1" * long, "ab+/" * long, "."]
+    tagged = tag_words(words)
+    assert [tag for _lemma, tag in tagged] == ["PPER", "VVFIN", "NN", "KON", "CARD", "XY", "$."]
+    assert tagged[2][0] == "a" * 2_000
+
+
+def test_a_very_long_sentence_is_tagged_in_passes():
+    tagged = tag_words(["wort"] * 2_500)
+    assert len(tagged) == 2_500
+    assert {tag for _lemma, tag in tagged} == {"NN"}

@@ -118,6 +118,12 @@ def punctuation_tag(text: str) -> str | None:
     return "$("
 
 
+#: Most words tagged in one pass. HanTa's path probability falls below its floor (-1e6) after
+#: some thousands of words, and it then fails with ``KeyError((2, 0))`` (one sentence of
+#: ``"wort " * 200_000``); the tokenizer keeps sentences far shorter, this guards other callers.
+MAX_TAGGED_WORDS = 1_000
+
+
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """Return ``(lemma, STTS tag)`` for each word of one sentence.
 
@@ -128,6 +134,12 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """
     if not words:
         return []
+    if len(words) > MAX_TAGGED_WORDS:
+        return [
+            pair
+            for start in range(0, len(words), MAX_TAGGED_WORDS)
+            for pair in tag_words(words[start : start + MAX_TAGGED_WORDS])
+        ]
     try:
         tagged = hanover_tagger().tag_sent(list(words), taglevel=1)
     except ResourceError:
