@@ -263,7 +263,7 @@ def user_path(document: Document, backend: str) -> DocumentSentiment:
 
 #: The systems scored on the user path: name -> ``sentiment_backend``.
 USER_PATH_SYSTEMS = {
-    "toolkit learned (default)": "learned",
+    "toolkit learned": "learned",
     "toolkit rules": "rules",
     "textblob-de (user path)": "textblob-de",
 }
