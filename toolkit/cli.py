@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sentiment_parser.add_argument(
         "--backend",
         default="default",
-        help="default, textblob-de, or sentiws:PATH (your copy of SentiWS)",
+        help="default (the lexicon rules), learned, textblob-de, or sentiws:PATH (your SentiWS)",
     )
     sentiment_parser.add_argument(
         "--full",
@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_max_chars(sentiment_parser, "line")
     sentiment_parser.set_defaults(handler=_sentiment_command)
+    from toolkit.corpus.cli import add_corpus_command  # a folder of texts -> tables
+
+    add_corpus_command(commands)
     return parser
 
 
