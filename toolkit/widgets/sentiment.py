@@ -33,6 +33,10 @@ from toolkit.widgets.figures import figure_png
 register_labels(
     {
         "se_sentence": {"de": "Satz", "en": "Sentence"},
+        "se_no_sentence": {
+            "de": "Der Text hat keinen Satz (nur Leer- oder Steuerzeichen).",
+            "en": "The text has no sentence (only blank or control characters).",
+        },
         "se_word": {"de": "Wort", "en": "word"},
         "se_entry": {"de": "Lexikoneintrag", "en": "lexicon entry"},
         "se_value": {"de": "Lexikonwert", "en": "lexicon value"},
@@ -112,7 +116,9 @@ class SentimentExplainer(ToolkitWidget):
         self.last_figure = None
         self.groups_figure = None
         sentence = min(max(sentence, 0), len(self.document.sentences) - 1)
-        self.picker = widgets.Dropdown(options=self._sentence_options(), value=sentence)
+        self.picker = widgets.Dropdown(
+            options=self._sentence_options(), value=sentence if sentence >= 0 else None
+        )
         self.summary = widgets.HTML()
         self.sentence_html = widgets.HTML()
         self.table_html = widgets.HTML()
@@ -138,14 +144,16 @@ class SentimentExplainer(ToolkitWidget):
                 self.groups_chart,
             ]
         )
-        traitlets.link((self.picker, "value"), (self, "sentence"))
+        if self.document.sentences:  # analyse("\u200b") has none: nothing to pick
+            traitlets.link((self.picker, "value"), (self, "sentence"))
         traitlets.link((self.group_choice, "value"), (self, "group"))
         self.observe(lambda change: self.show_sentence(change["new"]), names="sentence")
         self.observe(lambda change: self.show_groups(change["new"]), names="group")
         self.try_button.on_click(lambda _button: self.try_text())
         self.language = language
         self.relabel()
-        self.show_sentence(self.sentence)
+        if self.document.sentences:
+            self.show_sentence(self.sentence)
         self.show_groups(self.group)
 
     def _sentence_options(self) -> list[tuple[str, int]]:
@@ -166,6 +174,8 @@ class SentimentExplainer(ToolkitWidget):
             (self._("se_by_voice"), "voice"),
         ]
         self.group_choice.value = self.group
+        if not self.document.sentences:  # a text of invisible characters only
+            self.summary.value = message(self._("se_no_sentence"), "info")
         if self.result is not None:
             self.show_sentence(self.sentence, keep_edit=True)
             self.show_groups(self.group)
