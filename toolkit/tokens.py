@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer, RegexpTokenizer
 from nltk.tokenize.api import TokenizerI
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from toolkit.errors import InputError, ResourceError
 from toolkit.model import Token
@@ -477,8 +478,20 @@ def _somajo_spans(text: str) -> Spans:
     return [(token.start, token.end) for token in tokenise(text)]
 
 
-def _nltk_spans(text: str) -> Spans:
+def nltk_word_spans(text: str) -> Spans:
+    """NLTK's word tokenizer alone, on the whole text (scored in toolkit.evaluation.tokens)."""
     return list(NLTKWordTokenizer().span_tokenize(text))
+
+
+def _nltk_spans(text: str) -> Spans:
+    # What nltk.word_tokenize does: split sentences first (Punkt), then words in each, so
+    # "Berlin." at a sentence end becomes "Berlin" "." as NLTK users see it. Punkt runs with
+    # its default parameters: no trained model is downloaded.
+    spans: Spans = []
+    for start, end in PunktSentenceTokenizer().span_tokenize(text):
+        words = NLTKWordTokenizer().span_tokenize(text[start:end])
+        spans.extend((start + left, start + right) for left, right in words)
+    return spans
 
 
 def _regexp_spans(text: str) -> Spans:

@@ -238,7 +238,11 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
     if tokens[i].pos == "VVFIN" or tokens[i].pos == "VVIMP":
         particle = _particle(tokens, i)
         if particle is not None:
-            joined = tokens[particle].text.lower() + lemma
+            particle_text = tokens[particle].text.lower()
+            if lemma.startswith(particle_text) and len(lemma) > len(particle_text):
+                # the tagger joins the particle already ("teilte ... mit": mitteilen)
+                lemma = lemma[len(particle_text) :]
+            joined = particle_text + lemma
             if joined in verbs or f"sich {joined}" in verbs:
                 lemma = joined
                 parts.append(particle)

@@ -14,6 +14,9 @@ HanTa also tags 3rd person plural verbs at the end of a subordinate clause as in
 are the same. :func:`correct_clause_final_verbs` turns such a verb into a finite one when its
 clause has no other finite verb; :func:`correct_verbs_after_zu` turns a "finite" verb after
 ``zu`` into the infinitive it is (``Abfälle auf der Deponie zu lagern``).
+:mod:`toolkit.tagging.verbs` makes a governed infinitive or participle non-finite again
+(``Es könne ... kommen``) and gives particle verbs their full lemma (``teilte ... mit``:
+``mitteilen``).
 
 Examples
 --------
@@ -34,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import ResourceError
 from toolkit.model import Document, Token
+from toolkit.tagging.verbs import correct_governed_verbs, particle_lemmas
 
 if TYPE_CHECKING:
     from toolkit.config import AnalysisConfig
@@ -232,7 +236,10 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
         ]
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
         tags = correct_verbs_after_zu(tags)
-        for i, (lemma, _tag), tag in zip(indices, analyses, tags, strict=True):
+        lemmas = [lemma for lemma, _tag in analyses]
+        tags = correct_governed_verbs(words, tags, lemmas)
+        lemmas = particle_lemmas(words, tags, lemmas)
+        for i, lemma, tag in zip(indices, lemmas, tags, strict=True):
             tagged[i] = Token(*_KEPT_FIELDS(tokens[i]), lemma, tag)
     return tuple(tagged)
 
@@ -245,7 +252,7 @@ def tag_document(document: Document, config: AnalysisConfig | None = None) -> Do
     >>> from toolkit import analyse
     >>> doc = analyse("Er nähme es an.", mood=False)
     >>> [(t.text, t.lemma, t.pos) for t in doc.tokens[:2]]
-    [('Er', 'er', 'PPER'), ('nähme', 'nehmen', 'VVFIN')]
+    [('Er', 'er', 'PPER'), ('nähme', 'annehmen', 'VVFIN')]
     """
     bounds = [sentence.token_indices for sentence in document.sentences]
     return replace(document, tokens=tag_tokens(document.tokens, bounds))
