@@ -265,3 +265,19 @@ def test_overlong_sentences_are_cut_after_a_comma_when_possible():
 )
 def test_tokens_never_overlap_and_never_hold_whitespace(text, expected):
     assert [(t.text, t.start, t.end) for t in tokenise(text)] == expected
+
+
+@pytest.mark.parametrize("text_name", [*ODD_TEXTS, "controls and bidi marks"])
+def test_linear_alignment_gives_somajos_offsets(text_name):
+    import unicodedata
+
+    from somajo import SoMaJo
+
+    from toolkit.tokens import _SOMAJO_DETERMINE_OFFSETS, _determine_offsets
+
+    text = {**ODD_TEXTS, "controls and bidi marks": "Er\u200f sagte\x07 \u202eja\x85. " * 20}
+    text = text[text_name]
+    plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=False)
+    tokens = [token for chunk in plain.tokenize_text([text]) for token in chunk]
+    raw = unicodedata.normalize("NFC", text)
+    assert _determine_offsets(tokens, raw, 0) == _SOMAJO_DETERMINE_OFFSETS(tokens, raw, 0)

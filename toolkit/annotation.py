@@ -90,24 +90,39 @@ def load_annotations(folder: str | os.PathLike[str], pattern: str = "*.json") ->
     Raises
     ------
     CorpusError
-        If the folder is missing or has no matching file.
+        If the folder is missing, has no matching file, or a file cannot be read (no
+        permission): German and English, never a raw ``PermissionError``.
     InputError
         If a file is not an exercise saved by the toolkit (the message names the file).
     """
     directory = Path(folder)
     if not directory.is_dir():
-        raise CorpusError(f"Folder not found: {directory}")
-    files = sorted(path for path in directory.glob(pattern) if path.is_file())
+        raise CorpusError(f"Folder not found: {directory} (Ordner nicht gefunden.)")
+    try:
+        files = sorted(path for path in directory.glob(pattern) if path.is_file())
+    except OSError as error:
+        raise _unreadable(directory, error) from error
     if not files:
         raise CorpusError(f"No {pattern} files in {directory}: save the students' answers there.")
     labels = {}
     for file in files:
         try:
-            exercise = Exercise.from_json(file.read_text(encoding="utf-8"))
-        except (InputError, UnicodeDecodeError) as error:
+            data = file.read_text(encoding="utf-8-sig")  # a byte order mark is allowed
+        except OSError as error:
+            raise _unreadable(file, error) from error
+        except UnicodeDecodeError as error:
+            raise InputError(f"{file.name}: {error} (keine UTF-8-Datei)") from error
+        try:
+            exercise = Exercise.from_json(data)
+        except InputError as error:
             raise InputError(f"{file.name}: {error}") from error
         labels[file.stem] = exercise.answers
     return annotations_frame(labels)
+
+
+def _unreadable(path: Path, error: OSError) -> CorpusError:
+    reason = error.strerror or str(error)
+    return CorpusError(f"Cannot read {path}: {reason}. ({path} ist nicht lesbar: {reason}.)")
 
 
 def toolkit_annotations(document: Document, coder: str = TOOLKIT_CODER) -> pd.DataFrame:

@@ -1,27 +1,82 @@
 """Command line: ``python -m toolkit analyse PATH`` (``-`` reads standard input).
 
 JSON output is the stable contract that every stage extends (see the README). Every error a
-user can cause prints one line on standard error and exits with status 1; argument mistakes
-exit with status 2 (argparse's convention).
+user can cause prints one line on standard error and exits with status 1 (a closed or full
+output too, ``> /dev/full``); argument mistakes exit with status 2 (argparse's convention).
+A reader that closes the pipe early (``| head``) ends the output quietly with status 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import select
+import stat
 import sys
+import time
 from collections.abc import Sequence
 
-from toolkit.errors import ToolkitError
+from toolkit.errors import CorpusError, InputError, ToolkitError
 from toolkit.inputs import DEFAULT_MAX_CHARS, decode_text, read_text_file
 from toolkit.pipeline import analyse
+
+#: How long to wait for the first data from a named pipe (FIFO) before saying that no
+#: program writes to it; reading would otherwise wait for ever.
+FIFO_WAIT_SECONDS = 30.0
 
 
 def read_input(path: str) -> str:
     """Read the text named on the command line; ``-`` means standard input."""
     if path == "-":
-        return decode_text(sys.stdin.buffer.read(), source="standard input")
+        stdin = sys.stdin
+        if stdin is None or stdin.closed:
+            raise InputError(
+                "Standard input is closed: there is no text to read. Give a file name or pipe "
+                "a text in. (Die Standardeingabe ist geschlossen: Dateiname angeben oder Text "
+                "hineinleiten.)"
+            )
+        try:
+            data = stdin.buffer.read()
+        except (OSError, ValueError) as error:
+            raise InputError(
+                f"Standard input cannot be read ({error}). (Die Standardeingabe ist nicht lesbar.)"
+            ) from error
+        return decode_text(data, source="standard input")
+    try:
+        is_pipe = stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        is_pipe = False  # read_text_file explains a missing or unreadable file
+    if is_pipe:
+        return decode_text(_read_pipe(path, FIFO_WAIT_SECONDS), source=path)
     return read_text_file(path)
+
+
+def _read_pipe(path: str, wait: float) -> bytes:
+    """Read a named pipe; fail if no data (and no end) arrives within ``wait`` seconds."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # does not wait for a writer
+    except OSError as error:
+        raise CorpusError(
+            f"Cannot open the pipe {path}: {error.strerror}. (Die Pipe ist nicht lesbar.)"
+        ) from error
+    try:
+        deadline = time.monotonic() + wait
+        while not select.select([descriptor], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            if time.monotonic() >= deadline:
+                raise InputError(
+                    f"Nothing arrived from the pipe {path} within {wait:g} s: no program "
+                    f"writes to it. (Aus der Pipe {path} kam {wait:g} s lang nichts: kein "
+                    "Programm schreibt hinein.)"
+                )
+        os.set_blocking(descriptor, True)
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def _analyse_command(arguments: argparse.Namespace) -> int:
@@ -113,10 +168,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(value: str) -> int:
+    """Parse ``--max-chars``: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a positive whole number (keine positive ganze Zahl)"
+        )
+    return number
+
+
 def _add_max_chars(parser: argparse.ArgumentParser, unit: str) -> None:
     parser.add_argument(
         "--max-chars",
-        type=int,
+        type=_positive_int,
         default=DEFAULT_MAX_CHARS,
         help=f"longest {unit} accepted, in characters (default {DEFAULT_MAX_CHARS:,})",
     )
@@ -127,14 +195,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     if getattr(arguments, "indent", None) == 0:
         arguments.indent = None
+    if sys.stdout is None or sys.stdout.closed:  # `python -m toolkit analyse x.txt >&-`
+        _error(
+            "Standard output is closed: there is nowhere to write the result. (Die "
+            "Standardausgabe ist geschlossen.)"
+        )
+        return 1
     try:
-        return int(arguments.handler(arguments))
+        status = int(arguments.handler(arguments))
+        sys.stdout.flush()  # a full disk shows here, not after main has returned
+        return status
     except ToolkitError as error:
-        print(f"toolkit: error: {error}", file=sys.stderr)
+        _error(str(error))
         return 1
     except BrokenPipeError:  # e.g. `python -m toolkit analyse x.txt | head`
-        sys.stderr.close()
+        _discard_output()
         return 0
+    except OSError as error:  # the output cannot be written: `> /dev/full` (ENOSPC)
+        _discard_output()
+        reason = error.strerror or str(error)
+        _error(
+            f"Cannot write the output: {reason}. (Die Ausgabe kann nicht geschrieben werden: "
+            f"{reason}.)"
+        )
+        return 1
     except KeyboardInterrupt:
-        print("toolkit: interrupted", file=sys.stderr)
+        _error("interrupted", prefix="toolkit: ")
         return 130
+
+
+def _error(message: str, prefix: str = "toolkit: error: ") -> None:
+    if sys.stderr is not None and not sys.stderr.closed:
+        with contextlib.suppress(OSError):  # nowhere left to report; the status still says it
+            print(f"{prefix}{message}", file=sys.stderr)
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so Python's final flush cannot fail again."""
+    if sys.stdout is not sys.__stdout__:
+        return  # captured output (tests, notebooks): leave the real descriptor alone
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)

@@ -266,7 +266,7 @@ class Exercise:
                 instructions=str(record.get("instructions", "")),
                 answers={str(k): str(v) for k, v in record.get("answers", {}).items()},
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
             if isinstance(error, InputError):
                 raise
             raise InputError(
@@ -284,16 +284,22 @@ class Exercise:
             labels this exercise does not have. The current answers are then kept.
         """
         record = _parse(data)
-        saved_items = [str(item.get("text")) for item in record.get("items", [])]
-        if saved_items and saved_items != [item.text for item in self.items]:
+        saved_items = _saved_item_texts(record)
+        if saved_items != [item.text for item in self.items]:
             raise InputError(
                 "These answers belong to another exercise (other tokens or sentences): "
-                f"saved {record.get('title')!r}, open {self.title!r}."
+                f"saved {str(record.get('title'))[:80]!r}, open {self.title!r}. (Diese "
+                "Antworten gehören zu einer anderen Übung.)"
             )
         answers = record.get("answers")
-        if not isinstance(answers, dict):
-            raise InputError("The JSON holds no answers (no 'answers' object).")
-        answers = {str(k): str(v) for k, v in answers.items()}
+        if not isinstance(answers, dict) or not all(
+            isinstance(value, str) for value in answers.values()
+        ):
+            raise InputError(
+                "The JSON holds no answers (no 'answers' object of texts). (Die Datei enthält "
+                "keine Antworten.)"
+            )
+        answers = {str(k): v for k, v in answers.items()}
         self._check_answers(answers)
         self.answers = answers
 
@@ -306,11 +312,17 @@ class Exercise:
         """Read answers from a JSON file written by :meth:`save` (see :meth:`load_answers`)."""
         file = Path(path)
         try:
-            data = file.read_text(encoding="utf-8")
+            data = file.read_text(encoding="utf-8-sig")  # a byte order mark is allowed
         except FileNotFoundError as error:
-            raise CorpusError(f"File not found: {file}") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"Cannot read {file} as a UTF-8 JSON file: {error}") from error
+            raise CorpusError(f"File not found: {file} (Datei nicht gefunden.)") from error
+        except OSError as error:
+            raise CorpusError(
+                f"Cannot read {file}: {error.strerror or error}. (Die Datei ist nicht lesbar.)"
+            ) from error
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"Cannot read {file} as a UTF-8 JSON file: {error}. (Keine UTF-8-Datei.)"
+            ) from error
         self.load_answers(data)
 
     # -- helpers --------------------------------------------------------------------------
@@ -333,17 +345,39 @@ def _parse(data: str) -> dict[str, Any]:
     if not isinstance(data, str):
         raise InputError(f"Expected the answers as a JSON text (str), got {type(data).__name__}.")
     try:
-        record = json.loads(data)
+        record = json.loads(data.removeprefix("\ufeff"))  # a byte order mark is allowed
     except json.JSONDecodeError as error:
         raise InputError(
             f"The answers are not valid JSON (line {error.lineno}, column {error.colno}: "
             f"{error.msg}). (Keine gültige JSON-Datei.)"
+        ) from error
+    except RecursionError as error:  # [[[[...]]]] nested thousands deep
+        raise InputError(
+            "The answers are nested too deeply to be an exercise file. (Zu tief "
+            "verschachtelt: keine Übungsdatei.)"
         ) from error
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise InputError(f'This JSON is not a toolkit exercise (no "format": {FORMAT!r}).')
     if record.get("version") != VERSION:
         raise InputError(f"Exercise files of version {record.get('version')!r} are not supported.")
     return record
+
+
+def _saved_item_texts(record: dict[str, Any]) -> list[str]:
+    """Return the item texts of a saved exercise; a file without a list of items is refused.
+
+    Without its items a file could hand one exercise's answers to another.
+    """
+    items = record.get("items")
+    if not isinstance(items, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("text"), str) for item in items
+    ):
+        raise InputError(
+            "The JSON names no items (no 'items' list of tokens or sentences), so it cannot be "
+            "matched to this exercise. Use a file written by the Save button. (Die Datei nennt "
+            "keine Aufgaben.)"
+        )
+    return [item["text"] for item in items]
 
 
 def _natural(item_id: str) -> tuple[int, str]:

@@ -418,5 +418,57 @@ class Document:
         }
 
 
+def coverage_problems(document: Document) -> list[str]:
+    r"""Return what breaks the coverage invariant of a document (an empty list if nothing).
+
+    The invariant: tokens follow each other without overlap and hold no character for which
+    ``str.isspace()`` is true; sentences are consecutive runs of tokens; every character that
+    is not whitespace lies in exactly one token and one sentence, or in ``document.skipped``.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> coverage_problems(analyse("Er kam.‮ Sie ging."))
+    []
+    """
+    problems: list[str] = []
+    text, tokens = document.text, document.tokens
+    covered = [0] * len(text)
+    for previous, token in zip((None, *tokens), tokens, strict=False):
+        if previous is not None and token.start < previous.end:
+            problems.append(f"token {token.index} {token.text!r} overlaps the token before")
+        if token.start >= token.end or any(character.isspace() for character in token.text):
+            problems.append(f"token {token.index} {token.text!r} is empty or holds whitespace")
+        for position in range(token.start, token.end):
+            covered[position] += 1
+    expected_first = 0
+    in_sentence = [0] * len(text)
+    for index, sentence in enumerate(document.sentences):
+        if sentence.first_token != expected_first or sentence.last_token < sentence.first_token:
+            problems.append(f"sentence {index} does not start after the sentence before")
+        if any(tokens[k].sentence != index for k in sentence.token_indices if k < len(tokens)):
+            problems.append(f"sentence {index} holds tokens numbered for another sentence")
+        expected_first = sentence.last_token + 1
+        for position in range(sentence.start, sentence.end):
+            in_sentence[position] += 1
+    if expected_first != len(tokens):
+        problems.append("some tokens are in no sentence")
+    for record in document.skipped or ():
+        for position in range(record.start, record.end):
+            covered[position] += 1
+            in_sentence[position] = max(in_sentence[position], 1)
+    for position, character in enumerate(text):
+        if character.isspace():
+            continue
+        if covered[position] != 1 or in_sentence[position] != 1:
+            problems.append(
+                f"character {character!r} at {position} is in {covered[position]} tokens or "
+                f"skipped records and {in_sentence[position]} sentences"
+            )
+            if len(problems) > 20:
+                break
+    return problems
+
+
 def _verbs_by_token(document: Document) -> dict[int, VerbMood]:
     return {verb.token: verb for verb in document.verbs}

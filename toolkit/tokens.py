@@ -53,7 +53,67 @@ def _somajo(character_offsets: bool = False):  # type: ignore[no-untyped-def]
         pattern = getattr(tokenizer, name)
         if pattern.pattern == expected:  # checked, in case SoMaJo's patterns change
             setattr(tokenizer, name, _OnlyWith(pattern, needed))
+    from somajo import alignment
+
+    if alignment._determine_offsets is _SOMAJO_DETERMINE_OFFSETS:  # not yet replaced
+        alignment._determine_offsets = _determine_offsets
     return somajo
+
+
+def _somajo_determine_offsets():  # type: ignore[no-untyped-def]
+    from somajo import alignment
+
+    return alignment._determine_offsets
+
+
+#: SoMaJo's own alignment function, kept for the comparison in tests/test_tokens.py.
+_SOMAJO_DETERMINE_OFFSETS = _somajo_determine_offsets()
+
+
+def _determine_offsets(tokens, raw: str, position: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """SoMaJo 2.5's ``alignment._determine_offsets``, without copying the rest of the text.
+
+    SoMaJo aligns a paragraph itself when its tokens are not simply in the text (a control
+    character, a bidi mark, a soft hyphen), and its version tests ``raw[raw_i:].startswith``
+    for every token, which copies the rest of the paragraph each time: quadratic (100,000
+    characters with bidi marks took 21 s). ``raw.startswith(text, raw_i)`` is the same test
+    (tests/test_tokens.py compares both on the odd texts).
+    """
+    import regex
+    from somajo.alignment import _skipable_characters
+
+    offsets: list[tuple[int, int]] = []
+    raw_i = 0
+    raw = regex.sub(r"\s", " ", raw)
+    for token in tokens:
+        if token.markup:
+            start, end = token.character_offset
+            start -= position
+            end -= position
+        else:
+            text = token.text if token.original_spelling is None else token.original_spelling
+            text = regex.sub(r"\s", " ", text)
+            if raw.startswith(text, raw_i):
+                start = raw_i
+                end = start + len(text)
+            elif raw.startswith(" " + text, raw_i):
+                start = raw_i + 1
+                end = start + len(text)
+            else:
+                raw_start = raw_i
+                for i, char in enumerate(text):
+                    for j in range(raw_start, len(raw)):
+                        if raw[j] == char:
+                            if i == 0:
+                                start = j
+                            if i == len(text) - 1:
+                                end = j + 1
+                            break
+                        assert raw[j] in _skipable_characters, f"{raw[j]!r} is not skipable"
+                    raw_start = j + 1
+        offsets.append((start, end))
+        raw_i = end
+    return offsets
 
 
 #: SoMaJo's patterns made of word lists: the list, and the marks its every entry holds.

@@ -34,6 +34,10 @@ from toolkit.widgets.figures import figure_png
 register_labels(
     {
         "se_sentence": {"de": "Satz", "en": "Sentence"},
+        "se_no_sentence": {
+            "de": "Der Text hat keinen Satz (nur Leer- oder Steuerzeichen).",
+            "en": "The text has no sentence (only blank or control characters).",
+        },
         "se_word": {"de": "Wort", "en": "word"},
         "se_entry": {"de": "Lexikoneintrag", "en": "lexicon entry"},
         "se_value": {"de": "Lexikonwert", "en": "lexicon value"},
@@ -118,7 +122,7 @@ class SentimentExplainer(ToolkitWidget):
         sentence = min(max(sentence, 0), len(self.document.sentences) - 1)
         self.picker = widgets.Dropdown(
             options=self._sentence_options(),
-            value=sentence,
+            value=sentence if sentence >= 0 else None,
             layout=widgets.Layout(width="100%", max_width="60em"),
         )
         self.summary = widgets.HTML()
@@ -146,22 +150,34 @@ class SentimentExplainer(ToolkitWidget):
                 self.groups_chart,
             ]
         )
-        traitlets.link((self.picker, "value"), (self, "sentence"))
+        self._picker_link = None
+        if self.document.sentences:  # analyse("\u200b") has none: nothing to pick
+            self._picker_link = traitlets.link((self.picker, "value"), (self, "sentence"))
         traitlets.link((self.group_choice, "value"), (self, "group"))
         self.observe(lambda change: self.show_sentence(change["new"]), names="sentence")
         self.observe(lambda change: self.show_groups(change["new"]), names="group")
         self.try_button.on_click(lambda _button: self.try_text())
         self.language = language
         self.relabel()
-        self.show_sentence(self.sentence)
+        if self.document.sentences:
+            self.show_sentence(self.sentence)
         self.show_groups(self.group)
         follow_text(source, self.set_document, self._show_error)
 
     def set_document(self, document: Document) -> None:
         """Explain another analysed text, from its first sentence."""
         self.document = document if document.sentiment is not None else add_sentiment(document)
+        if not self.document.sentences and self._picker_link is not None:
+            self._picker_link.unlink()  # an empty picker has no sentence number to pass on
+            self._picker_link = None
         self.picker.options = self._sentence_options()
-        if self.sentence != 0:
+        if not self.document.sentences:  # a text of invisible characters only
+            self.summary.value = message(self._("se_no_sentence"), "info")
+        elif self._picker_link is None:
+            self.picker.value = 0
+            self._picker_link = traitlets.link((self.picker, "value"), (self, "sentence"))
+            self.show_sentence(0)
+        elif self.sentence != 0:
             self.sentence = 0  # the picker link shows sentence 0
         else:
             self.show_sentence(0)
@@ -194,6 +210,8 @@ class SentimentExplainer(ToolkitWidget):
             (self._("se_by_voice"), "voice"),
         ]
         self.group_choice.value = self.group
+        if not self.document.sentences:  # a text of invisible characters only
+            self.summary.value = message(self._("se_no_sentence"), "info")
         if self.result is not None:
             self.show_sentence(self.sentence, keep_edit=True)
             self.show_groups(self.group)
