@@ -161,6 +161,28 @@ VERB_TOKEN_FIELDS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerWhy:
+    """Why the learned ranking chose a speaker: its strongest signals and its confidence.
+
+    ``signals`` are feature names (``rule``: the rules chose it too, ``subject``, ``role``,
+    ``after=zufolge``, ...), ``confidence`` the model's probability for the chosen candidate
+    among all candidates, ``rule_mention`` what the rules alone would have named.
+    """
+
+    signals: tuple[str, ...] = ()
+    confidence: float | None = None
+    rule_mention: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the explanation as a JSON-ready dict."""
+        return {
+            "signals": list(self.signals),
+            "confidence": self.confidence,
+            "rule_mention": self.rule_mention,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ReportedSpeech:
     """One instance of speech representation (filled by :mod:`toolkit.speech`).
 
@@ -198,6 +220,8 @@ class ReportedSpeech:
     cue_parts: tuple[Span, ...] = ()
     cue_lemma: str | None = None
     parts: tuple[Span, ...] = ()
+    #: why the learned speaker ranking chose the mention (``None`` on the rules path)
+    speaker_why: SpeakerWhy | None = None
 
     @property
     def cue_text(self) -> str | None:
@@ -232,6 +256,7 @@ class ReportedSpeech:
             "cue_lemma": self.cue_lemma,
             "cue_parts": [part.to_dict() for part in self.cue_parts],
             "parts": [part.to_dict() for part in self.parts],
+            "speaker_why": self.speaker_why.to_dict() if self.speaker_why else None,
         }
 
     def spans(self) -> Iterator[Span | ReportedSpeech]:
