@@ -12,6 +12,7 @@ import pandas as pd
 import toolkit.evaluation as evaluation
 from toolkit.errors import ToolkitError
 from toolkit.mood.paradigms import paradigm
+from toolkit.scores import record_scores
 from toolkit.tagging import hanover_tagger
 
 
@@ -42,7 +43,15 @@ def run_evaluation(stage: str, description: str) -> int:
     print(scores.to_string(index=False))
     print(f"\n== {stage}: anchors (best existing tools) ==")
     print(evaluation.anchors(stage).to_string(index=False))
+    if arguments.limit is None:  # a partial run never replaces the published figures
+        record(stage, scores, f"`python bench/eval_{stage}.py` on the dev data.")
     return 0
+
+
+def record(section: str, rows: object, note: str) -> None:
+    """Store figures in toolkit/data/scores.json (README and notebooks show them from there)."""
+    written = record_scores(section, rows, note=note)
+    print(f"\n(recorded in {written}; `python bench/update_readme.py` renders the README table)")
 
 
 # --- speed: the same timing for every bench_* script -------------------------------------

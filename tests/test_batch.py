@@ -1,4 +1,4 @@
-"""toolkit.batch: a folder of texts analysed, tabulated and exported."""
+"""toolkit.batch (toolkit.corpus.batch): a folder of texts analysed, tabulated and exported."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import json
 import pandas as pd
 import pytest
 
-import toolkit
 from toolkit.batch import (
     OVERVIEW_COLUMNS,
+    BatchResult,
     analyse_corpus,
     corpus_frequencies,
+    corpus_kwic,
     corpus_table,
     export,
     overview_frame,
@@ -23,35 +24,41 @@ from toolkit.errors import CorpusError, InputError
 def folder(tmp_path):
     (tmp_path / "a.txt").write_text("Peskow warnte. Putin drohte.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Die Nato schwieg.", encoding="utf-8")
-    (tmp_path / "c.txt").write_bytes("Äußerung".encode("latin-1"))
+    (tmp_path / "c.txt").write_bytes("Äußerung über Größe".encode("cp1252"))
     (tmp_path / "d.txt").write_text("   ", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not a text file for the batch", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet\na.txt,taz\nb.txt,FAZ\n", "utf-8")
     return tmp_path
 
 
-def test_bad_files_are_skipped_with_reasons(folder):
+def test_bad_files_are_skipped_with_reasons_and_encodings_detected(folder):
     calls = []
-    result = analyse_corpus(folder, progress=lambda *args: calls.append(args))
-    assert list(result.documents) == ["a", "b"]
-    assert set(result.errors) == {"c", "d"}
-    assert "not UTF-8" in result.errors["c"] and "empty" in result.errors["d"]
+    result = BatchResult.collect(analyse_corpus(folder, progress=lambda *a: calls.append(a)))
+    assert list(result.documents) == ["a", "b", "c"]
+    assert result.results["c"].encoding == "cp1252"
+    assert result.documents["c"].text == "Äußerung über Größe"
+    assert set(result.errors) == {"d.txt"} and "empty" in result.errors["d.txt"]
     assert calls == [(1, 4, "a"), (2, 4, "b"), (3, 4, "c"), (4, 4, "d")]
-    assert "2 Texte" in result.summary() and "2 übersprungen" in result.summary()
+    assert "3 Texte" in result.summary() and "1 übersprungen" in result.summary()
+    strict = BatchResult.collect(analyse_corpus(folder, encoding="utf-8"))
+    assert "not UTF-8" in strict.errors["c.txt"]
 
 
-def test_overview_counts_match_documents(folder):
-    result = analyse_corpus(folder)
+def test_overview_counts_rates_and_metadata(folder):
+    result = BatchResult.collect(analyse_corpus(folder))
     overview = overview_frame(result)
-    assert list(overview.columns) == OVERVIEW_COLUMNS
+    assert list(overview.columns) == ["document", "outlet", *OVERVIEW_COLUMNS[1:]]
+    assert overview.outlet.tolist()[:2] == ["taz", "FAZ"]
     for row, document in zip(overview.itertuples(), result.documents.values(), strict=True):
         assert row.tokens == len(document.tokens)
         assert row.sentences == len(document.sentences)
         assert row.finite_verbs == len(document.verbs)
         assert row.konjunktiv == sum(v.mood == "Sub" for v in document.verbs)
+        assert row.finite_verbs_per_1000 == round(1000 * row.finite_verbs / row.tokens, 2)
 
 
 def test_list_of_texts_and_errors(article):
-    result = analyse_corpus([article])
+    result = BatchResult.collect(analyse_corpus([article]))
     assert list(result.documents) == [article.name]
     with pytest.raises(CorpusError, match="Folder not found"):
         analyse_corpus("gibt/es/nicht")
@@ -61,28 +68,42 @@ def test_list_of_texts_and_errors(article):
         analyse_corpus(["plain strings are no CorpusText"])
 
 
-def test_corpus_table_and_frequencies(folder):
-    result = analyse_corpus(folder)
+def test_corpus_table_keeps_the_text_and_names_the_document(folder):
+    result = BatchResult.collect(analyse_corpus(folder))
+    sentences = corpus_table(result, "sentences")
+    assert sentences.columns[0] == "document"
+    assert "Peskow warnte." in sentences.text.tolist()  # the text column survives
     tokens = corpus_table(result, "tokens")
-    assert tokens.columns[0] == "text"
-    assert tokens.groupby("text").size().to_dict() == {"a": 6, "b": 4}
+    assert tokens.groupby("document").size().to_dict() == {"a": 6, "b": 4, "c": 3}
     with pytest.raises(InputError, match="No table"):
         corpus_table(result, "gibtsnicht")
     freq = corpus_frequencies(result, n=3)
     assert list(freq.columns) == ["word", "count", "texts"]
-    assert (freq.texts <= 2).all() and (freq["count"] >= freq.texts).all()
+    assert (freq.texts <= 3).all() and (freq["count"] >= freq.texts).all()
 
 
-def test_export_writes_csv_and_json(folder, tmp_path):
-    result = analyse_corpus(folder)
-    written = export(result, tmp_path / "out")
+def test_corpus_kwic_filters_by_metadata(folder):
+    result = BatchResult.collect(analyse_corpus(folder))
+    (folder / "e.txt").write_text("Auch Peskow warnte.", encoding="utf-8")
+    result = BatchResult.collect(analyse_corpus(folder))
+    lines = corpus_kwic(result, "warnte", width=10)
+    assert lines.document.tolist() == ["a", "e"] and lines.sentence.tolist() == [1, 1]
+    assert corpus_kwic(result, "warnte", where={"outlet": "taz"}).document.tolist() == ["a"]
+    assert corpus_kwic(result, "warnte", where={"outlet": ["FAZ"]}).empty
+
+
+def test_export_writes_the_corpus_layout(folder, tmp_path):
+    result = BatchResult.collect(analyse_corpus(folder))
+    written = export(result, tmp_path / "out", formats=["csv", "jsonl", "conllu"])
     names = {path.name for path in written}
-    assert {"overview.csv", "tokens.csv", "sentences.csv", "corpus.json"} <= names
-    back = pd.read_csv(tmp_path / "out" / "overview.csv")
-    assert back.text.tolist() == ["a", "b"]
-    data = json.loads((tmp_path / "out" / "corpus.json").read_text(encoding="utf-8"))
-    assert data["a"]["text"] == "Peskow warnte. Putin drohte."
-    with pytest.raises(InputError, match="Unknown export format"):
+    assert {"documents.csv", "tokens.csv", "sentences.csv", "errors.csv"} <= names
+    assert {"documents.jsonl", "manifest.json", "a.conllu"} <= names
+    back = pd.read_csv(tmp_path / "out" / "documents.csv")
+    assert back.document.tolist() == ["a", "b", "c"]
+    assert pd.read_csv(tmp_path / "out" / "errors.csv").file.tolist() == ["d.txt"]
+    lines = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0])["text"] == "Peskow warnte. Putin drohte."
+    with pytest.raises(InputError, match="Unknown format"):
         export(result, tmp_path, formats=["xlsx"])
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
@@ -91,5 +112,5 @@ def test_export_writes_csv_and_json(folder, tmp_path):
 
 
 def test_empty_result_tables():
-    empty = toolkit.batch.BatchResult()
+    empty = BatchResult()
     assert overview_frame(empty).empty and corpus_table(empty).empty

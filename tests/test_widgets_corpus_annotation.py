@@ -14,7 +14,7 @@ from toolkit.widgets import AgreementView, CorpusView, LanguageSwitch
 def folder(tmp_path):
     (tmp_path / "eins.txt").write_text("Peskow warnte. Er sei besorgt.", encoding="utf-8")
     (tmp_path / "zwei.txt").write_text("Die Nato schwieg lange. Dann sprach sie.", encoding="utf-8")
-    (tmp_path / "drei.txt").write_bytes(b"\xff\xfe\x00b\x00i\x00n")
+    (tmp_path / "drei.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     return tmp_path
 
 
@@ -25,7 +25,7 @@ def test_corpus_view_runs_draws_and_exports(folder, tmp_path):
     assert "tk-error" in view.status.value
     view.run_button.click()
     assert (view.progress.value, view.progress.max) == (3, 3)
-    assert view.overview.text.tolist() == ["eins", "zwei"]
+    assert view.overview.document.tolist() == ["eins", "zwei"]
     assert "drei" in view.status.value and "binary" in view.status.value
     assert "<td>eins</td>" in view.table.value
     first_png = view.plot.value
@@ -35,7 +35,7 @@ def test_corpus_view_runs_draws_and_exports(folder, tmp_path):
     assert bars == view.overview.sentences.tolist()
     assert view.plot.value != first_png
     view.export_button.click()
-    assert {p.name for p in view.exported} >= {"overview.csv", "corpus.json"}
+    assert {p.name for p in view.exported} >= {"documents.csv", "documents.jsonl"}
     assert all(p.exists() for p in view.exported)
 
 
@@ -54,11 +54,11 @@ def test_corpus_view_relabels():
 def test_agreement_view_pairs_and_reload(article_doc, tmp_path):
     view = AgreementView(article_doc, folder=tmp_path)
     assert sorted(view.first.options) == ["anna", "ben", "carla", "toolkit"]
-    assert "kappa" in view.overall.value and "multi_kappa" in view.overall.value
+    assert "Kappa (Cohen)" in view.overall.value and "Multi-Kappa" in view.overall.value
     view.first.value, view.second.value = "ben", "carla"
     expected = agreement(view.frame, ["ben", "carla"])["kappa"]
     assert view.pair_scores["kappa"] == pytest.approx(expected)
-    assert f"{expected:.2f}" in view.pair.value
+    assert f"{expected:.2f}".replace(".", ",") in view.pair.value  # German decimal comma
     assert view.pair_table.to_numpy().sum() == len(article_doc.sentences)
     assert view.last_figure.axes[0].get_title() == "ben × carla"
     view.second.value = "ben"

@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_max_chars(sentiment_parser, "line")
     sentiment_parser.set_defaults(handler=_sentiment_command)
+    from toolkit.corpus.cli import add_corpus_command  # a folder of texts -> tables
+
+    add_corpus_command(commands)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Analyse a folder of texts with a progress bar, compare them, export the tables.
+"""Analyse a folder of texts with a progress bar, compare them, search them, export the tables.
 
 Examples
 --------
@@ -10,22 +10,36 @@ Examples
 >>> view.column.value = "sentences"
 >>> [float(bar.get_width()) for bar in view.last_figure.axes[0].patches]
 [15.0]
+>>> view.last_figure.axes[0].get_xlabel()
+'Sätze'
+>>> view.concordance.search.value = "Kreml"
+>>> len(view.concordance.lines) > 0
+True
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.batch import BatchResult, analyse_corpus, export, overview_frame
+from toolkit.corpus.batch import (
+    OVERVIEW_COLUMNS,
+    BatchResult,
+    analyse_corpus,
+    corpus_speakers,
+    export,
+    overview_frame,
+)
+from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
-from toolkit.plots import plot_corpus
 from toolkit.render import message
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
+from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import figure_png, frame_html
 
 register_labels(
@@ -34,7 +48,7 @@ register_labels(
         "cv_run": {"de": "Analysieren", "en": "Analyse"},
         "cv_column": {"de": "Grafik", "en": "Chart"},
         "cv_export_folder": {"de": "Export nach", "en": "Export to"},
-        "cv_export": {"de": "Exportieren (CSV, JSON)", "en": "Export (CSV, JSON)"},
+        "cv_export": {"de": "Exportieren (CSV, JSONL)", "en": "Export (CSV, JSONL)"},
         "cv_exported": {"de": "Geschrieben:", "en": "Written:"},
         "cv_skipped": {"de": "Übersprungen:", "en": "Skipped:"},
         "cv_start": {
@@ -42,11 +56,31 @@ register_labels(
             "en": "Choose a folder and click “Analyse”.",
         },
         "cv_nothing": {"de": "Noch nichts analysiert.", "en": "Nothing analysed yet."},
+        "cv_overview": {"de": "Übersicht", "en": "Overview"},
+        "cv_speakers": {"de": "Sprecher (über alle Texte)", "en": "Speakers (all documents)"},
+        "cv_search": {"de": "Suche im Korpus", "en": "Search the corpus"},
+        "cv_col_document": {"de": "Text", "en": "document"},
+        "cv_col_encoding": {"de": "Kodierung", "en": "encoding"},
+        "cv_col_speaker": {"de": "Sprecher", "en": "speaker"},
+        "cv_col_names": {"de": "Schreibweisen", "en": "names"},
+        "cv_col_documents": {"de": "Texte", "en": "documents"},
+        "cv_col_direct": {"de": "direkt", "en": "direct"},
+        "cv_col_indirect": {"de": "indirekt", "en": "indirect"},
+        "cv_col_reported": {"de": "berichtet", "en": "reported"},
+        "cv_col_sentiment": {"de": "Stimmung (Mittel)", "en": "sentiment (mean)"},
+        "cv_col_sentiment_passages": {"de": "Passagen", "en": "passages"},
+        "cv_col_document_names": {"de": "in den Texten", "en": "in documents"},
     }
 )
 
-#: Overview columns that can be drawn as a bar chart.
+#: Overview columns that can be drawn as a bar chart (rates first: they compare texts of
+#: different length fairly).
 CHART_COLUMNS = (
+    "konjunktiv_per_1000",
+    "speech_direct_per_1000",
+    "speech_indirect_per_1000",
+    "speech_reported_per_1000",
+    "finite_verbs_per_1000",
     "tokens",
     "sentences",
     "tokens_per_sentence",
@@ -57,13 +91,66 @@ CHART_COLUMNS = (
     "speech_reported",
     "polarity",
 )
+#: Overview columns shown in the widget's table (the export has them all).
+SHOWN_COLUMNS = (
+    "document",
+    "encoding",
+    "tokens",
+    "sentences",
+    "konjunktiv_per_1000",
+    "speech_direct_per_1000",
+    "speech_indirect_per_1000",
+    "speech_reported_per_1000",
+    "polarity",
+)
+
+
+def readable(
+    frame: pd.DataFrame, language: str = "de", label: Callable[[str], str | None] | None = None
+) -> pd.DataFrame:
+    """Return a copy for people: German number formats and readable column names.
+
+    ``label`` may name a column (``None``: the overview's own names are used).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"tokens": [12345], "konjunktiv_per_1000": [2.5]})
+    >>> readable(frame).to_dict("records")
+    [{'Tokens': '12.345', 'Konjunktiv je 1.000 Tokens': '2,5'}]
+    """
+    shown = frame.copy().astype(object)
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
+            shown[column] = [_number(value, language) for value in frame[column]]
+    names = {}
+    for column in frame.columns:
+        own = label(column) if callable(label) else None
+        names[column] = own or column_label(column, language)
+    return shown.rename(columns=names)
+
+
+def _number(value: object, language: str) -> object:
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    text = (
+        f"{number:,.0f}"
+        if number.is_integer()
+        else f"{number:,.3g}"
+        if abs(number) < 1
+        else (f"{number:,.2f}".rstrip("0").rstrip("."))
+    )
+    if language == "en":
+        return text
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 class CorpusView(ToolkitWidget):
-    """Folder field, Analyse button, progress bar, overview table, bar chart, export.
+    """Folder, Analyse button, progress, overview, chart, speakers, corpus search, export.
 
-    Keeps ``result`` (:class:`~toolkit.batch.BatchResult`), ``overview`` (DataFrame),
-    ``last_figure`` and ``exported`` (paths) for tests and for further work in the notebook.
+    Keeps ``result`` (:class:`~toolkit.corpus.batch.BatchResult`), ``overview`` and
+    ``speakers`` (DataFrames), ``last_figure`` and ``exported`` (paths) for tests and for
+    further work in the notebook.
     """
 
     def __init__(
@@ -74,15 +161,21 @@ class CorpusView(ToolkitWidget):
     ) -> None:
         self.result: BatchResult | None = None
         self.overview: pd.DataFrame | None = None
+        self.speakers: pd.DataFrame | None = None
         self.last_figure: Figure | None = None
         self.exported: list[Path] = []
         self.folder = widgets.Text(value=str(folder))
         self.run_button = widgets.Button(icon="play", button_style="primary")
         self.progress = widgets.IntProgress(value=0, min=0, max=1)
         self.status = widgets.HTML()
+        self.overview_title = widgets.HTML()
         self.table = widgets.HTML()
-        self.column = widgets.Dropdown(options=CHART_COLUMNS, value="tokens")
+        self.column = widgets.Dropdown(options=CHART_COLUMNS, value="konjunktiv_per_1000")
         self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="700px"))
+        self.speakers_title = widgets.HTML()
+        self.speaker_table = widgets.HTML()
+        self.search_title = widgets.HTML()
+        self.concordance = CorpusConcordanceView(language=language)
         self.export_folder = widgets.Text(value=str(export_to))
         self.export_button = widgets.Button(icon="download")
         self.run_button.on_click(lambda _button: self.run())
@@ -93,9 +186,14 @@ class CorpusView(ToolkitWidget):
                 widgets.HBox([self.folder, self.run_button]),
                 self.progress,
                 self.status,
+                self.overview_title,
                 self.table,
                 self.column,
                 self.plot,
+                self.speakers_title,
+                self.speaker_table,
+                self.search_title,
+                self.concordance,
                 widgets.HBox([self.export_folder, self.export_button]),
             ]
         )
@@ -110,6 +208,15 @@ class CorpusView(ToolkitWidget):
         self.column.description = self._("cv_column")
         self.export_folder.description = self._("cv_export_folder")
         self.export_button.description = self._("cv_export")
+        self.overview_title.value = f"<h4>{self._('cv_overview')}</h4>"
+        self.speakers_title.value = f"<h4>{self._('cv_speakers')}</h4>"
+        self.search_title.value = f"<h4>{self._('cv_search')}</h4>"
+        self.concordance.language = self.language
+        chosen = self.column.value  # new options reset the choice: keep the student's
+        self.column.options = [(column_label(c, self.language), c) for c in CHART_COLUMNS]
+        self.column.value = chosen
+        self._tables()
+        self.draw()
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self.progress.max = total
@@ -120,28 +227,46 @@ class CorpusView(ToolkitWidget):
         """Analyse every ``.txt`` file of the folder, moving the progress bar."""
         self.progress.value = 0
         try:
-            self.result = analyse_corpus(self.folder.value.strip(), progress=self._on_progress)
+            self.result = BatchResult.collect(
+                analyse_corpus(self.folder.value.strip(), progress=self._on_progress)
+            )
         except ToolkitError as error:
             self.status.value = message(str(error), "error")
             return
         self.overview = overview_frame(self.result)
+        self.speakers = corpus_speakers(self.result)
         text = self.result.summary()
         if self.result.errors:
             skipped = "; ".join(f"{name}: {why}" for name, why in self.result.errors.items())
             text += f" {self._('cv_skipped')} {skipped}"
         self.status.value = message(text, "error" if self.result.errors else "success")
-        self.table.value = frame_html(self.overview)
+        self.concordance.set_result(self.result)
+        self._tables()
         self.draw()
+
+    def _tables(self) -> None:
+        if self.overview is None or self.speakers is None:
+            return
+        columns = [c for c in SHOWN_COLUMNS if c in self.overview]
+        metadata = [c for c in self.overview.columns if c not in OVERVIEW_NAMES]
+        shown = self.overview[[columns[0], *metadata, *columns[1:]]]
+        self.table.value = frame_html(readable(shown, self.language, self._column))
+        speakers = self.speakers.drop(columns=["sentiment_passages"])
+        self.speaker_table.value = frame_html(readable(speakers, self.language, self._column))
+
+    def _column(self, column: str) -> str | None:
+        key = f"cv_col_{column}"
+        return self._(key) if key in LABELS else None
 
     def draw(self) -> None:
         """Draw the chosen overview column as a bar chart."""
         if self.overview is None or self.overview.empty:
             return
-        self.last_figure = plot_corpus(self.overview, self.column.value)
+        self.last_figure = plot_overview(self.overview, self.column.value, language=self.language)
         self.plot.value = figure_png(self.last_figure)
 
     def export(self) -> None:
-        """Write overview, tables (CSV) and documents (JSON) to the export folder."""
+        """Write every table (CSV) and the documents (JSON lines) to the export folder."""
         if self.result is None:
             self.status.value = message(self._("cv_nothing"), "error")
             return
@@ -156,4 +281,7 @@ class CorpusView(ToolkitWidget):
         )
 
 
-__all__ = ["CHART_COLUMNS", "CorpusView"]
+#: Columns of the overview that are no metadata.
+OVERVIEW_NAMES = frozenset([*OVERVIEW_COLUMNS, *CHART_COLUMNS])
+
+__all__ = ["CHART_COLUMNS", "CorpusView", "readable"]

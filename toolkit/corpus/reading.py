@@ -1,4 +1,4 @@
-"""Corpus access: the bundled article, your own ``.txt`` files, and the evaluation data path.
+"""Reading texts: the bundled article, your own ``.txt`` files, and the evaluation data path.
 
 The article lives in the project's top-level ``corpora/`` folder, which is installed as the
 package data ``toolkit.corpora``; so :func:`load_article` works in a checkout, after
@@ -23,7 +23,7 @@ from toolkit.model import CorpusText
 def _corpora_folder() -> Path:
     # A wheel installs corpora/ as toolkit/corpora (see pyproject.toml); a checkout or an
     # editable install has it beside the package.
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     installed = package / "corpora"
     return installed if installed.is_dir() else package.parent / "corpora"
 
@@ -34,15 +34,22 @@ ARTICLE_PATH = CORPORA_FOLDER / f"{ARTICLE_NAME}.txt"
 EVAL_DATA_VARIABLE = "TOOLKIT_EVAL_DATA"
 
 
-def load_text(path: str | os.PathLike[str]) -> CorpusText:
-    """Load one UTF-8 ``.txt`` file, with metadata from a ``.json`` file of the same name.
+def load_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> CorpusText:
+    """Load one ``.txt`` file, with metadata from a ``.json`` file of the same name.
+
+    Parameters
+    ----------
+    path
+        The text file.
+    encoding
+        ``"utf-8"`` (default), ``"auto"`` (detected) or a codec name such as ``"cp1252"``.
 
     Raises
     ------
     CorpusError
-        If the file is missing or unreadable.
+        If the file is missing or unreadable, or the metadata file is no JSON object.
     InputError
-        If the file is not UTF-8 text.
+        If the file is not text in the encoding.
 
     Examples
     --------
@@ -51,17 +58,45 @@ def load_text(path: str | os.PathLike[str]) -> CorpusText:
     ('kreml_kritisiert_stoltenberg_2024-09', 'de')
     """
     file = Path(path)
-    text = read_text_file(file)
+    text = read_text_file(file, encoding)
+    return CorpusText(name=file.stem, text=text, metadata=read_sidecar(file), path=str(file))
+
+
+def read_sidecar(file: Path) -> dict[str, object]:
+    """Return the metadata in ``NAME.json`` beside ``NAME.txt`` (``{}`` if there is none).
+
+    Raises
+    ------
+    CorpusError
+        If the file is unreadable, not JSON, or not one JSON object (German and English).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "m.json").write_text("[1, 2]", encoding="utf-8")
+    >>> read_sidecar(folder / "m.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    toolkit.errors.CorpusError: The metadata file ...m.json must hold one JSON object ...
+    """
     metadata_file = file.with_suffix(".json")
-    metadata = {}
-    if metadata_file.is_file():
-        try:
-            metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
-        except (ValueError, OSError) as error:
-            raise CorpusError(
-                f"The metadata file {metadata_file} is not valid JSON: {error}"
-            ) from error
-    return CorpusText(name=file.stem, text=text, metadata=metadata, path=str(file))
+    if not metadata_file.is_file():
+        return {}
+    try:
+        metadata = json.loads(metadata_file.read_text(encoding="utf-8-sig"))
+    except (ValueError, OSError) as error:
+        raise CorpusError(
+            f"The metadata file {metadata_file} is not valid JSON: {error} "
+            f"(Die Metadatendatei ist kein gültiges JSON.)"
+        ) from error
+    if not isinstance(metadata, dict):
+        raise CorpusError(
+            f"The metadata file {metadata_file} must hold one JSON object "
+            f'like {{"date": "2024-09-12"}}, not {type(metadata).__name__}. '
+            f"(Die Metadatendatei muss ein JSON-Objekt enthalten.)"
+        )
+    return metadata
 
 
 def load_article() -> CorpusText:

@@ -1,0 +1,96 @@
+"""Corpus widgets driven in plain Python: rates, speakers across documents, corpus search."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.corpus.batch import BatchResult, analyse_corpus
+from toolkit.corpus.plots import plot_overview, plot_speakers
+from toolkit.widgets import CorpusView, LanguageSwitch
+from toolkit.widgets.concordance import CorpusConcordanceView
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("korpus")
+    (folder / "Umsatz_$5M_$10M.txt").write_text(
+        "Der Wetterdienst warnte, es werde heiß. Der Umsatz stieg.", encoding="utf-8"
+    )
+    (folder / "lang.txt").write_text(
+        "Der Deutsche Wetterdienst sagte, es sei gefährlich. " * 5 + "Putin schwieg.",
+        encoding="utf-8",
+    )
+    (folder / "metadata.csv").write_text(
+        "file,outlet\nUmsatz_$5M_$10M.txt,taz\nlang.txt,FAZ\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_dollar_signs_in_file_names_do_not_break_the_chart(folder):
+    view = CorpusView(folder)
+    view.run()  # matplotlib would read $5M_$ as a formula without escaping
+    assert view.overview.document.tolist() == ["Umsatz_$5M_$10M", "lang"]
+    assert view.plot.value[1:4] == b"PNG"
+    labels = [label.get_text() for label in view.last_figure.axes[0].get_yticklabels()]
+    assert labels[0] == "Umsatz_\\$5M_\\$10M"
+    assert "Umsatz_$5M_$10M" in view.table.value
+
+
+def test_rates_per_1000_tokens_make_short_texts_visible(folder):
+    view = CorpusView(folder)
+    view.run()
+    assert view.column.value == "konjunktiv_per_1000"
+    overview = view.overview.set_index("document")
+    for _, row in overview.iterrows():
+        assert row.konjunktiv_per_1000 == pytest.approx(1000 * row.konjunktiv / row.tokens, 0.01)
+    bars = [bar.get_width() for bar in view.last_figure.axes[0].patches]
+    assert bars == pytest.approx(overview.konjunktiv_per_1000.tolist())
+    assert view.last_figure.axes[0].get_xlabel() == "Konjunktiv je 1.000 Tokens"
+    assert "Konjunktiv je 1.000 Tokens" in view.table.value
+    LanguageSwitch(view).language = "en"
+    assert view.last_figure.axes[0].get_xlabel() == "subjunctive per 1,000 tokens"
+    assert "subjunctive per 1,000 tokens" in view.table.value
+
+
+def test_speakers_are_merged_across_documents_in_the_view(folder):
+    view = CorpusView(folder)
+    view.run()
+    speakers = view.speakers.set_index("speaker")
+    assert speakers.loc["Deutsche Wetterdienst", "documents"] == 2
+    assert "Wetterdienst" in speakers.loc["Deutsche Wetterdienst", "names"]
+    assert (
+        "Sprecher" in view.speaker_table.value
+        and "Deutsche Wetterdienst" in view.speaker_table.value
+    )
+    figure = plot_speakers(view.speakers)
+    assert len(figure.axes[0].patches) == 3 * len(view.speakers)
+
+
+def test_corpus_concordance_filters_by_metadata(folder):
+    result = BatchResult.collect(analyse_corpus(folder))
+    view = CorpusConcordanceView(result, word="Wetterdienst")
+    assert view.lines.document.tolist() == ["Umsatz_$5M_$10M", *["lang"] * 5]
+    assert "6</b> Treffer in <b>2</b> Texten" in view.count.value
+    assert [value for _, value in view.field.options] == ["", "outlet"]
+    view.field.value = "outlet"
+    assert [value for _, value in view.value.options] == ["", "FAZ", "taz"]
+    view.value.value = "taz"
+    assert view.lines.document.tolist() == ["Umsatz_$5M_$10M"]
+    assert "Umsatz_$5M_$10M" in view.output.value
+    view.language = "en"
+    assert (
+        view.field.description == "Filter: field"
+        and "1</b> hits in <b>1</b> documents" in view.count.value
+    )
+    view.search.value = "gibtsnicht"
+    assert view.lines.empty and "No hits" in view.output.value
+
+
+def test_plot_labels_use_german_numbers():
+    import pandas as pd
+
+    frame = pd.DataFrame({"document": ["a", "b"], "tokens": [1500, 2500]})
+    figure = plot_overview(frame, "tokens")
+    figure.canvas.draw()
+    ticks = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert "2.000" in ticks and figure.axes[0].get_title() == "Tokens pro Text"

@@ -1,0 +1,128 @@
+r"""Corpus charts: one bar per document, readable labels in German (or English).
+
+Labels that come from user data (file names, speakers) are escaped for matplotlib, which
+would otherwise read ``Umsatz_$5M_$10M`` as a formula and fail. Numbers use the German
+decimal comma when the language is German.
+
+Examples
+--------
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"document": ["Umsatz_$5M_$10M", "b"], "konjunktiv_per_1000": [2.5, 0]})
+>>> figure = plot_overview(frame, "konjunktiv_per_1000")
+>>> figure.axes[0].get_xlabel()
+'Konjunktiv je 1.000 Tokens'
+>>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
+['Umsatz_\\$5M_\\$10M', 'b']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from toolkit.plots import new_axes
+
+__all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
+
+#: German and English names of the overview columns.
+COLUMN_LABELS = {
+    "characters": ("Zeichen", "characters"),
+    "tokens": ("Tokens", "tokens"),
+    "sentences": ("Sätze", "sentences"),
+    "tokens_per_sentence": ("Tokens pro Satz", "tokens per sentence"),
+    "finite_verbs": ("finite Verben", "finite verbs"),
+    "konjunktiv": ("Konjunktiv", "subjunctive"),
+    "konjunktiv_i": ("Konjunktiv I", "subjunctive I"),
+    "konjunktiv_ii": ("Konjunktiv II", "subjunctive II"),
+    "speech_direct": ("direkte Rede", "direct speech"),
+    "speech_indirect": ("indirekte Rede", "indirect speech"),
+    "speech_reported": ("berichtete Rede", "reported speech"),
+    "polarity": ("Stimmung (Polarität)", "sentiment (polarity)"),
+    "instances": ("Redewiedergaben", "speech instances"),
+}
+
+
+def column_label(column: str, language: str = "de") -> str:
+    """Return a readable name for an overview column (rates: ``... je 1.000 Tokens``).
+
+    Examples
+    --------
+    >>> column_label("speech_indirect_per_1000"), column_label("tokens_per_sentence", "en")
+    ('indirekte Rede je 1.000 Tokens', 'tokens per sentence')
+    """
+    english = language == "en"
+    base = column.removesuffix("_per_1000")
+    names = COLUMN_LABELS.get(base, (base.replace("_", " "), base.replace("_", " ")))
+    name = names[1] if english else names[0]
+    if base != column:
+        return f"{name} per 1,000 tokens" if english else f"{name} je 1.000 Tokens"
+    return name
+
+
+def mpl_escape(text: object) -> str:
+    r"""Escape ``$`` so matplotlib shows user text as written, not as a formula.
+
+    Examples
+    --------
+    >>> mpl_escape("Umsatz_$5M")
+    'Umsatz_\\$5M'
+    """
+    return str(text).replace("$", r"\$")
+
+
+def _number_format(language: str) -> FuncFormatter:
+    def show(value: float, _position: int) -> str:
+        text = f"{value:,.10g}"
+        if language == "en":
+            return text
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+    return FuncFormatter(show)
+
+
+def plot_overview(
+    overview: pd.DataFrame,
+    column: str = "konjunktiv_per_1000",
+    *,
+    language: str = "de",
+    title: str | None = None,
+) -> Figure:
+    """Bar chart of one overview column, one bar per document (``document`` column)."""
+    names = overview["document"] if "document" in overview else overview["text"]
+    figure, axes = new_axes(7.0, max(2.5, 0.35 * len(overview) + 1.2))
+    values = pd.to_numeric(overview[column], errors="coerce").fillna(0)
+    axes.barh([mpl_escape(name) for name in names], values, color="#55a868")
+    axes.invert_yaxis()
+    label = column_label(column, language)
+    axes.set_xlabel(label)
+    axes.xaxis.set_major_formatter(_number_format(language))
+    axes.set_title(
+        mpl_escape(title)
+        if title
+        else (f"{label} pro Text" if language == "de" else f"{label} per text")
+    )
+    return figure
+
+
+def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") -> Figure:
+    """Stacked bars: the ``n`` speakers with most instances, by kind of speech."""
+    top = speakers.head(n)
+    figure, axes = new_axes(7.0, max(2.5, 0.35 * len(top) + 1.2))
+    left = pd.Series(0, index=top.index, dtype=float)
+    colours = {"direct": "#4c72b0", "indirect": "#dd8452", "reported": "#55a868"}
+    for kind, colour in colours.items():
+        axes.barh(
+            [mpl_escape(name) for name in top["speaker"]],
+            top[kind],
+            left=left,
+            color=colour,
+            label=column_label(f"speech_{kind}", language),
+        )
+        left += top[kind]
+    axes.invert_yaxis()
+    axes.set_xlabel(column_label("instances", language))
+    axes.xaxis.set_major_formatter(_number_format(language))
+    axes.legend(loc="lower right")
+    axes.set_title("Wer spricht im Korpus?" if language == "de" else "Who speaks in the corpus?")
+    return figure

@@ -1,0 +1,132 @@
+"""Speakers across documents: one row per speaker, with name variants merged.
+
+The speech stage resolves a speaker per document, so the same body may appear as
+``Wetterdienst`` in one text and ``Deutsche Wetterdienst`` in another. Names are merged when
+they are equal after dropping articles and inflection endings (``des Wetterdienstes``), and a
+shorter name joins a longer one that ends with it (``Merkel`` -> ``Angela Merkel``) if exactly
+one longer name does: ``Müller`` stays apart when both ``Hans Müller`` and ``Eva Müller``
+speak.
+
+Examples
+--------
+>>> table = SpeakerTable()
+>>> table.add("a", [["Deutsche Wetterdienst", "indirect", 2, 0.0, 0]])
+>>> table.add("b", [["Wetterdienst", "direct", 1, 0.0, 0]])
+>>> table.add("b", [["Wetterdienst", "sentiment", 0, -0.5, 1]])
+>>> columns = ["speaker", "documents", "instances", "direct", "sentiment"]
+>>> table.frame()[columns].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+[{'speaker': 'Deutsche Wetterdienst', 'documents': 2, 'instances': 3, 'direct': 1,
+  'sentiment': -0.5}]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["SPEAKER_COLUMNS", "SpeakerTable", "speaker_key"]
+
+SPEAKER_COLUMNS = ["speaker", "names", "documents", "instances", "direct", "indirect"]
+SPEAKER_COLUMNS += ["reported", "sentiment", "sentiment_passages", "document_names"]
+
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
+_ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
+
+
+def speaker_key(name: str) -> tuple[str, ...]:
+    """Return the words of a name without articles and inflection endings, in lower case.
+
+    Examples
+    --------
+    >>> speaker_key("des Deutschen Wetterdienstes") == speaker_key("Deutscher Wetterdienst")
+    True
+    """
+    words = [word.lower() for word in re.findall(r"\w[\w.'-]*", name)]
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    return tuple(_ENDING.sub("", word) if len(word) > 4 else word for word in words)
+
+
+@dataclass
+class _Speaker:
+    names: Counter[str] = field(default_factory=Counter)
+    documents: dict[str, None] = field(default_factory=dict)
+    kinds: Counter[str] = field(default_factory=Counter)
+    total: float = 0.0
+    passages: int = 0
+
+
+class SpeakerTable:
+    """Adds up the speakers of streamed documents; :meth:`frame` merges and tabulates them."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, ...], _Speaker] = defaultdict(_Speaker)
+
+    def add(self, document: str, contributions: Iterable[list[Any]]) -> None:
+        """Add one document's ``[speaker, kind, instances, sentiment total, passages]`` rows."""
+        for name, kind, instances, total, passages in contributions:
+            key = speaker_key(str(name))
+            if not key:
+                continue
+            speaker = self._by_key[key]
+            speaker.documents[document] = None
+            if kind == "sentiment":
+                speaker.total += float(total)
+                speaker.passages += int(passages)
+            else:
+                speaker.names[str(name)] += int(instances)
+                speaker.kinds[kind] += int(instances)
+
+    def _targets(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        # every longer name by each of its proper suffixes: linear in the total name length
+        ending_with: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for key in self._by_key:
+            for cut in range(1, len(key)):
+                ending_with[key[cut:]].add(key)
+        target = {}
+        for key in self._by_key:
+            longer = ending_with.get(key, set())
+            widest = [other for other in longer if not ending_with.get(other, set()) & longer]
+            target[key] = widest[0] if len(widest) == 1 else key
+        return target
+
+    def frame(self) -> pd.DataFrame:
+        """One row per merged speaker, most instances first (see the module docstring)."""
+        merged: dict[tuple[str, ...], _Speaker] = defaultdict(_Speaker)
+        for key, into in self._targets().items():
+            source, sink = self._by_key[key], merged[into]
+            sink.names.update(source.names)
+            sink.documents.update(source.documents)
+            sink.kinds.update(source.kinds)
+            sink.total += source.total
+            sink.passages += source.passages
+        rows = []
+        for speaker in merged.values():
+            instances = sum(speaker.kinds.values())
+            if not instances:
+                continue
+            # the longest variant names the speaker best ("Deutsche Wetterdienst")
+            name = max(speaker.names, key=lambda n: (len(speaker_key(n)), speaker.names[n], n))
+            rows.append(
+                [
+                    name,
+                    "; ".join(sorted(speaker.names)),
+                    len(speaker.documents),
+                    instances,
+                    speaker.kinds["direct"],
+                    speaker.kinds["indirect"],
+                    speaker.kinds["reported"],
+                    round(speaker.total / speaker.passages, 3) if speaker.passages else None,
+                    speaker.passages,
+                    "; ".join(speaker.documents),
+                ]
+            )
+        frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+        return frame.sort_values(
+            ["instances", "speaker"], ascending=[False, True], ignore_index=True
+        )

@@ -1,0 +1,190 @@
+"""The one generated source of every evaluation figure shown in the README and the notebooks.
+
+The ``bench/`` scripts score the toolkit on the shared gold data and call
+:func:`record_scores`, which writes ``toolkit/data/scores.json`` (atomically). The README's
+table is rendered from that file (``python bench/update_readme.py``; a test fails when the
+README and the file disagree), and notebooks read single figures with :func:`figure`. So no
+figure is ever typed by hand, and a figure in a notebook is the figure in the README.
+
+Each section holds the rows of one table (for evaluations: ``system``, ``subset``, ``measure``,
+``P``, ``R``, ``F1``, ``n``) and the date it was measured.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from toolkit.atomic import write_text_atomic
+from toolkit.errors import InputError
+
+__all__ = [
+    "README_BEGIN",
+    "README_END",
+    "figure",
+    "format_figure",
+    "load_scores",
+    "record_scores",
+    "render_markdown",
+    "scores_path",
+]
+
+README_BEGIN = "<!-- scores:begin: generated from toolkit/data/scores.json -->"
+README_END = "<!-- scores:end -->"
+#: Systems whose name starts with this are ours; the README shows only those rows.
+OUR_SYSTEM = "toolkit"
+
+
+def scores_path() -> Path:
+    """Where the figures live: ``toolkit/data/scores.json`` inside the package."""
+    return Path(str(resources.files("toolkit.data").joinpath("scores.json")))
+
+
+def _clean(value: Any) -> Any:
+    """JSON-safe scalars: NaN becomes ``None`` (shown as "–"), numpy numbers plain Python."""
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def record_scores(
+    section: str,
+    rows: Iterable[Mapping[str, Any]] | Any,
+    *,
+    note: str = "",
+    path: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Store the rows of one section (replacing its old rows) and return the file written.
+
+    Parameters
+    ----------
+    section
+        A name such as ``"tokens"``, ``"speech"`` or ``"speed"``.
+    rows
+        Dicts of one table, or a pandas DataFrame.
+    note
+        One line on how the figures were measured (command, data).
+    path
+        Another file than the package's ``scores.json`` (for tests).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "scores.json"
+    >>> _ = record_scores("tokens", [{"system": "toolkit", "measure": "token F1", "F1": 0.996}],
+    ...                   path=file)
+    >>> figure("tokens", measure="token F1", path=file)
+    0.996
+    """
+    if hasattr(rows, "to_dict"):
+        rows = rows.to_dict(orient="records")
+    target = Path(path) if path is not None else scores_path()
+    scores = _read(target)
+    scores[section] = {
+        "measured": datetime.date.today().isoformat(),
+        "note": note,
+        "rows": [{str(k): _clean(v) for k, v in row.items()} for row in rows],
+    }
+    write_text_atomic(target, json.dumps(scores, ensure_ascii=False, indent=1) + "\n")
+    load_scores.cache_clear()
+    return target
+
+
+def _read(file: Path) -> dict[str, Any]:
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+@lru_cache(maxsize=4)
+def load_scores(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """Return every recorded section: ``{section: {"measured", "note", "rows"}}``."""
+    return _read(Path(path) if path is not None else scores_path())
+
+
+def figure(
+    section: str,
+    column: str = "F1",
+    *,
+    path: str | os.PathLike[str] | None = None,
+    **match: Any,
+) -> float | None:
+    """Return one recorded figure: the ``column`` of the one row that matches ``match``.
+
+    ``None`` when the section or the row was never recorded (show it as "–").
+
+    Raises
+    ------
+    InputError
+        If more than one row matches (the selection is ambiguous).
+
+    Examples
+    --------
+    >>> figure("no such section", system="toolkit") is None
+    True
+    """
+    rows = load_scores(path).get(section, {}).get("rows", [])
+    found = [row for row in rows if all(row.get(key) == value for key, value in match.items())]
+    if len(found) > 1:
+        raise InputError(
+            f"{len(found)} Zeilen in {section!r} passen zu {match}. "
+            f"({len(found)} rows of {section!r} match {match}.)"
+        )
+    return found[0].get(column) if found else None
+
+
+def format_figure(value: float | None, language: str = "de", digits: int = 3) -> str:
+    """Format a figure for people: German decimal comma, "–" when it is missing.
+
+    Examples
+    --------
+    >>> format_figure(0.8524), format_figure(0.8524, "en"), format_figure(None)
+    ('0,852', '0.852', '–')
+    >>> format_figure(51342, digits=0)
+    '51.342'
+    """
+    if value is None:
+        return "–"
+    text = f"{value:,.{digits}f}"
+    if language == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return format_figure(value, "en", 0 if value.is_integer() and value > 100 else 3)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value).replace("|", "\\|")
+
+
+def render_markdown(scores: Mapping[str, Any] | None = None) -> str:
+    """Render the README's figures: per section our rows (``system`` starting "toolkit")."""
+    scores = load_scores() if scores is None else scores
+    parts = []
+    for section, record in scores.items():
+        rows = record.get("rows", [])
+        ours = [row for row in rows if str(row.get("system", OUR_SYSTEM)).startswith(OUR_SYSTEM)]
+        if not ours:
+            continue
+        columns = [key for key in ours[0] if any(row.get(key) is not None for row in ours)]
+        note = f" {record['note']}" if record.get("note") else ""
+        parts.append(f"**{section}** (measured {record.get('measured', '–')}).{note}\n")
+        parts.append("| " + " | ".join(columns) + " |")
+        parts.append("|" + " --- |" * len(columns))
+        parts.extend("| " + " | ".join(_cell(row.get(c)) for c in columns) + " |" for row in ours)
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
