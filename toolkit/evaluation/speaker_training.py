@@ -31,6 +31,7 @@ from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.speech import detect_speech
 from toolkit.speech.speaker_features import Candidate, DocumentContext, candidates
+from toolkit.speech.speaker_ranking import choose
 
 #: L2 penalties tried; the one with the best dev speaker exact match is kept.
 PENALTIES = (1.0, 3.0, 10.0, 30.0)
@@ -108,7 +109,7 @@ def _sparse(groups: list[Group], names: dict[str, int]) -> tuple[np.ndarray, ...
     for found, marks, _ in groups:
         starts.append(row)
         for candidate, label in zip(found, marks, strict=True):
-            for name, value in candidate.features.items():
+            for name, value in candidate.items():
                 column = names.get(name)
                 if column is not None:
                     rows.append(row)
@@ -151,13 +152,11 @@ def fit(groups: list[Group], names: dict[str, int], penalty: float) -> np.ndarra
 
 def exact_match(groups: list[Group], weights: dict[str, float]) -> float:
     """Return the share of groups whose best-scored candidate has the gold speaker's words."""
-    from toolkit.speech.speaker_ranking import score_candidate
-
     hits = 0
     for found, labels, _ in groups:
-        if found:
-            scores = [score_candidate(c.features, weights) for c in found]
-            hits += labels[scores.index(max(scores))]
+        choice = choose(found, weights)
+        if choice is not None:
+            hits += labels[found.index(choice.candidate)]
     return hits / len(groups) if groups else 0.0
 
 
@@ -168,7 +167,7 @@ def train(path: str | os.PathLike[str] | None = None, out: Path = DEFAULT_OUT) -
     counts: dict[str, int] = {}
     for found, _, _ in train_groups:
         for candidate in found:
-            for name in candidate.features:
+            for name, _ in candidate.items():
                 counts[name] = counts.get(name, 0) + 1
     names = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= 3))}
     best: tuple[float, float, dict[str, float]] | None = None

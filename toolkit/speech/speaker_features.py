@@ -80,11 +80,21 @@ def is_source_noun(word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A possible speaker mention: its token range and its features (name -> value)."""
+    """A possible speaker mention: its token range, its features and the instance's type.
+
+    Every feature counts twice: as itself and crossed with the type (``indirect/verb:rule``),
+    see :meth:`items`.
+    """
 
     first: int
     end: int
     features: dict[str, float] = field(default_factory=dict, compare=False)
+    kind: str = ""
+
+    def items(self) -> list[tuple[str, float]]:
+        """Return the features with their crossings with the instance's type."""
+        crossed = [(f"{self.kind}:{name}", value) for name, value in self.features.items()]
+        return [*self.features.items(), *crossed] if self.kind else list(self.features.items())
 
 
 class DocumentContext:
@@ -106,6 +116,7 @@ class DocumentContext:
                     subject = subject_of(tokens, position)
                     if subject is not None:
                         self.subjects.add((offset + subject[0], offset + subject[1]))
+        self.intrinsic: dict[tuple[int, int], dict[str, float]] = {}
         self.quoted = [False] * len(self.tokens)
         for record in records or document.speech:
             if record.kind == "direct":
@@ -273,10 +284,7 @@ def candidates(
                 base["weak_rule&person"] = 1.0
             if "rule" in base:
                 base["weak_rule&rule"] = 1.0
-        features = dict(base)
-        for name, value in base.items():
-            features[f"{kind}:{name}"] = value
-        found.append(Candidate(first, end, features))
+        found.append(Candidate(first, end, base, kind))
     return found
 
 
@@ -319,6 +327,20 @@ def _features(
         out["in_instance"] = 1.0
     elif any(first < b and a < end for a, b in pieces):
         out["crosses_instance"] = 1.0
+    intrinsic = context.intrinsic.get(span)
+    if intrinsic is None:
+        intrinsic = context.intrinsic[span] = _intrinsic(context, span)
+    out.update(intrinsic)
+    return out
+
+
+def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, float]:
+    """Return the features of a mention that do not depend on the instance."""
+    tokens = context.tokens
+    first, end = span
+    words = tokens[first:end]
+    head = words[0]
+    out: dict[str, float] = {}
     if any(context.quoted[k] for k in range(first, end)):
         out["in_quote"] = 1.0
     if span in context.subjects:

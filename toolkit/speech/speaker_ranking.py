@@ -68,6 +68,26 @@ def load_weights() -> dict[str, float] | None:
     return {str(name): float(value) for name, value in data["weights"].items()}
 
 
+#: weights per instance type, keyed by the weights' id (the weights are kept, so no id is reused)
+_TYPED: dict[tuple[int, str], tuple[Mapping[str, float], dict[str, float]]] = {}
+
+
+def _typed_weights(weights: Mapping[str, float], kind: str) -> Mapping[str, float]:
+    """Return each feature's weight plus the weight of its crossing with the instance type."""
+    key = (id(weights), kind)
+    entry = _TYPED.get(key)
+    if entry is not None and entry[0] is weights:
+        return entry[1]
+    typed = dict(weights)
+    prefix = f"{kind}:"
+    for name, value in weights.items():
+        if name.startswith(prefix):
+            base = name[len(prefix) :]
+            typed[base] = weights.get(base, 0.0) + value
+    _TYPED[key] = (weights, typed)
+    return typed
+
+
 def score_candidate(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
     """Return a candidate's linear score."""
     return sum(value * weights.get(name, 0.0) for name, value in features.items())
@@ -77,18 +97,16 @@ def choose(candidates: Sequence[Candidate], weights: Mapping[str, float]) -> Cho
     """Return the best candidate with its probability among all candidates (softmax)."""
     if not candidates:
         return None
-    scores = [score_candidate(c.features, weights) for c in candidates]
+    typed = _typed_weights(weights, candidates[0].kind)
+    scores = [score_candidate(c.features, typed) for c in candidates]
     top = max(scores)
     total = sum(math.exp(s - top) for s in scores)
     best = scores.index(top)
     chosen = candidates[best]
     # a signal is a feature of the chosen candidate that speaks for it: its own weight plus
     # the weight of its crossing with the instance's type
-    pull: dict[str, float] = {}
-    for name, value in chosen.features.items():
-        base = name.split(":", 1)[-1]
-        if base != "bias":
-            pull[base] = pull.get(base, 0.0) + value * weights.get(name, 0.0)
+    pull = {name: value * typed.get(name, 0.0) for name, value in chosen.features.items()}
+    pull.pop("bias", None)
     signals = [name for name, value in sorted(pull.items(), key=lambda kv: -kv[1]) if value > 0]
     return Choice(chosen, 1.0 / total, tuple(signals[:5]))
 
