@@ -161,9 +161,8 @@ def _mentions(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         end = noun_phrase_end(tokens, i)
         if end == i:
             continue
-        bare = _bare_end(tokens, i, end)
-        ends = {end, bare}
-        frontier = {end, bare}
+        ends = {end, *_genitive_ends(tokens, i, end)}
+        frontier = set(ends)
         for _ in range(3):
             frontier = {after for e in frontier for after in _attachments(tokens, e)} - ends
             ends |= frontier
@@ -174,12 +173,13 @@ def _mentions(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 _ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom", "aus", "im", "in", "unter", "bei", "der"})
 
 
-def _bare_end(tokens: Sequence[Token], start: int, end: int) -> int:
-    """Return where a phrase ends without its genitive attribute (``der Sprecher``)."""
-    for k in range(start + 1, end):
-        if tokens[k].text.lower() in {"des", "der", "eines", "einer"} and is_noun(tokens[k - 1]):
-            return k
-    return end
+def _genitive_ends(tokens: Sequence[Token], start: int, end: int) -> list[int]:
+    """Return where a phrase could end before each genitive attribute (``der Sprecher``)."""
+    return [
+        k
+        for k in range(start + 1, end)
+        if tokens[k].text.lower() in {"des", "der", "eines", "einer"} and is_noun(tokens[k - 1])
+    ]
 
 
 def _attachments(tokens: Sequence[Token], end: int) -> list[int]:

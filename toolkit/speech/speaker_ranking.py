@@ -32,9 +32,11 @@ from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
     candidates,
+    instance_type,
     person_like,
 )
 from toolkit.speech.speakers import SpeakerResolver
+from toolkit.speech.subjects import noun_phrase_before, noun_phrase_end
 
 __all__ = ["WEIGHTS_NAME", "Choice", "choose", "load_weights", "rank_speakers", "score_candidate"]
 
@@ -136,10 +138,15 @@ def rank_speakers(
         if rule is not None and span != rule and _relative_antecedent(context, record, rule):
             span = rule  # "die Aussagen eines Hackers, der behauptet": the hacker claims
         if choice is not None and span is not None:
-            after = _subject_after_verb(context, record, span)
-            if after is not None:
-                span = after
-                choice = Choice(choice.candidate, choice.confidence, ("subject_after_verb",))
+            for signal, override in (
+                ("subject_after_verb", _subject_after_verb),
+                ("prepositional_source", _prepositional_source),
+            ):
+                found = override(context, record, span)
+                if found is not None:
+                    span = found
+                    choice = Choice(choice.candidate, choice.confidence, (signal,))
+                    break
         chosen.append((span, choice))
     return _resolve(document, context, records, chosen)
 
@@ -219,18 +226,44 @@ def _subject_after_verb(
     return None
 
 
+def _prepositional_source(
+    context: DocumentContext, record: ReportedSpeech, span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Return the source of ``X zufolge`` / ``laut X`` when the chosen mention is a thing.
+
+    ``Dem Branchenverband VDA zufolge droht ein Einbruch der Verkaufszahlen``: the verb's
+    subject ``ein Einbruch`` says nothing; the Branchenverband does.
+    """
+    tokens = context.tokens
+    if not instance_type(record).endswith("/verb") or person_like(tokens[span[0] : span[1]]):
+        return None
+    sentence = tokens[span[0]].sentence
+    offset = context.document.sentences[sentence].first_token
+    words = context.document.sentence_tokens(sentence)
+    for position, token in enumerate(words):
+        found = None
+        if token.text.lower() in {"laut", "gemäß"}:
+            end = noun_phrase_end(words, position + 1)
+            found = (position + 1, end) if end > position + 1 else None
+        elif token.text.lower() == "zufolge":
+            found = noun_phrase_before(words, position)
+        if found is not None and person_like(words[found[0] : found[1]]):
+            return offset + found[0], offset + found[1]
+    return None
+
+
 def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int, int]) -> bool:
     """Whether the model may name a speaker where the rules found none.
 
-    Only a person or body (a name, a role noun, a pronoun, a source), and not where the rules
-    found none on purpose: in the passive without agent (``Er wurde gefragt, ob ...``) and in
-    the impersonal ``heißt es``.
+    Not where the rules found none on purpose: in the passive without agent (``Er wurde
+    gefragt, ob ...``) and in the impersonal ``heißt es``; without a verb cue only a person or
+    body (a name, a role noun, a pronoun, a source), not ``Die Regel lautet: „...“``.
     """
-    if not person_like(context.tokens[span[0] : span[1]]):
-        return False
     cue = context.span_range(record.cue)
-    if cue is None:
-        return True
+    if not instance_type(record).endswith("/verb"):
+        # no verb whose subject the rules looked for: only a person or body may speak
+        return person_like(context.tokens[span[0] : span[1]])
+    assert cue is not None
     word = context.tokens[cue[0]]
     if (record.cue_lemma or "") == "heißen":
         return False
