@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import toolkit
 from toolkit.model import ReportedSpeech
-from toolkit.speech import analyse_speech
+from toolkit.speech import analyse_speech, detect_speech, speaker_ranking
+from toolkit.speech.speaker_features import Candidate
+from toolkit.speech.speakers import reader_form
 
 from .conftest import CASES
 
@@ -22,14 +27,33 @@ MODEL_FAILS = {
 }
 
 
+#: Speaker cases only the learned ranking gets right (issue 13); the rules alone are kept as
+#: they were, for comparison and teaching, so these stay known failures of the rules path.
+RULES_FAILS = {
+    "prep-nach-angaben": "the rules keep the genitive 'Ministeriums'; the ranking normalises",
+    "speaker-new-role-noun-is-a-new-speaker": "the rules read 'die Ministerin' as the last one",
+    "speaker-pronoun-agrees-in-gender": "the rules take the last speaker, whatever its gender",
+    "speaker-zufolge-source-in-reader-form": "the rules name the subject, not the source",
+    "speaker-bare-object-first-is-no-speaker": "the rules take the noun before the verb",
+    "speaker-pronoun-antecedent-is-an-object": "the rules resolve pronouns to speakers only",
+}
+
+
+def _known_failure(case: dict, model: str) -> str | None:
+    if case["expect"] == "fail":
+        return ""
+    known = MODEL_FAILS if model == "model" else RULES_FAILS
+    return known.get(case["id"])
+
+
 def _case_params() -> list:
     return [
         pytest.param(
             case,
             model,
             id=f"{model}-{case['id']}",
-            marks=[pytest.mark.xfail(strict=True, reason=MODEL_FAILS.get(case["id"], ""))]
-            if case["expect"] == "fail" or (model == "model" and case["id"] in MODEL_FAILS)
+            marks=[pytest.mark.xfail(strict=True, reason=_known_failure(case, model))]
+            if _known_failure(case, model) is not None
             else [],
         )
         for model in ("model", "rules")
@@ -198,3 +222,98 @@ def test_stage_tags_the_text_itself_when_tagging_is_off() -> None:
 def test_records_are_sorted_by_position(article_doc: toolkit.Document) -> None:
     starts = [record.start for record in article_doc.speech]
     assert starts == sorted(starts)
+
+
+# -- the learned speaker ranking (issue 13) ----------------------------------------------------
+
+_NEW_ROLE = (
+    "Der Sprecher erklärte, die Regierung prüfe den Vorschlag. "
+    "„Wir sind offen für Gespräche“, sagte die Ministerin."
+)
+
+
+def test_speaker_weights_ship_small_and_load_once() -> None:
+    weights = speaker_ranking.load_weights()
+    assert weights is not None and len(weights) > 100
+    assert speaker_ranking.load_weights() is weights  # loaded once per process
+    folder = Path(speaker_ranking.__file__).parent / "weights"
+    assert (folder / speaker_ranking.WEIGHTS_NAME).stat().st_size < 1_000_000
+
+
+def test_speaker_record_says_why(article_doc: toolkit.Document) -> None:
+    (record,) = [r for r in article_doc.speech if r.sentence == 10]
+    why = record.speaker_why
+    assert why is not None and why.rule_mention == "der Kremlchef"
+    assert why.confidence is not None and 0.0 < why.confidence <= 1.0
+    assert why.signals and all(isinstance(signal, str) for signal in why.signals)
+    as_dict = next(d for d in article_doc.to_dict()["speech"] if d["sentence"] == 10)
+    assert as_dict["speaker_why"]["signals"] == list(why.signals)
+
+
+def test_rules_path_keeps_the_rule_speakers() -> None:
+    document = toolkit.analyse(_NEW_ROLE, speech=False, sentiment=False)
+    rules = analyse_speech(document, SimpleNamespace(speech_model="rules")).speech  # type: ignore[arg-type]
+    model = analyse_speech(document).speech
+    assert [r.speaker for r in rules] == [r.speaker for r in detect_speech(document)]
+    assert all(r.speaker_why is None for r in rules)
+    # the rules take the role noun for the last speaker; the model path names a new one
+    assert [r.speaker for r in rules] == ["Sprecher", "Sprecher"]
+    assert [r.speaker for r in model] == ["Sprecher", "Ministerin"]
+
+
+def test_missing_weights_fall_back_to_the_rules_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    speaker_ranking.load_weights.cache_clear()
+    monkeypatch.setattr(speaker_ranking, "WEIGHTS_NAME", "missing.json")
+    try:
+        with pytest.warns(UserWarning, match="Gewichte des Sprecher-Modells fehlen"):
+            assert speaker_ranking.load_weights() is None
+        document = toolkit.analyse(_NEW_ROLE, speech=False, sentiment=False)
+        speakers = [r.speaker for r in analyse_speech(document).speech]
+        assert speakers == [r.speaker for r in detect_speech(document)]
+    finally:
+        speaker_ranking.load_weights.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("des Ministeriums", "Ministerium"),
+        ("dem Branchenverband", "Branchenverband"),
+        ("Angaben der Polizei", "Polizei"),
+        ("Polizeiangaben", "Polizei"),
+        ("die Bundesregierung", "Bundesregierung"),
+        ("des Roten Kreuzes", "Roten Kreuzes"),  # an adjective: the words stay as written
+    ],
+)
+def test_mentions_read_as_a_reader_writes_them(text: str, expected: str) -> None:
+    tokens = toolkit.analyse(text, speech=False, sentiment=False).sentence_tokens(0)
+    assert reader_form(tokens)[0] == expected
+
+
+def test_ranking_fit_is_deterministic_and_learns_the_gold() -> None:
+    from toolkit.evaluation.speaker_training import fit
+
+    def group(gold: int) -> tuple:
+        found = [
+            Candidate(0, 1, {"bias": 1.0, "subject": 1.0}),
+            Candidate(1, 2, {"bias": 1.0, "object": 1.0}),
+        ]
+        return found, [i == gold for i in range(2)], ["a", "b"]
+
+    groups = [group(0)] * 8 + [group(1)] * 2
+    names = {"bias": 0, "subject": 1, "object": 2}
+    first, second = fit(groups, names, 1.0), fit(groups, names, 1.0)
+    assert first.tolist() == second.tolist()
+    assert first[1] > first[2]
+
+
+def test_training_groups_label_the_gold_speaker(eval_data: Path) -> None:
+    from toolkit.evaluation.speaker_training import gold_documents, training_groups
+
+    groups = list(training_groups(islice(gold_documents(eval_data, "dev"), 5)))
+    assert groups
+    for found, labels, words in groups:
+        assert len(found) == len(labels) == len(words)
+    assert sum(any(labels) for _, labels, _ in groups) >= len(groups) // 2

@@ -163,6 +163,28 @@ VERB_TOKEN_FIELDS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerWhy:
+    """Why the learned ranking chose a speaker: its strongest signals and its confidence.
+
+    ``signals`` are feature names (``rule``: the rules chose it too, ``subject``, ``role``,
+    ``after=zufolge``, ...), ``confidence`` the model's probability for the chosen candidate
+    among all candidates, ``rule_mention`` what the rules alone would have named.
+    """
+
+    signals: tuple[str, ...] = ()
+    confidence: float | None = None
+    rule_mention: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the explanation as a JSON-ready dict."""
+        return {
+            "signals": list(self.signals),
+            "confidence": self.confidence,
+            "rule_mention": self.rule_mention,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ReportedSpeech:
     """One instance of speech representation (filled by :mod:`toolkit.speech`).
 
@@ -207,6 +229,8 @@ class ReportedSpeech:
     #: ``cue``, ``quote``, ``konjunktiv-I``, ...); ``continuation`` marks speech going on
     #: without a cue of its own.
     signals: tuple[str, ...] = ()
+    #: why the learned speaker ranking chose the mention (``None`` on the rules path)
+    speaker_why: SpeakerWhy | None = None
 
     @property
     def cue_text(self) -> str | None:
@@ -243,6 +267,7 @@ class ReportedSpeech:
             "parts": [part.to_dict() for part in self.parts],
             "confidence": self.confidence,
             "signals": list(self.signals),
+            "speaker_why": self.speaker_why.to_dict() if self.speaker_why else None,
         }
 
     def spans(self) -> Iterator[Span | ReportedSpeech]:

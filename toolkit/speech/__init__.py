@@ -67,6 +67,7 @@ from toolkit.speech.direct import (
 from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame, verb_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
+from toolkit.speech.speaker_ranking import load_weights, rank_speakers
 from toolkit.speech.speakers import FINITE, SpeakerResolver
 from toolkit.speech.unquoted import addresses, speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
@@ -96,13 +97,24 @@ def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> 
     speech = tuple(detect_speech(document, signals))
     mode = (config or AnalysisConfig()).speech_model
     if mode != "rules":
-        # the learned layer: the rules' output is its features
+        # the learned layers: the rules' output is their features (spans, then speakers)
         from toolkit.speech.learned import apply_model
 
         learned = apply_model(document, speech, signals["cues"], mode=mode)
         if learned is not None:
             speech = tuple(learned)
+        speech = tuple(rank_document_speakers(document, speech))
     return replace(document, speech=speech, verbs=resolve_moods(document, speech))
+
+
+def rank_document_speakers(
+    document: Document, records: Sequence[ReportedSpeech]
+) -> list[ReportedSpeech]:
+    """Let the learned ranking choose each record's speaker (the rules', if no weights ship)."""
+    weights = load_weights()
+    if weights is None:
+        return list(records)
+    return rank_speakers(document, records, weights)
 
 
 def detect_speech(

@@ -44,6 +44,7 @@ def _whole_word_roles() -> frozenset[str]:
     return frozenset(e.lower()[1:] for e in lines("speech_role_nouns") if e.startswith("="))
 
 
+@cache
 def role_of(word: str) -> str | None:
     """Return the role a noun names, or ``None``: compounds and feminine forms are found.
 
@@ -68,6 +69,9 @@ class _Entity:
     person: bool = True
     feminine: bool = False
     seen: int = 0
+    #: grammatical gender of a body or thing: "f", "m", "n", "pl" or None (unknown)
+    gender: str | None = None
+    named: bool = False
 
 
 class SpeakerResolver:
@@ -86,10 +90,15 @@ class SpeakerResolver:
     'Stoltenberg'
     """
 
-    def __init__(self) -> None:
+    def __init__(self, agreement: bool = False) -> None:
         self.entities: dict[str, _Entity] = {}
         self.history: list[_Entity] = []
         self.names_seen = 0
+        #: the learned path: pronouns agree in gender and number, a new role noun is a new
+        #: speaker, persons named as objects are antecedents, mentions read as a reader
+        #: writes them (``des Ministeriums`` -> ``Ministerium``)
+        self.agreement = agreement
+        self.mentioned: list[_Entity] = []
 
     def observe(self, tokens: Sequence[Token]) -> None:
         """Learn names and their roles from a sentence (``Präsident Putin``, ``X, Sprecher``)."""
@@ -102,8 +111,11 @@ class SpeakerResolver:
             while end < len(tokens) and tokens[end].pos == "NE":
                 end += 1
             entity = self._entity(tokens[end - 1].text)
+            entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
+            if self.agreement:
+                self.mentioned.append(entity)
             for k in range(max(0, i - 3), i):
                 role = role_of(tokens[k].text) if tokens[k].pos == "NN" else None
                 if role:
@@ -116,6 +128,31 @@ class SpeakerResolver:
                         entity.roles.add(role)
                         break
             i = end
+        if self.agreement:
+            self._observe_roles(tokens)
+
+    def _observe_roles(self, tokens: Sequence[Token]) -> None:
+        """Remember persons named by a role noun alone (``traf den Präsidenten``)."""
+        for i, token in enumerate(tokens):
+            if token.pos != "NN" or not (role_of(token.text) or role_of(_lemma(token))):
+                continue
+            if i + 1 < len(tokens) and tokens[i + 1].pos == "NE":
+                continue  # "Präsident Putin": the name stands for the person
+            if i > 0 and tokens[i - 1].pos == "NE":
+                continue
+            entity = self._role_entity(token)
+            self.mentioned.append(entity)
+
+    def _role_entity(self, noun: Token) -> _Entity:
+        role = role_of(noun.text) or role_of(_lemma(noun)) or ""
+        for entity in reversed(self.mentioned[-12:]):
+            if role in entity.roles and not entity.named:
+                return entity
+        name = _lemma(noun)
+        feminine = name.lower().endswith("in") and not role.endswith("in")
+        entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
+        entity.gender = "f" if feminine else "m"
+        return entity
 
     def _entity(self, name: str) -> _Entity:
         if name.endswith("s") and name[:-1] in self.entities:
@@ -150,6 +187,8 @@ class SpeakerResolver:
             return None
         first = words[0].text.lower()
         if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS", "PPOSAT"}:
+            if self.agreement:
+                return self._antecedent(first) or _Entity(words[0].text, person=False)
             if first in {"er", "der"} or first.startswith("sein"):
                 return self._recent(lambda e: e.person and not e.feminine)
             if first in {"sie", "die"} or first.startswith("ihr"):
@@ -159,9 +198,38 @@ class SpeakerResolver:
             return _Entity(words[0].text, person=False)
         run = _name_run(with_commas)
         if run and not (len(run) == 1 and run[0].text in {"Nato", "EU", "UN"}):
+            if self.agreement:
+                at = with_commas.index(run[0])
+                before = with_commas[at - 1] if at > 0 else None
+                acronym = len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1
+                if (
+                    acronym
+                    and before is not None
+                    and before.pos == "NN"
+                    and not role_of(before.text)
+                ):
+                    # "dem Branchenverband VDA": a body and its name, not a person
+                    name, gender = reader_form(with_commas[: at + len(run)])
+                    entity = self.entities.setdefault(name, _Entity(name, person=False))
+                    entity.gender, entity.named = entity.gender or gender, True
+                    return entity
             return self._entity(run[-1].text)
         nouns = [t for t in words if is_noun(t)]
         role = role_of(nouns[0].text) if nouns else None
+        if role and first in {"der", "die", "dieser", "diese"} and self.agreement:
+            feminine = nouns[0].text.lower().endswith("in") and not role.endswith("in")
+            known = (
+                self._recent(lambda e: role in e.roles and e.feminine == feminine)
+                or self._named_with_role(role)
+                or self._recent(lambda e: e.named and e.person and e.feminine == feminine)
+            )
+            if known is not None:
+                known.roles.add(role)
+                return known
+            name = _lemma(nouns[0])
+            entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
+            entity.gender = "f" if feminine else "m"
+            return entity
         if role and first in {"der", "die", "dieser", "diese"}:
             known = (
                 self._recent(lambda e: role in e.roles)
@@ -173,10 +241,33 @@ class SpeakerResolver:
                 known.feminine = known.feminine or nouns[0].text.lower().endswith("in")
                 return known
         head = with_commas[: next((i for i, t in enumerate(with_commas) if t.pos == "$,"), None)]
+        if self.agreement:
+            name, gender = reader_form(head)
+            entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
+            entity.gender = entity.gender or gender
+            entity.feminine = entity.feminine or (role is not None and gender == "f")
+            return entity
         start = 1 if head[0].pos == "ART" else 0
         name = " ".join(t.text for t in head[start:])
         entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
         return entity
+
+    def _antecedent(self, pronoun: str) -> _Entity | None:
+        """Return what a pronoun refers to: the latest speaker or person that agrees with it.
+
+        ``er`` needs a masculine person (or a masculine body), ``sie`` a feminine one or a
+        plural; ``ich``, ``wir``: the latest speaker. Speakers come first, then persons and
+        bodies named in the sentences before (also as objects: ``traf den Präsidenten``).
+        """
+        if pronoun in {"er", "der"} or pronoun.startswith("sein"):
+            test = _masculine
+        elif pronoun in {"sie", "die"} or pronoun.startswith("ihr"):
+            test = _feminine_or_plural
+        else:
+            return self._recent(lambda e: True)
+        return self._recent(test) or next(
+            (e for e in reversed(self.mentioned[-12:]) if test(e)), None
+        )
 
     def _named_with_role(self, role: str) -> _Entity | None:
         # a person named with this role earlier, even if not yet as a speaker
@@ -188,6 +279,126 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+def _masculine(entity: _Entity) -> bool:
+    if entity.person:
+        return not entity.feminine and entity.gender != "pl"
+    return entity.gender == "m"
+
+
+def _feminine_or_plural(entity: _Entity) -> bool:
+    if entity.person:
+        return entity.feminine or entity.gender == "pl"
+    return entity.gender in {"f", "pl", None}
+
+
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur", "ie", "in")
+_NEUTER_ENDINGS = ("ium", "ment", "chen", "lein", "um", "amt", "büro", "werk")
+_DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT"})
+#: How a determiner shows gender or number (when it is unambiguous).
+_DETERMINER_GENDER = {"das": "n", "dem": None, "des": None, "den": None, "der": None}
+
+
+def _lemma(noun: Token) -> str:
+    """Return a noun's dictionary form as written (``Ministeriums`` -> ``Ministerium``)."""
+    lemma = noun.lemma or noun.text
+    if not lemma or "-" in noun.text or lemma.lower() == noun.text.lower():
+        return noun.text
+    if not noun.text.lower().startswith(lemma.lower()[: max(1, len(lemma) - 2)]):
+        return noun.text  # the lemmatiser changed more than an ending: keep the word
+    return (
+        noun.text[: len(lemma)]
+        if noun.text[: len(lemma)].lower() == lemma.lower()
+        else lemma[:1].upper() + lemma[1:]
+    )
+
+
+def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
+    """Return a noun phrase as a reader names the speaker, and its gender if known.
+
+    The article goes, a source noun gives way to its source (``Angaben des Ministeriums`` ->
+    ``Ministerium``), and a noun in the genitive or dative is read in the nominative.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> def form(text):
+    ...     return reader_form(analyse(text).sentence_tokens(0))
+    >>> form("des Ministeriums"), form("dem Branchenverband VDA")
+    (('Ministerium', 'n'), ('Branchenverband VDA', 'm'))
+    >>> form("Angaben der Polizei")
+    ('Polizei', 'f')
+    """
+    from toolkit.speech.speaker_features import is_source_noun
+
+    words = [t for t in _outside_brackets(words) if not is_quote(t) and t.pos != "$."]
+    nouns = [k for k, t in enumerate(words) if is_noun(t)]
+    if len(nouns) == 1 and is_source_noun(words[nouns[0]].text):
+        source = _source_of(words[nouns[0]].text)  # "Polizeiangaben" -> Polizei
+        if source:
+            return source, "f" if source.lower().endswith(_FEMININE_ENDINGS) else None
+    if len(nouns) > 1 and is_source_noun(words[nouns[0]].text):
+        after = nouns[0] + 1
+        if (
+            after < len(words)
+            and words[after].text.lower() in {"von", "vom"} | GENITIVE_DETERMINERS
+        ):
+            return reader_form(words[after + (words[after].text.lower() in {"von"}) :])
+    oblique = bool(words) and words[0].text.lower() in {
+        "des",
+        "dem",
+        "den",
+        "eines",
+        "einem",
+        "vom",
+    }
+    start = 0
+    while start < len(words) - 1 and (
+        words[start].pos in _DETERMINERS or words[start].text.lower() in {"von", "vom"}
+    ):
+        start += 1
+    rest = list(words[start:])
+    # the head: the first noun and what belongs to it before a genitive attribute
+    head_end = len(rest)
+    for k in range(1, len(rest)):
+        if rest[k].text.lower() in GENITIVE_DETERMINERS | {"von", "vom"} and is_noun(rest[k - 1]):
+            head_end = k
+            break
+    head = [k for k in range(head_end) if is_noun(rest[k])]
+    gender = None
+    if head:
+        noun = rest[head[0]]
+        lower = noun.text.lower()
+        if oblique and not any(t.pos == "ADJA" for t in rest[: head[0]]):
+            rest[head[0]] = _with_text(noun, _lemma(noun))
+        word = rest[head[0]].text.lower()
+        if word.endswith(_NEUTER_ENDINGS):
+            gender = "n"
+        elif word.endswith(_FEMININE_ENDINGS) or (lower.endswith("polizei")):
+            gender = "f"
+        elif noun.pos == "NN":
+            gender = "m"
+        if start and words[0].text.lower() == "das":
+            gender = "n"
+    return " ".join(t.text for t in rest) or " ".join(t.text for t in words), gender
+
+
+_SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen")
+
+
+def _source_of(noun: str) -> str | None:
+    """Return the source a compound names (``Polizeiangaben`` -> ``Polizei``), or ``None``."""
+    for suffix in _SOURCE_SUFFIXES:
+        if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
+            return noun[: -len(suffix)].rstrip("-")
+    return None
+
+
+def _with_text(token: Token, text: str) -> Token:
+    from dataclasses import replace
+
+    return replace(token, text=text)
 
 
 def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:

@@ -1,0 +1,393 @@
+"""Speaker candidates and their features, for the learned speaker ranking.
+
+For one speech instance the candidates are the noun phrases and pronouns of its sentence and
+the two sentences before it (with and without an apposition or brackets), the rules' own
+mention (:mod:`toolkit.speech.speakers`) and the mention of the instance before. Each
+candidate gets binary features that say what the rules know about it: whether the rules chose
+it, whether it is the subject of a verb, where it stands relative to the cue and the quote,
+how it starts (article, pronoun, name), what stands before it (``von``, ``laut``), whether it
+names a person by role or a source (``Angaben des Ministeriums``). Every feature is also
+crossed with the instance's type (kind and cue class), so one linear model can weigh them per
+type. :mod:`toolkit.speech.speaker_ranking` scores the candidates.
+
+All positions are document token indices; ranges are end-exclusive.
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("Die Ministerin traf den Präsidenten. Er sagte, die Lage sei ernst.")
+>>> context = DocumentContext(doc)
+>>> record = doc.speech[0]
+>>> [doc.text[doc.tokens[c.first].start : doc.tokens[c.end - 1].end]
+...  for c in candidates(context, record, 0)][:4]
+['Die Ministerin', 'den Präsidenten', 'Er', 'die Lage']
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from toolkit.model import Document, ReportedSpeech, Span, Token
+from toolkit.resources import lines
+from toolkit.speech.speakers import role_of
+from toolkit.speech.subjects import (
+    FINITE,
+    is_noun,
+    is_quote,
+    noun_phrase_end,
+    subject_of,
+)
+
+#: Sentences before the instance's sentence whose mentions are candidates.
+WINDOW = 2
+_NP_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA", "CARD"})
+_PRONOUNS = frozenset({"PPER", "PRELS", "PDS"})
+_NOMINATIVE_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine", "dieser", "diese"})
+_OBLIQUE_DETERMINERS = frozenset(
+    {"dem", "den", "des", "einem", "einen", "eines", "einer", "diesem", "diesen", "dieses"}
+)
+#: Words before a candidate worth a feature of their own; other prepositions share one.
+_BEFORE = frozenset(
+    {"von", "vom", "durch", "laut", "nach", "so", "gemäß", "in", "im", "mit", "bei", "für",
+     "gegen", "über", "an", "auf", "aus", "wie", "sagte", "und", ":", ",", "„", "("}
+)  # fmt: skip
+_AFTER = frozenset({"zufolge", "nach", ",", ":", ".", "(", "und", "hat", "sagte", "habe"})
+_PREPOSITIONAL_CUES = frozenset(
+    {"laut", "zufolge", "gemäß", "so", "demnach", "wonach", "nach", "wie"}
+)
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    return frozenset(entry.split()[0].lower() for entry in lines("speech_source_nouns"))
+
+
+@cache
+def is_source_noun(word: str) -> bool:
+    """Whether a noun names a source of information (``Angaben``, ``Polizeiangaben``).
+
+    Examples
+    --------
+    >>> is_source_noun("Polizeiangaben"), is_source_noun("Polizei")
+    (True, False)
+    """
+    lower = word.lower()
+    return any(lower.endswith(noun) for noun in _source_nouns())
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible speaker mention: its token range, its features and the instance's type.
+
+    Every feature counts twice: as itself and crossed with the type (``indirect/verb:rule``),
+    see :meth:`items`.
+    """
+
+    first: int
+    end: int
+    features: dict[str, float] = field(default_factory=dict, compare=False)
+    kind: str = ""
+
+    def items(self) -> list[tuple[str, float]]:
+        """Return the features with their crossings with the instance's type."""
+        crossed = [(f"{self.kind}:{name}", value) for name, value in self.features.items()]
+        return [*self.features.items(), *crossed] if self.kind else list(self.features.items())
+
+
+class DocumentContext:
+    """What the ranking needs of a document, computed once: mentions, subjects, quotes."""
+
+    def __init__(self, document: Document, records: Sequence[ReportedSpeech] = ()) -> None:
+        self.document = document
+        self.tokens: Sequence[Token] = document.tokens
+        self.starts = [token.start for token in self.tokens]
+        self.mentions: list[list[tuple[int, int]]] = []
+        self.subjects: set[tuple[int, int]] = set()
+        for sentence in document.sentences:
+            offset = sentence.first_token
+            tokens = document.sentence_tokens(sentence.index)
+            found = _mentions(tokens)
+            self.mentions.append(sorted({(offset + a, offset + b) for a, b in found}))
+            for position, token in enumerate(tokens):
+                if token.pos in FINITE:
+                    subject = subject_of(tokens, position)
+                    if subject is not None:
+                        self.subjects.add((offset + subject[0], offset + subject[1]))
+        self.intrinsic: dict[tuple[int, int], dict[str, float]] = {}
+        self.quoted = [False] * len(self.tokens)
+        for record in records or document.speech:
+            if record.kind == "direct":
+                first, end = self.token_range(record.start, record.end)
+                for k in range(first, end):
+                    self.quoted[k] = True
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Return the tokens a character range covers (end-exclusive)."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        if first < len(self.tokens) and self.tokens[first].end <= start:
+            first += 1
+        last = bisect_right(self.starts, end - 1)
+        return first, max(first, last)
+
+    def span_range(self, span: Span | None) -> tuple[int, int] | None:
+        """Return the tokens of a span, or ``None``."""
+        return None if span is None else self.token_range(span.start, span.end)
+
+    def text(self, first: int, end: int) -> str:
+        """Return the document text of a token range."""
+        return self.document.text[self.tokens[first].start : self.tokens[end - 1].end]
+
+
+def _mentions(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Return the noun phrases and pronouns of a sentence, with and without attachments.
+
+    Attachments are brackets (``(CDU)``), an apposition after a comma, a prepositional
+    attribute (``Airbus im französischen Toulouse``, ``Angaben von AFP``), a genitive
+    without article (``Meinung politischer Beobachter``) and a coordinated phrase (``SPD und
+    PDS``); every combination up to three is a candidate of its own.
+    """
+    found: set[tuple[int, int]] = set()
+    for i, token in enumerate(tokens):
+        if token.pos in _PRONOUNS:
+            found.add((i, i + 1))
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        inside = before is not None and (before.pos in _NP_OPENERS and token.pos != "ART")
+        if inside or not (token.pos in _NP_OPENERS or is_noun(token) or is_quote(token)):
+            continue
+        end = noun_phrase_end(tokens, i)
+        if end == i:
+            continue
+        ends = {end, *_genitive_ends(tokens, i, end)}
+        frontier = set(ends)
+        for _ in range(3):
+            frontier = {after for e in frontier for after in _attachments(tokens, e)} - ends
+            ends |= frontier
+        found.update((i, e) for e in ends)
+    return sorted(found)
+
+
+_ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom", "aus", "im", "in", "unter", "bei", "der"})
+
+
+def _genitive_ends(tokens: Sequence[Token], start: int, end: int) -> list[int]:
+    """Return where a phrase could end before each genitive attribute (``der Sprecher``)."""
+    return [
+        k
+        for k in range(start + 1, end)
+        if tokens[k].text.lower() in {"des", "der", "eines", "einer"} and is_noun(tokens[k - 1])
+    ]
+
+
+def _attachments(tokens: Sequence[Token], end: int) -> list[int]:
+    """Return the ends of a phrase ending at ``end`` with one more attachment."""
+    size = len(tokens)
+    found = []
+    if end + 2 < size and tokens[end].text == "(":
+        close = next(
+            (k for k in range(end + 1, min(size, end + 12)) if tokens[k].text == ")"), None
+        )
+        if close is not None:
+            found.append(close + 1)
+    if end + 1 < size and tokens[end].pos == "$," and tokens[end + 1].pos not in _PRONOUNS:
+        after = noun_phrase_end(tokens, end + 1)
+        if after > end + 1 and (after == size or tokens[after].pos in {"$,", "$.", "$(", "VVFIN"}):
+            found.append(after)
+    if end + 1 < size and tokens[end].text.lower() in _ATTRIBUTE_PREPOSITIONS | _JOINS:
+        after = noun_phrase_end(tokens, end + 1)
+        if after > end + 1:
+            found.append(after)
+    if end < size and tokens[end].pos == "ADJA" and end > 0 and is_noun(tokens[end - 1]):
+        after = noun_phrase_end(tokens, end)  # "Meinung politischer Beobachter"
+        if after > end:
+            found.append(after)
+    return found
+
+
+_JOINS = frozenset({"und", "sowie", "oder"})
+
+
+def person_like(words: Sequence[Token]) -> bool:
+    """Whether a mention names a person or body: a name, a role noun, a pronoun, a source."""
+    if not words:
+        return False
+    if words[0].pos in _PRONOUNS or any(t.pos == "NE" for t in words):
+        return words[0].text.lower() != "es"
+    nouns = [t for t in words if is_noun(t)]
+    return bool(nouns) and (role_of(nouns[0].text) is not None or is_source_noun(nouns[0].text))
+
+
+def instance_type(record: ReportedSpeech) -> str:
+    """Return the instance's type for crossed features: kind and cue class.
+
+    Examples
+    --------
+    >>> instance_type(ReportedSpeech("indirect", 0, 5, "x", 0))
+    'indirect/none'
+    """
+    if record.cue is None:
+        cue = "none"
+    elif (record.cue_lemma or "").lower() in _PREPOSITIONAL_CUES or record.cue.text.lower() in (
+        _PREPOSITIONAL_CUES
+    ):
+        cue = "prep"
+    elif record.cue.text[:1].isupper() and record.cue_lemma and record.cue_lemma[:1].isupper():
+        cue = "noun"
+    else:
+        cue = "verb"
+    return f"{record.kind}/{cue}"
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def candidates(
+    context: DocumentContext,
+    record: ReportedSpeech,
+    position: int,
+    previous_mention: tuple[int, int] | None = None,
+) -> list[Candidate]:
+    """Return the speaker candidates of ``record`` with their features.
+
+    ``position`` is the record's index in ``document.speech``; ``previous_mention`` the
+    mention chosen for the instance before, if any.
+    """
+    document = context.document
+    tokens = context.tokens
+    cue = context.span_range(record.cue)
+    sentence = tokens[cue[0]].sentence if cue else record.sentence
+    rule = context.span_range(record.speaker_mention)
+    pieces = [context.token_range(a, b) for a, b in record.pieces()]
+    spans: set[tuple[int, int]] = set()
+    for index in range(max(0, sentence - WINDOW), min(len(document.sentences), sentence + 1)):
+        spans.update(context.mentions[index])
+    if rule is not None and rule[1] > rule[0]:
+        spans.add(rule)
+    if previous_mention is not None:
+        spans.add(previous_mention)
+    kind = instance_type(record)
+    weak_rule = rule is not None and not person_like(context.tokens[rule[0] : rule[1]])
+    found = []
+    for first, end in sorted(spans):
+        base = _features(context, record, (first, end), sentence, cue, rule, pieces)
+        if previous_mention == (first, end):
+            base["previous"] = 1.0
+        if weak_rule:  # the rules chose a thing ("Erhebliche Mehrkosten"), not a person or body
+            if person_like(context.tokens[first:end]):
+                base["weak_rule&person"] = 1.0
+            if "rule" in base:
+                base["weak_rule&rule"] = 1.0
+        found.append(Candidate(first, end, base, kind))
+    return found
+
+
+def _features(
+    context: DocumentContext,
+    record: ReportedSpeech,
+    span: tuple[int, int],
+    sentence: int,
+    cue: tuple[int, int] | None,
+    rule: tuple[int, int] | None,
+    pieces: list[tuple[int, int]],
+) -> dict[str, float]:
+    tokens = context.tokens
+    first, end = span
+    words = tokens[first:end]
+    head = words[0]
+    out: dict[str, float] = {"bias": 1.0}
+    distance = sentence - head.sentence
+    out[f"sentences_back={min(distance, 3)}"] = 1.0
+    if rule is None:
+        out["rule_none"] = 1.0
+    elif span == rule:
+        out["rule"] = 1.0
+    elif first < rule[1] and rule[0] < end:
+        out["rule_inside" if rule[0] <= first and end <= rule[1] else "rule_overlap"] = 1.0
+    if cue is not None:
+        if end <= cue[0]:
+            out["before_cue"] = 1.0
+            gap = cue[0] - end
+        elif first >= cue[1]:
+            out["after_cue"] = 1.0
+            gap = first - cue[1]
+        else:
+            out["has_cue"] = 1.0
+            gap = 0
+        if distance == 0:
+            out[f"cue_gap{_bucket(gap, (0, 1, 3, 6, 12))}"] = 1.0
+    inside = any(a <= first and end <= b for a, b in pieces)
+    if inside:
+        out["in_instance"] = 1.0
+    elif any(first < b and a < end for a, b in pieces):
+        out["crosses_instance"] = 1.0
+    intrinsic = context.intrinsic.get(span)
+    if intrinsic is None:
+        intrinsic = context.intrinsic[span] = _intrinsic(context, span)
+    out.update(intrinsic)
+    return out
+
+
+def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, float]:
+    """Return the features of a mention that do not depend on the instance."""
+    tokens = context.tokens
+    first, end = span
+    words = tokens[first:end]
+    head = words[0]
+    out: dict[str, float] = {}
+    if any(context.quoted[k] for k in range(first, end)):
+        out["in_quote"] = 1.0
+    if span in context.subjects:
+        out["subject"] = 1.0
+    lower = head.text.lower()
+    out[f"pos={head.pos}"] = 1.0
+    if head.pos in _PRONOUNS:
+        out[f"pronoun={lower}"] = 1.0
+    if lower in _NOMINATIVE_DETERMINERS:
+        out["det_nominative"] = 1.0
+    elif lower in _OBLIQUE_DETERMINERS:
+        out["det_oblique"] = 1.0
+    if first > 0 and tokens[first - 1].sentence == head.sentence:
+        before = tokens[first - 1]
+        word = before.text.lower()
+        out[f"before={word}" if word in _BEFORE else f"before_pos={before.pos}"] = 1.0
+    else:
+        out["sentence_start"] = 1.0
+    if end < len(tokens) and tokens[end].sentence == head.sentence:
+        word = tokens[end].text.lower()
+        out[f"after={word}" if word in _AFTER else f"after_pos={tokens[end].pos}"] = 1.0
+    nouns = [t for t in words if is_noun(t)]
+    if any(t.pos == "NE" for t in words):
+        out["name"] = 1.0
+    if (first > 0 and tokens[first - 1].text.lower() in {"laut", "gemäß"}) or (
+        end < len(tokens) and tokens[end].text.lower() == "zufolge"
+    ):
+        out["prepositional_source"] = 1.0
+    if nouns and nouns[-1].pos == "NE":
+        out["ends_with_name"] = 1.0
+    if nouns and role_of(nouns[0].text):
+        out["role"] = 1.0
+    if nouns and is_source_noun(nouns[0].text):
+        # "nach Angaben des Ministeriums": the source noun belongs to the mention only after
+        # a prepositional cue; "prüfen die Aussagen eines Hackers, der ..." names the hacker
+        cued = first > 0 and tokens[first - 1].text.lower() in {"nach", "laut", "gemäß"}
+        out["source_noun" if cued or "prepositional_source" in out else "source_noun_uncued"] = 1.0
+    if any(t.pos == "$," for t in words):
+        out["apposition"] = 1.0
+    if any(t.text == "(" for t in words):
+        out["brackets"] = 1.0
+    if any(t.text.lower() in {"des", "der", "eines", "einer"} for t in words[1:]):
+        out["genitive"] = 1.0
+    if any(t.pos in {"APPR", "APPRART"} for t in words):
+        out["preposition_inside"] = 1.0
+    if any(t.text.lower() in _JOINS for t in words):
+        out["coordinated"] = 1.0
+    out[f"last_pos={words[-1].pos}"] = 1.0
+    out[f"length{_bucket(end - first, (1, 2, 3, 5, 8))}"] = 1.0
+    return out

@@ -1,0 +1,285 @@
+"""The learned speaker ranking: a linear model over the candidates of each speech instance.
+
+The rules (:mod:`toolkit.speech.speakers`) pick one mention per instance; the ranking looks at
+all candidates (:mod:`toolkit.speech.speaker_features`) and picks the one a trained
+conditional-logit model scores highest. The rules' choice is one feature among others, so the
+model mostly agrees with them and overrides them where the training data says they are wrong
+(``Erhebliche Mehrkosten kündigte der Bauherr an``: ``der Bauherr``).
+
+The weights are a small JSON file (``toolkit/speech/weights/speakers.json``: feature name ->
+weight), loaded once per process; inference needs nothing but the standard library. They are
+trained on WikiNews quotes (CC BY-NC-SA 4.0, see the folder's README) by
+``python -m toolkit.evaluation.speaker_training --data PATH``.
+
+Examples
+--------
+>>> score_candidate({"rule": 1.0, "bias": 1.0}, {"rule": 2.0, "bias": -1.0})
+1.0
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
+from toolkit.speech.speaker_features import (
+    Candidate,
+    DocumentContext,
+    candidates,
+    instance_type,
+    person_like,
+)
+from toolkit.speech.speakers import SpeakerResolver
+from toolkit.speech.subjects import noun_phrase_before, noun_phrase_end
+
+__all__ = ["WEIGHTS_NAME", "Choice", "choose", "load_weights", "rank_speakers", "score_candidate"]
+
+WEIGHTS_NAME = "speakers.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The chosen candidate, the model's probability for it and the features that fired."""
+
+    candidate: Candidate
+    confidence: float
+    signals: tuple[str, ...]
+
+
+@cache
+def load_weights() -> dict[str, float] | None:
+    """Return the shipped weights (feature -> weight), or ``None`` with a warning if absent."""
+    try:
+        text = (
+            resources.files("toolkit.speech").joinpath("weights", WEIGHTS_NAME).read_text("utf-8")
+        )
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        warnings.warn(
+            "Speaker model weights are missing; speakers come from the rules. / "
+            "Gewichte des Sprecher-Modells fehlen; Sprecher kommen aus den Regeln.",
+            stacklevel=2,
+        )
+        return None
+    data = json.loads(text)
+    return {str(name): float(value) for name, value in data["weights"].items()}
+
+
+#: weights per instance type, keyed by the weights' id (the weights are kept, so no id is reused)
+_TYPED: dict[tuple[int, str], tuple[Mapping[str, float], dict[str, float]]] = {}
+
+
+def _typed_weights(weights: Mapping[str, float], kind: str) -> Mapping[str, float]:
+    """Return each feature's weight plus the weight of its crossing with the instance type."""
+    key = (id(weights), kind)
+    entry = _TYPED.get(key)
+    if entry is not None and entry[0] is weights:
+        return entry[1]
+    typed = dict(weights)
+    prefix = f"{kind}:"
+    for name, value in weights.items():
+        if name.startswith(prefix):
+            base = name[len(prefix) :]
+            typed[base] = weights.get(base, 0.0) + value
+    _TYPED[key] = (weights, typed)
+    return typed
+
+
+def score_candidate(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """Return a candidate's linear score."""
+    return sum(value * weights.get(name, 0.0) for name, value in features.items())
+
+
+def choose(candidates: Sequence[Candidate], weights: Mapping[str, float]) -> Choice | None:
+    """Return the best candidate with its probability among all candidates (softmax)."""
+    if not candidates:
+        return None
+    typed = _typed_weights(weights, candidates[0].kind)
+    scores = [score_candidate(c.features, typed) for c in candidates]
+    top = max(scores)
+    total = sum(math.exp(s - top) for s in scores)
+    best = scores.index(top)
+    chosen = candidates[best]
+    # a signal is a feature of the chosen candidate that speaks for it: its own weight plus
+    # the weight of its crossing with the instance's type
+    pull = {name: value * typed.get(name, 0.0) for name, value in chosen.features.items()}
+    pull.pop("bias", None)
+    signals = [name for name, value in sorted(pull.items(), key=lambda kv: -kv[1]) if value > 0]
+    return Choice(chosen, 1.0 / total, tuple(signals[:5]))
+
+
+def rank_speakers(
+    document: Document, records: Sequence[ReportedSpeech], weights: Mapping[str, float]
+) -> list[ReportedSpeech]:
+    """Return the records with the ranked speaker mention, resolved speaker and the why.
+
+    Each record keeps the rules' mention unless the model prefers another candidate; every
+    mention is then resolved again in text order with agreement in gender and number
+    (:class:`~toolkit.speech.speakers.SpeakerResolver` with ``agreement=True``).
+    """
+    context = DocumentContext(document, records)
+    chosen: list[tuple[tuple[int, int] | None, Choice | None]] = []
+    for position, record in enumerate(records):
+        before = context.span_range(records[position - 1].speaker_mention) if position else None
+        choice = choose(candidates(context, record, position, before), weights)
+        span = (choice.candidate.first, choice.candidate.end) if choice else None
+        if (
+            record.speaker_mention is None
+            and span is not None
+            and not _may_name(context, record, span)
+        ):
+            span = None
+        rule = context.span_range(record.speaker_mention)
+        if rule is not None and span != rule and _relative_antecedent(context, record, rule):
+            span = rule  # "die Aussagen eines Hackers, der behauptet": the hacker claims
+        if choice is not None and span is not None:
+            for signal, override in (
+                ("subject_after_verb", _subject_after_verb),
+                ("prepositional_source", _prepositional_source),
+            ):
+                found = override(context, record, span)
+                if found is not None:
+                    span = found
+                    choice = Choice(choice.candidate, choice.confidence, (signal,))
+                    break
+        chosen.append((span, choice))
+    return _resolve(document, context, records, chosen)
+
+
+def _resolve(
+    document: Document,
+    context: DocumentContext,
+    records: Sequence[ReportedSpeech],
+    chosen: list[tuple[tuple[int, int] | None, Choice | None]],
+) -> list[ReportedSpeech]:
+    resolver = SpeakerResolver(agreement=True)
+    observed = -1
+    names: dict[tuple[int, int], str | None] = {}
+    result = []
+    tokens = document.tokens
+    for record, (span, choice) in zip(records, chosen, strict=True):
+        rule = context.span_range(record.speaker_mention)
+        if span is None:
+            result.append(record)
+            continue
+        last_sentence = max(record.sentence, tokens[span[0]].sentence)
+        while observed < last_sentence:
+            observed += 1
+            resolver.observe(document.sentence_tokens(observed))
+        if span in names:
+            name = names[span]
+        elif span == rule and _source_only(record, tokens[span[0] : span[1]]):
+            name = record.speaker  # "nach Polizeiangaben" -> Polizei, "demnach": the last one
+        else:
+            name = resolver.resolve(tokens[span[0] : span[1]])
+        names[span] = name
+        first, last = tokens[span[0]], tokens[span[1] - 1]
+        mention = Span(first.start, last.end, document.text[first.start : last.end])
+        why = SpeakerWhy(
+            signals=choice.signals if choice else (),
+            confidence=round(choice.confidence, 3) if choice else None,
+            rule_mention=record.speaker_mention.text if record.speaker_mention else None,
+        )
+        result.append(replace(record, speaker=name, speaker_mention=mention, speaker_why=why))
+    return result
+
+
+def _relative_antecedent(
+    context: DocumentContext, record: ReportedSpeech, rule: tuple[int, int]
+) -> bool:
+    """Whether the rules' mention is what the relative pronoun before the cue stands for."""
+    cue = context.span_range(record.cue)
+    tokens = context.tokens
+    end = rule[1]
+    return (
+        cue is not None
+        and end + 1 < cue[0]
+        and tokens[end].pos == "$,"
+        and tokens[end + 1].pos == "PRELS"
+        and all(t.pos not in {"$,", "$."} for t in tokens[end + 1 : cue[0]])
+    )
+
+
+def _subject_after_verb(
+    context: DocumentContext, record: ReportedSpeech, span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Return the subject after the cue verb when the chosen mention is a bare thing before it.
+
+    ``Erhebliche Mehrkosten kündigte der Bauherr an``: a noun phrase without article that names
+    no person stands first as the object; ``der Bauherr`` right after the verb is the speaker.
+    """
+    cue = context.span_range(record.cue)
+    tokens = context.tokens
+    words = tokens[span[0] : span[1]]
+    if cue is None or span[1] != cue[0] or person_like(words) or words[0].pos not in {"ADJA", "NN"}:
+        return None
+    after = cue[1]
+    for first, end in context.mentions[tokens[cue[0]].sentence]:
+        opens = tokens[first].text.lower() in {"der", "die", "ein", "eine"}
+        if first == after and opens and person_like(tokens[first:end]):
+            return first, end
+    return None
+
+
+def _prepositional_source(
+    context: DocumentContext, record: ReportedSpeech, span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Return the source of ``X zufolge`` / ``laut X`` when the chosen mention is a thing.
+
+    ``Dem Branchenverband VDA zufolge droht ein Einbruch der Verkaufszahlen``: the verb's
+    subject ``ein Einbruch`` says nothing; the Branchenverband does.
+    """
+    tokens = context.tokens
+    if not instance_type(record).endswith("/verb") or person_like(tokens[span[0] : span[1]]):
+        return None
+    sentence = tokens[span[0]].sentence
+    offset = context.document.sentences[sentence].first_token
+    words = context.document.sentence_tokens(sentence)
+    for position, token in enumerate(words):
+        found = None
+        if token.text.lower() in {"laut", "gemäß"}:
+            end = noun_phrase_end(words, position + 1)
+            found = (position + 1, end) if end > position + 1 else None
+        elif token.text.lower() == "zufolge":
+            found = noun_phrase_before(words, position)
+        if found is not None and person_like(words[found[0] : found[1]]):
+            return offset + found[0], offset + found[1]
+    return None
+
+
+def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int, int]) -> bool:
+    """Whether the model may name a speaker where the rules found none.
+
+    Not where the rules found none on purpose: in the passive without agent (``Er wurde
+    gefragt, ob ...``) and in the impersonal ``heißt es``; without a verb cue only a person or
+    body (a name, a role noun, a pronoun, a source), not ``Die Regel lautet: „...“``.
+    """
+    cue = context.span_range(record.cue)
+    if not instance_type(record).endswith("/verb"):
+        # no verb whose subject the rules looked for: only a person or body may speak
+        return person_like(context.tokens[span[0] : span[1]])
+    assert cue is not None
+    word = context.tokens[cue[0]]
+    if (record.cue_lemma or "") == "heißen":
+        return False
+    sentence = context.document.sentence_tokens(word.sentence)
+    passive = word.pos == "VVPP" and any(t.lemma == "werden" for t in sentence)
+    return not passive
+
+
+def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:
+    """Whether the rules named the source by a word of the cue (``demnach``, ``eigenen Angaben``).
+
+    The rules resolve those to the last speaker; that name is kept.
+    """
+    return record.speaker is not None and words[0].pos not in _MENTION_STARTS
+
+
+_MENTION_STARTS = frozenset(
+    {"ART", "NN", "NE", "PPER", "PPOSAT", "PDAT", "PIAT", "PDS", "PRELS", "FM", "CARD"}
+)
