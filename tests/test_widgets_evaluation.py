@@ -22,7 +22,7 @@ def test_without_data_the_view_explains_and_shows_anchors(monkeypatch, tmp_path)
     assert "<table" in view.reference.value
     view.path.value = str(tmp_path / "fehlt")
     view.run_button.click()
-    assert "not found" in view.status.value and view.result.value == ""
+    assert "nicht gefunden" in view.status.value and view.result.value == ""  # German view
 
 
 def test_view_relabels():

@@ -315,6 +315,8 @@ class KonjunktivExercise(ExerciseView):
     (1.0, [])
     """
 
+    title_key, instructions_key = "mood_ex_title", "mood_ex_instructions"
+
     def __init__(
         self,
         document: Document,

@@ -28,6 +28,7 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
+from toolkit.translate import error_text
 from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 from toolkit.widgets.figures import figure_png
 
@@ -197,6 +198,8 @@ class SentimentExplainer(ToolkitWidget):
         if self.result is not None:
             self.show_sentence(self.sentence, keep_edit=True)
             self.show_groups(self.group)
+            if self.modified is not None:
+                self.try_text()  # the comparison in the new language
 
     # -- one sentence --------------------------------------------------------------------
 
@@ -241,7 +244,7 @@ class SentimentExplainer(ToolkitWidget):
             self.modified = analyse(text)
         except ToolkitError as error:
             self.modified, self.modified_rows, self.difference = None, [], None
-            self.compare_html.value = message(str(error), "error")
+            self.compare_html.value = message(error_text(error, self.language), "error")
             return None
         sentiment = self.modified.sentiment
         assert sentiment is not None  # the pipeline runs the sentiment stage by default

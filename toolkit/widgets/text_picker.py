@@ -25,7 +25,7 @@ from toolkit.inputs import decode_text, ensure_text
 from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.render import message
-from toolkit.translate import number
+from toolkit.translate import error_text, number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
 
 register_labels(
@@ -128,7 +128,9 @@ class TextPicker(ToolkitWidget):
         try:
             text = ensure_text(decode_text(data, source=name))
         except ToolkitError as error:
-            self.status.value = message(f"{self._('tp_file_error')} {error}", "error")
+            self.status.value = message(
+                f"{self._('tp_file_error')} {error_text(error, self.language)}", "error"
+            )
             return False
         self.uploaded, self.uploaded_name = text, name
         if self.source == "upload":

@@ -37,6 +37,7 @@ from toolkit.errors import ToolkitError
 from toolkit.model import Document
 from toolkit.render import STYLE, message, table
 from toolkit.tables import for_people, rows_note
+from toolkit.translate import error_text
 from toolkit.widgets.base import ToolkitWidget, follow_text
 from toolkit.widgets.figures import figure_png, frame_html
 
@@ -81,7 +82,7 @@ class DocumentView(ToolkitWidget):
         try:
             self.document = source.document if not isinstance(source, Document) else source
         except ToolkitError as error:
-            self.output.value = message(str(error), "error")
+            self.output.value = message(error_text(error, self.language), "error")
         follow_text(source, self.set_document, self._error)
         self.update()
 
@@ -105,7 +106,7 @@ class DocumentView(ToolkitWidget):
         try:
             made = self._make()
         except ToolkitError as error:
-            self._error(str(error))
+            self._error(error_text(error, self.language))
             return
         if isinstance(made, Figure):
             self.figure = made
