@@ -33,7 +33,7 @@ from toolkit.plots import plot_confusion
 from toolkit.render import escape, message
 from toolkit.translate import choice, error_text, number
 from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
-from toolkit.widgets.figures import figure_png, frame_html
+from toolkit.widgets.figures import FigureBox, frame_html
 
 register_labels(
     {
@@ -86,7 +86,7 @@ class AgreementView(ToolkitWidget):
         self.first = widgets.Dropdown()
         self.second = widgets.Dropdown()
         self.pair = widgets.HTML()
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="560px"))
+        self.plot = FigureBox(layout=widgets.Layout(max_width="560px"))
         self.reload_button.on_click(lambda _button: self.reload())
         for control in (self.first, self.second):
             control.observe(lambda _change: self.update_pair(), names="value")
@@ -186,7 +186,7 @@ class AgreementView(ToolkitWidget):
         self.last_figure = plot_confusion(
             self.pair_table, f"{first} × {second}", language=self.language
         )
-        self.plot.value = figure_png(self.last_figure)
+        self.plot.show_figure(self.last_figure)
 
 
 __all__ = ["AgreementView"]

@@ -244,14 +244,12 @@ class ExerciseView(ToolkitWidget):
             dropdown = widgets.Dropdown(
                 options=self._choice_options(),
                 value=self.exercise.answers.get(item.id, ""),
-                layout=widgets.Layout(width="11em", min_width="11em"),
+                style={"description_width": "4.5em"},
+                layout=widgets.Layout(width="15em", min_width="15em"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
             tick = widgets.HTML(layout=widgets.Layout(width="1.8em"))
-            text = widgets.HTML(
-                f"<b>{escape(str(item.group + 1))}.</b> {escape(item.text)}",
-                layout=widgets.Layout(flex="1 1 auto"),
-            )
+            text = widgets.HTML(escape(item.text), layout=widgets.Layout(flex="1 1 auto"))
             self.dropdowns[item.id] = dropdown
             self.ticks[item.id] = tick
             rows.append(widgets.HBox([dropdown, tick, text]))
@@ -268,7 +266,8 @@ class ExerciseView(ToolkitWidget):
                 current = dropdown.value
                 dropdown.options = self._choice_options()
                 dropdown.value = current
-                dropdown.description_allow_html = False
+                # a visible label (the sentence number) that screen readers announce too
+                dropdown.description = f"{self._('ex_sentence')} {item.group + 1}"
                 dropdown.tooltip = self._("ex_choose").format(n=item.group + 1)
         for _item_id, toggle in self.toggles.items():
             toggle.tooltip = f"{toggle.description} – {self._('ex_mark_tip')}"

@@ -103,6 +103,7 @@ class TextPicker(ToolkitWidget):
         self.choice.value = current
         self.choice.description = self._("tp_source")
         self.typed.placeholder = self._("tp_placeholder")
+        self.typed.description = self._("tp_typed")
         self.upload.description = self._("tp_upload_button")
         self.update()
 

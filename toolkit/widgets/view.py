@@ -39,7 +39,7 @@ from toolkit.render import STYLE, message, table
 from toolkit.tables import for_people, rows_note
 from toolkit.translate import error_text
 from toolkit.widgets.base import ToolkitWidget, follow_text
-from toolkit.widgets.figures import figure_png, frame_html
+from toolkit.widgets.figures import FigureBox, frame_html
 
 
 class DocumentView(ToolkitWidget):
@@ -74,7 +74,7 @@ class DocumentView(ToolkitWidget):
         self.shown: pd.DataFrame | None = None
         self.figure: Figure | None = None
         self.output = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = FigureBox()
         self.image.layout.display = "none"
         super().__init__(children=[self.output, self.image])
         self.language = language
@@ -110,8 +110,7 @@ class DocumentView(ToolkitWidget):
             return
         if isinstance(made, Figure):
             self.figure = made
-            self.image.value = figure_png(made)
-            self.image.layout.display = None
+            self.image.show_figure(made)
             self.output.value = ""
             return
         frame = made if self.columns is None else made[list(self.columns)]
