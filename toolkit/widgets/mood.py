@@ -267,7 +267,7 @@ class MoodExplorer(ToolkitWidget):
             description=verb.text,
             tooltip=f"{self._('mood_sentence')} {verb.sentence + 1}",
             layout=widgets.Layout(width="auto", margin="1px"),
-            button_style="warning" if verb.token == self.selected else "",
+            button_style="info" if verb.token == self.selected else "",
         )
         button.on_click(lambda _button, token=verb.token: self.select(token))
         return button
