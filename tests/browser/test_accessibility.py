@@ -47,7 +47,11 @@ def axe_violations(page: Page) -> list[dict]:
 
 
 #: Notebooks with a known violation (strict xfail: they show up the day they pass).
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "06_your_corpus.ipynb": "CorpusView (toolkit/widgets/corpus.py, the corpus developer's) "
+    "shows its chart in an ipywidgets Image without alt text (axe image-alt, critical); "
+    "toolkit.widgets.figures.FigureBox is the accessible replacement",
+}
 
 
 @pytest.mark.parametrize(
@@ -61,7 +65,10 @@ KNOWN: dict[str, str] = {}
 )
 def test_rendered_notebook_is_accessible(page: Page, voila, artifacts, name):
     open_voila(page, voila.base, name, ".widget-vbox, .jp-RenderedHTMLCommon")
-    page.wait_for_function(IMAGES_READY_JS.replace(".jp-Notebook img", "img"), timeout=60_000)
+    try:  # charts are data: URLs; give them time, but a slow one must not hide the check
+        page.wait_for_function(IMAGES_READY_JS.replace(".jp-Notebook img", "img"), timeout=30_000)
+    except Exception:
+        print(f"{name}: not every image had loaded after 30 s")
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "Error displaying widget" not in body
     assert "NaN" not in body
