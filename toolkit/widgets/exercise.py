@@ -244,8 +244,8 @@ class ExerciseView(ToolkitWidget):
             dropdown = widgets.Dropdown(
                 options=self._choice_options(),
                 value=self.exercise.answers.get(item.id, ""),
-                style={"description_width": "4.5em"},
-                layout=widgets.Layout(width="15em", min_width="15em"),
+                style={"description_width": "initial"},  # "Satz 12" / "Sentence 12" in full
+                layout=widgets.Layout(width="18em", min_width="18em"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
             tick = widgets.HTML(layout=widgets.Layout(width="1.8em"))

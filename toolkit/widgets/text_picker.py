@@ -79,7 +79,10 @@ class TextPicker(ToolkitWidget):
         self._document_text: str | None = None
         self.choice = widgets.ToggleButtons(options=self._options(language), value="article")
         self.typed = widgets.Textarea(
-            value=text, layout=widgets.Layout(width="100%", height="8em"), continuous_update=False
+            value=text,
+            layout=widgets.Layout(width="100%", height="8em"),
+            style={"description_width": "initial"},  # the label in full, not "Eigener T…"
+            continuous_update=False,
         )
         self.upload = widgets.FileUpload(accept=".txt,text/plain", multiple=False)
         self.status = widgets.HTML()
