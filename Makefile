@@ -22,13 +22,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,notebooks]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# axe-core for the accessibility check of the browser tests (skipped there without npm)
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "npm not found: the accessibility check (axe-core) will be skipped"; fi
+
+install: $(STAMP) $(AXE)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.app_settings_dir=$(LAB_SETTINGS) \
 		--notebook-dir=notebooks $(LAB_ARGS) notebooks/00_start_here.ipynb
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 clean:

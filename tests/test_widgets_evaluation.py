@@ -22,7 +22,7 @@ def test_without_data_the_view_explains_and_shows_anchors(monkeypatch, tmp_path)
     assert "<table" in view.reference.value
     view.path.value = str(tmp_path / "fehlt")
     view.run_button.click()
-    assert "not found" in view.status.value and view.result.value == ""
+    assert "nicht gefunden" in view.status.value and view.result.value == ""  # German view
 
 
 def test_view_relabels():
@@ -63,4 +63,7 @@ def test_exercise_frame_compares_student_and_toolkit():
 
 def test_show_gives_a_png_image():
     image = show(plot_frequencies(toolkit.analyse("Die Nato und die Nato.")))
-    assert image.data[1:4] == b"PNG" and image._repr_png_().startswith("iVBOR")  # base64 PNG
+    png = image._repr_png_()
+    png, metadata = png if isinstance(png, tuple) else (png, {})
+    assert image.data[1:4] == b"PNG" and png.startswith("iVBOR")  # base64 PNG
+    assert metadata.get("alt") and 'alt="' in image._repr_html_()  # alt text: the title

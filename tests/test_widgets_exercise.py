@@ -239,13 +239,16 @@ def test_view_bad_file_keeps_answers_and_explains(doc, tmp_path):
     broken = tmp_path / "kaputt.json"
     broken.write_text("{ nicht json", encoding="utf-8")
     assert view.load(broken) is False
-    assert "tk-error" in view.status.value and "not valid JSON" in view.status.value
+    assert "tk-error" in view.status.value and "Keine gültige JSON-Datei" in view.status.value
     assert view.load(tmp_path / "fehlt.json") is False
-    assert "not found" in view.status.value
+    assert "nicht gefunden" in view.status.value
     assert view.load_json("[]") is False
     assert view.exercise.answers == {"2": MARKED} and view.toggles["2"].value
     assert view.save(broken / "unter_einer_datei.json") is False
-    assert "Cannot write" in view.status.value
+    assert "Konnte" in view.status.value and "Cannot" not in view.status.value
+    view.language = "en"
+    assert view.save(broken / "unter_einer_datei.json") is False
+    assert "Cannot write" in view.status.value and "Konnte" not in view.status.value
 
 
 def test_view_reset_and_json_string(doc):

@@ -57,7 +57,7 @@ def test_clicking_a_verb_shows_its_explanation(article):
     assert explorer.result["explanation"] == first.explanation_de
     assert explorer.result["indicative"] == "ist"
     assert "Konjunktiv I von sein" in explorer.details.value
-    assert explorer.buttons.children[0].button_style == "warning"
+    assert explorer.buttons.children[0].button_style == "info"  # selected: blue
 
 
 def test_selected_wuerde_shows_its_infinitive(article):

@@ -27,7 +27,7 @@ def test_every_kind_has_its_css_class_and_colour(highlighter: SpeechHighlighter)
 
 def test_hover_text_names_kind_cue_and_speaker(highlighter: SpeechHighlighter) -> None:
     html = highlighter.result["html"]
-    assert 'title="indirekte Rede · Redeeinleitung (Cue): hob hervor · Sprecher: Putin"' in html
+    assert 'title="indirekte Rede · Redeeinleitung: hob hervor · Sprecher: Putin"' in html
 
 
 def test_toggles_switch_kinds_off_and_on(highlighter: SpeechHighlighter) -> None:

@@ -69,16 +69,16 @@ def test_upload_utf8_file_is_used():
 @pytest.mark.parametrize(
     ("data", "match"),
     [
-        ("Äußerung".encode("latin-1"), "not UTF-8"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        (b"   \n", "empty"),
+        ("Äußerung".encode("latin-1"), "kein UTF-8-Text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "keine Textdatei"),
+        (b"   \n", "leer"),
     ],
 )
 def test_bad_upload_is_refused_with_a_message(data, match):
     picker = TextPicker(OWN)
     picker.upload.value = uploaded(data, "schlecht.txt")
     assert "tk-error" in picker.status.value and match in picker.status.value
-    assert "schlecht.txt" in picker.status.value or match == "empty"
+    assert "schlecht.txt" in picker.status.value or match == "leer"
     assert picker.source == "typed" and picker.text == OWN  # nothing lost
 
 

@@ -8,10 +8,13 @@ tests can inspect it (``figure.axes[0].patches``).
 from __future__ import annotations
 
 import io
+import re
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from toolkit.concordance import word_frequencies
 from toolkit.model import Document
@@ -49,6 +52,17 @@ register_labels(
         "pl_who_says": {"de": "Wer sagt was?", "en": "Who says what?"},
     }
 )
+
+
+def _decimals(text: str, language: str) -> str:
+    """``×1.8`` -> ``×1,8`` in German (numbers inside labels such as applied rules)."""
+    return text if language == "en" else re.sub(r"(\d)\.(\d)", r"\1,\2", text)
+
+
+def _axis_numbers(axis: Any, language: str) -> None:
+    """Tick labels with the decimal comma in German (``-0,75``)."""
+    if language != "en":
+        axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}".replace(".", ",")))
 
 
 def _signed(found: float, language: str) -> str:
@@ -193,6 +207,7 @@ def plot_sentiment(document: Document, title: str | None = None, language: str =
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel(tr("pl_sentence", language))
     axes.set_ylabel(tr("pl_polarity", language))
+    _axis_numbers(axes.yaxis, language)
     axes.set_xticks(numbers)
     polarity = _signed(sentiment.polarity, language)
     axes.set_title(title or tr("pl_polarity_per_sentence", language).format(polarity=polarity))
@@ -209,7 +224,7 @@ def plot_sentence_contributions(
     >>> from toolkit import analyse
     >>> figure = plot_sentence_contributions(analyse("Das ist zutiefst provokant."), 0)
     >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
-    ['provokant (zutiefst ×1.8)']
+    ['provokant (zutiefst ×1,8)']
     """
     if document.sentiment is None:
         raise ValueError("The document has no sentiment layer: analyse it with sentiment=True.")
@@ -217,7 +232,9 @@ def plot_sentence_contributions(
     words = list(reversed(scored.words))
     figure, axes = new_axes(7.0, max(2.0, 0.4 * len(words) + 1.2))
     names = [
-        f"{word.text} ({'; '.join(word.modifiers)})" if word.modifiers else word.text
+        _decimals(f"{word.text} ({'; '.join(word.modifiers)})", language)
+        if word.modifiers
+        else word.text
         for word in words
     ]
     values = [word.contribution for word in words]
@@ -230,6 +247,7 @@ def plot_sentence_contributions(
     axes.axvline(0, color="black", linewidth=0.8)
     axes.set_xlim(-1.05, 1.05)
     axes.set_xlabel(tr("pl_contribution", language))
+    _axis_numbers(axes.xaxis, language)
     axes.set_title(
         title
         or tr("pl_sentence_title", language).format(
@@ -275,6 +293,7 @@ def plot_sentiment_groups(
     axes.axvline(0, color="black", linewidth=0.8)
     axes.set_xlim(-1.05, 1.05)
     axes.set_xlabel(tr("pl_per_passage", language))
+    _axis_numbers(axes.xaxis, language)
     if not chosen:
         axes.set_ylim(-1, 1)
         axes.text(0, 0, tr("pl_no_speech", language), ha="center", va="center")

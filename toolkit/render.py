@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 #: Shared styles for everything rendered here (kept small; colours readable when printed).
+#: The button colours of checked exercises are darker than JupyterLab's so that their white
+#: text reaches WCAG AA contrast (4.5:1): green right, red wrong, orange missed, blue chosen.
 STYLE = """<style>
 .tk-text { line-height: 2.0; font-size: 1.02em; max-width: 60em; }
 .tk-mark { border-radius: 3px; padding: 1px 0; }
@@ -27,6 +29,10 @@ STYLE = """<style>
 .tk-success { background: #e7f6e7; color: #1d5e1d; }
 .tk-table { border-collapse: collapse; margin: 0.3em 0; }
 .tk-table th, .tk-table td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; }
+.jupyter-button.mod-success { background-color: #1b5e20; color: #fff; }
+.jupyter-button.mod-danger { background-color: #b71c1c; color: #fff; }
+.jupyter-button.mod-warning { background-color: #b35900; color: #fff; }
+.jupyter-button.mod-info { background-color: #01579b; color: #fff; }
 </style>"""
 
 

@@ -55,6 +55,13 @@ def for_people(
     ['5', 'subjunctive']
     """
     shown = frame.head(max_rows) if max_rows else frame
+    other = "explanation_de" if language == "en" else "explanation_en"
+    if other in shown.columns and len(shown.columns) > 1:
+        # one explanation column, in the reader's language
+        shown = shown.drop(columns=[other])
+        own = "explanation_en" if language == "en" else "explanation_de"
+        if own in shown.columns:
+            shown = shown.rename(columns={own: "explanation"})
     columns = {}
     for column in shown.columns:
         cells = shown[column].astype(object).where(shown[column].notna(), None)

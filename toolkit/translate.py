@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from numbers import Number
 
 #: A missing value, as people read it.
@@ -158,6 +159,34 @@ LABELS: dict[str, dict[str, str]] = {
     "val_emoticon": {"de": "Emoticon", "en": "emoticon"},
     "val_(unbekannt)": {"de": "(unbekannt)", "en": "(unknown)"},
     "val_True": {"de": "ja", "en": "yes"},
+    "val_all": {"de": "alle", "en": "all"},
+    "val_news": {"de": "Nachrichten", "en": "news"},
+    "val_dev": {"de": "Entwicklungsteil", "en": "dev"},
+    "val_test": {"de": "Testteil", "en": "test"},
+    "val_dev TIGER-aligned": {
+        "de": "Entwicklungsteil, an TIGER angeglichen",
+        "en": "dev TIGER-aligned",
+    },
+    "val_dev, gold fits form": {
+        "de": "Entwicklungsteil, Gold passt zur Form",
+        "en": "dev, gold fits form",
+    },
+    "val_token F1 (hyph)": {
+        "de": "Token-F1 (Bindestriche vereinheitlicht)",
+        "en": "token F1 (hyphens normalised)",
+    },
+    "val_token F1 (raw)": {"de": "Token-F1 (roh)", "en": "token F1 (raw)"},
+    "val_sentence F1": {"de": "Satz-F1", "en": "sentence F1"},
+    "val_sentence F1 (raw)": {"de": "Satz-F1 (roh)", "en": "sentence F1 (raw)"},
+    "val_sentence F1 (TIGER quotes as „“)": {
+        "de": "Satz-F1 (TIGER-Anführungszeichen als „“)",
+        "en": "sentence F1 (TIGER quotes as „“)",
+    },
+    "val_token direct": {"de": "Token direkt", "en": "token direct"},
+    "val_token indirect": {"de": "Token indirekt", "en": "token indirect"},
+    "val_token reported": {"de": "Token erzählt", "en": "token reported"},
+    "val_message": {"de": "Wiedergabe (message)", "en": "message"},
+    "val_macro-F1": {"de": "Makro-F1", "en": "macro-F1"},
     "val_kappa": {"de": "Kappa (Cohen)", "en": "kappa (Cohen)"},
     "val_multi_kappa": {
         "de": "Multi-Kappa (Davies & Fleiss)",
@@ -237,4 +266,109 @@ def choice(text: str, language: str = "de") -> str:
     return value(text, language) if text else text
 
 
-__all__ = ["LABELS", "MISSING", "choice", "header", "number", "register_labels", "tr", "value"]
+#: German wording of the errors people meet in the widgets: (pattern of the English message,
+#: German template with the pattern's groups). The English view shows the message as raised.
+ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"^(?P<src>.+) looks like a binary file",
+        "{src} ist offenbar keine Textdatei (sie enthält NUL-Bytes).",
+    ),
+    (
+        r"^(?P<src>.+) is not UTF-8 text \(byte (?P<byte>0x..) at position (?P<pos>\d+)\)",
+        "{src} ist kein UTF-8-Text (Byte {byte} an Position {pos}). Speichern Sie die Datei als "
+        "UTF-8, z. B. im Editor mit „Speichern unter … > Kodierung: UTF-8“.",
+    ),
+    (r"^The text is empty", "Der Text ist leer: Es gibt nichts zu analysieren."),
+    (
+        r"^The text contains NUL characters",
+        "Der Text enthält NUL-Zeichen; vermutlich ist es eine Binärdatei, kein Text.",
+    ),
+    (
+        r"^The text has (?P<n>[\d,]+) characters; the limit for one text is (?P<limit>[\d,]+)",
+        "Der Text hat {n} Zeichen; die Grenze für einen Text ist {limit}. Teilen Sie ihn in "
+        "mehrere .txt-Dateien auf.",
+    ),
+    (r"^File not found: (?P<path>.+)", "Datei nicht gefunden: {path}"),
+    (r"^Folder not found: (?P<path>.+)", "Ordner nicht gefunden: {path}"),
+    (r"^No (?P<pattern>\S+) files in (?P<path>.+?)\.?$", "Keine {pattern}-Dateien in {path}."),
+    (
+        r"^No evaluation data",
+        "Keine Gold-Daten gefunden: Tragen Sie ihren Ordner ein oder setzen "
+        "Sie TOOLKIT_EVAL_DATA (z. B. export TOOLKIT_EVAL_DATA=../shared/data).",
+    ),
+    (
+        r"^Evaluation data folder not found: (?P<path>.+)",
+        "Ordner der Gold-Daten nicht gefunden: {path}",
+    ),
+    (
+        r"^These answers belong to another exercise",
+        "Diese Antworten gehören zu einer anderen Übung (andere Tokens oder Sätze).",
+    ),
+    (
+        r"^The JSON",
+        "Die Datei ist keine vollständige Übung; nehmen Sie eine Datei, die "
+        "„Speichern“ geschrieben hat.",
+    ),
+    (
+        r"^Cannot read (?P<path>.+?) as a UTF-8 JSON file",
+        "{path} lässt sich nicht als UTF-8-JSON-Datei lesen.",
+    ),
+)
+
+
+def error_text(error: BaseException | str, language: str = "de") -> str:
+    """Return an error message in ``language`` (German wording for the errors people meet).
+
+    Examples
+    --------
+    >>> error_text("notes.txt is not UTF-8 text (byte 0xe4 at position 3). Save it as UTF-8.")
+    'notes.txt ist kein UTF-8-Text (Byte 0xe4 an Position 3). Speichern Sie die Datei als UTF-8, z. B. im Editor mit „Speichern unter … > Kodierung: UTF-8“.'
+    >>> error_text("Folder not found: korpus", "en")
+    'Folder not found: korpus'
+    """  # noqa: E501
+    text = str(error)
+    both = _bilingual(text)
+    if both is not None:  # "English ... (Deutsch ...)" or "Deutsch ... (English ...)"
+        return both[1] if language == "en" else both[0]
+    if language == "en":
+        return text
+    for pattern, german in ERRORS:
+        found = re.match(pattern, text)
+        if found:
+            groups = {
+                key: part.replace(",", ".") if key in ("n", "limit") else part
+                for key, part in found.groupdict().items()
+            }
+            return german.format(**groups)
+    return f"Fehler: {text}"
+
+
+_GERMAN_HINT = re.compile(r"[äöüßÄÖÜ]|\b(?:nicht|keine?|Der|Die|Das|ist|wurde|Datei)\b")
+
+
+def _bilingual(text: str) -> tuple[str, str] | None:
+    """Split ``"one language (the other)"`` into (German, English), else ``None``."""
+    found = re.match(r"^(?P<front>.+?)\s*\((?P<back>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", text, re.S)
+    if not found:
+        return None
+    front, back = found.group("front").strip(), found.group("back").strip()
+    front_german, back_german = bool(_GERMAN_HINT.search(front)), bool(_GERMAN_HINT.search(back))
+    if back_german and not front_german:
+        return back, front
+    if front_german and not back_german:
+        return front, back
+    return None
+
+
+__all__ = [
+    "ERRORS",
+    "LABELS",
+    "MISSING",
+    "choice",
+    "error_text",
+    "header",
+    "number",
+    "register_labels",
+    "tr",
+    "value",
+]

@@ -165,12 +165,13 @@ def lab(course, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def voila(course, tmp_path_factory):
-    """Voilà serving 00_start_here; kernels culled so interrupted page loads do not pile up."""
+    """Voilà serving the course folder (``/voila/render/<name>.ipynb``); kernels culled so
+    interrupted page loads do not pile up."""
     port = _free_port()
     home = tmp_path_factory.mktemp("voila")
     command = [
         _tool("voila"),
-        str(course / "00_start_here.ipynb"),
+        str(course),
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",

@@ -117,3 +117,41 @@ def screenshot(page: Page, path: Path) -> Path:
     page.wait_for_timeout(300)
     page.screenshot(path=str(path))
     return path
+
+
+def open_voila(page: Page, base: str, name: str, ready: str, timeout: float = 150_000) -> None:
+    """Open ``name`` in Voilà and wait until the selector ``ready`` shows.
+
+    Voilà hangs now and then on a page load (voila-dashboards/voila#1395): retried once.
+    """
+    for attempt in range(2):
+        page.goto(f"{base}/voila/render/{name}", wait_until="commit", timeout=60_000)
+        try:
+            page.locator(ready).first.wait_for(timeout=timeout)
+            break
+        except Exception:
+            if attempt:
+                raise
+    # every cell has run once the spinner is gone, and every widget is drawn
+    page.wait_for_function(
+        "!document.querySelector('#loading') || "
+        "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+        timeout=timeout,
+    )
+    page.wait_for_function(
+        "!document.body.innerText.includes('Loading widget...')", timeout=timeout
+    )
+
+
+def full_screenshot(page: Page, path: Path, limit: int = 20_000) -> Path:
+    """Screenshot a whole Voilà page: its content scrolls inside a panel, so the viewport is
+    made as tall as the tallest scrolling box first (and set back afterwards)."""
+    size = page.viewport_size or {"width": 1280, "height": 1100}
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, limit)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+    return path

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import TOKEN
+from tests.browser.conftest import ROOT, TOKEN
 from tests.browser.lab_helpers import (
     open_notebook,
     run_all_cells,
@@ -34,3 +37,46 @@ def test_tokens_notebook_runs_and_switches_language(page: Page, lab, course, art
     expect(page.get_by_role("button", name="Check").first).to_be_visible()
     label.scroll_into_view_if_needed()
     screenshot(page, artifacts / "01_tokens_and_sentences.png")
+
+
+NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+#: Raw values that must not reach a person (German view): codes, NaN, Python reprs.
+RAW = re.compile(r"\b(NaN|None|syncretic|other_person|tokens_per_sentence|Sub)\b|\(None, None")
+
+
+#: Known failures (strict xfail: they show up the day they pass).
+KNOWN = {
+    "06_your_corpus.ipynb": "06 (the corpus developer's notebook and CorpusView) still shows raw "
+    "column names such as tokens_per_sentence",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN[n])) if n in KNOWN else n
+        for n in NOTEBOOKS
+    ],
+)
+def test_notebook_after_run_all(page: Page, lab, course, artifacts, name):
+    """Run All in JupyterLab: no traceback, no broken widget, no raw value; screenshots.
+
+    JupyterLab draws only the cells near the view, so the text checks see those; the Voilà
+    tests check the content of whole notebooks.
+    """
+    open_notebook(page, lab.base, TOKEN, name)
+    run_all_cells(page)
+    seconds = wait_until_done(page)
+    print(f"{name}: Run All in {seconds:.1f} s")
+    assert not tracebacks(page), tracebacks(page)
+    assert not widget_errors(page), widget_errors(page)
+    outputs = " ".join(page.locator(".jp-OutputArea-output").all_inner_texts())
+    assert not RAW.search(outputs), RAW.search(outputs)
+    scroller = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer")
+    height = scroller.evaluate("el => el.scrollHeight")
+    stem = Path(name).stem
+    for shot, top in enumerate(range(0, height, 1000)):
+        scroller.evaluate("(el, y) => el.scrollTo(0, y)", top)
+        screenshot(page, artifacts / f"lab_{stem}_{shot:02d}.png")
+        if shot >= 11:
+            break

@@ -31,9 +31,9 @@ from toolkit.errors import ToolkitError
 from toolkit.model import Document
 from toolkit.plots import plot_confusion
 from toolkit.render import escape, message
-from toolkit.translate import choice, number
+from toolkit.translate import choice, error_text, number
 from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
-from toolkit.widgets.figures import figure_png, frame_html
+from toolkit.widgets.figures import FigureBox, frame_html
 
 register_labels(
     {
@@ -86,7 +86,7 @@ class AgreementView(ToolkitWidget):
         self.first = widgets.Dropdown()
         self.second = widgets.Dropdown()
         self.pair = widgets.HTML()
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="560px"))
+        self.plot = FigureBox(layout=widgets.Layout(max_width="560px"))
         self.reload_button.on_click(lambda _button: self.reload())
         for control in (self.first, self.second):
             control.observe(lambda _change: self.update_pair(), names="value")
@@ -118,6 +118,9 @@ class AgreementView(ToolkitWidget):
         self.first.description = self._("av_first")
         self.second.description = self._("av_second")
         self.reload_button.description = self._("av_reload")
+        if not self.frame.empty:
+            coders = sorted(self.frame.coder.unique())
+            self.status.value = message(f"{self._('av_coders')}: {', '.join(coders)}")
         self.update_overall()
         self.update_pair()
 
@@ -126,7 +129,7 @@ class AgreementView(ToolkitWidget):
         try:
             self.frame = collect_annotations(self.document, self.source_folder, demo=self.demo)
         except ToolkitError as error:
-            self.status.value = message(str(error), "error")
+            self.status.value = message(error_text(error, self.language), "error")
             return
         coders = sorted(self.frame.coder.unique())
         keep = (self.first.value, self.second.value)
@@ -148,7 +151,7 @@ class AgreementView(ToolkitWidget):
             overall = agreement_table(self.frame)
             pairs = pairwise_kappa(self.frame)
         except ToolkitError as error:
-            self.overall.value = message(str(error), "error")
+            self.overall.value = message(error_text(error, self.language), "error")
             return
         self.overall.value = (
             f"<b>{escape(self._('av_all'))}</b>{frame_html(overall, language=self.language)}"
@@ -168,7 +171,7 @@ class AgreementView(ToolkitWidget):
             self.pair_scores = agreement(self.frame, [first, second])
             self.pair_table = confusion(self.frame, first, second)
         except ToolkitError as error:
-            self.pair.value = message(str(error), "error")
+            self.pair.value = message(error_text(error, self.language), "error")
             return
         kappa = self.pair_scores["kappa"]
         share = number(round(self.pair_scores["observed"] * 100), self.language)
@@ -183,7 +186,7 @@ class AgreementView(ToolkitWidget):
         self.last_figure = plot_confusion(
             self.pair_table, f"{first} × {second}", language=self.language
         )
-        self.plot.value = figure_png(self.last_figure)
+        self.plot.show_figure(self.last_figure)
 
 
 __all__ = ["AgreementView"]

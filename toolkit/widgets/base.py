@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import traitlets
 
 from toolkit.errors import ToolkitError
-from toolkit.translate import LABELS, register_labels, tr
+from toolkit.translate import LABELS, error_text, register_labels, tr
 
 
 class _Language(traitlets.HasTraits):
@@ -77,7 +77,7 @@ def follow_text(
         try:
             document = source.document  # type: ignore[attr-defined]
         except ToolkitError as error:
-            on_error(str(error))
+            on_error(error_text(error, LANGUAGE.value))
             return
         on_document(document)
 

@@ -29,7 +29,8 @@ class ConcordanceView(ToolkitWidget):
     def __init__(self, document: Document, word: str = "", language: str = "de") -> None:
         self.document = document
         self.search = widgets.Text(value=word, continuous_update=False)
-        self.width = widgets.IntSlider(value=40, min=10, max=100, step=5)
+        # a number field, not a slider: ipywidgets' slider handle has no accessible name (axe)
+        self.width = widgets.BoundedIntText(value=40, min=10, max=100, step=5)
         self.match_by = widgets.ToggleButtons(options=[("form", "text"), ("lemma", "lemma")])
         self.count = widgets.HTML()
         self.output = widgets.HTML()

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import ipywidgets as widgets
@@ -64,8 +65,8 @@ register_labels(
             "the gold data) and stores it in toolkit/data/scores.json.",
         },
         "sv_measured": {
-            "de": "Gemessen am {date} ({note}); Quelle: toolkit/data/scores.json.",
-            "en": "Measured on {date} ({note}); source: toolkit/data/scores.json.",
+            "de": "Gemessen am {date} mit {note}; Quelle: toolkit/data/scores.json.",
+            "en": "Measured on {date} with {note}; source: toolkit/data/scores.json.",
         },
         "av_date": {"de": "Datum", "en": "date"},
         "av_people": {"de": "Personen", "en": "people"},
@@ -159,7 +160,7 @@ class ScoresView(ToolkitWidget):
         self,
         section: str,
         command: str = "",
-        systems: str = "toolkit",
+        systems: str | tuple[str, ...] = "toolkit",
         columns: tuple[str, ...] = ("system", "subset", "measure", "P", "R", "F1", "n"),
         language: str = "de",
     ) -> None:
@@ -180,7 +181,11 @@ class ScoresView(ToolkitWidget):
         rows = [
             row
             for row in (found or {}).get("rows", [])
-            if str(row.get("system", "")).startswith(self.systems)
+            if (
+                str(row.get("system", "")) in self.systems
+                if isinstance(self.systems, tuple)
+                else str(row.get("system", "")).startswith(self.systems)
+            )
         ]
         self.rows = rows
         if not rows:
@@ -189,10 +194,15 @@ class ScoresView(ToolkitWidget):
             )
             return
         frame = pd.DataFrame(rows)
-        frame = frame[[c for c in self.columns if c in frame.columns]]
+        columns = [c for c in self.columns if c in frame.columns]
+        if "system" in columns and frame["system"].nunique() == 1:
+            columns.remove("system")  # one system: its name is in the text around the table
+        frame = frame[columns]
+        note = str(found.get("note", ""))  # type: ignore[union-attr]
+        command = re.search(r"`([^`]+)`", note)
         measured = self._("sv_measured").format(
             date=found.get("measured", "–"),  # type: ignore[union-attr]
-            note=found.get("note", "").strip(" ."),  # type: ignore[union-attr]
+            note=command.group(1) if command else self.command,
         )
         self.output.value = frame_html(frame, language=self.language) + message(measured)
 

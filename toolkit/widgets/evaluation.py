@@ -6,7 +6,7 @@ shows the reference numbers, so a notebook runs top to bottom either way.
 Examples
 --------
 >>> view = EvaluationView(path="/gibt/es/nicht", run=True)
->>> view.scores is None, "not found" in view.status.value
+>>> view.scores is None, "nicht gefunden" in view.status.value
 (True, True)
 >>> "F1" in view.anchors_table.columns
 True
@@ -24,8 +24,8 @@ import toolkit.evaluation as evaluation
 from toolkit.corpus import EVAL_DATA_VARIABLE
 from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
-from toolkit.translate import number
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.translate import error_text, number
+from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.figures import frame_html
 
 register_labels(
@@ -37,6 +37,10 @@ register_labels(
         "ev_scores": {"de": "Ergebnis des Toolkits", "en": "The toolkit's scores"},
         "ev_anchors": {"de": "Zum Vergleich (andere Werkzeuge)", "en": "For comparison"},
         "ev_done": {"de": "Ausgewertet in", "en": "Evaluated in"},
+        "ev_stage_tokens": {"de": "Tokens und Sätze", "en": "tokens and sentences"},
+        "ev_stage_mood": {"de": "Verbmodus", "en": "verb mood"},
+        "ev_stage_speech": {"de": "Redewiedergabe", "en": "reported speech"},
+        "ev_stage_sentiment": {"de": "Stimmung", "en": "sentiment"},
         "ev_placeholder": {
             "de": "Ordner der Gold-Daten (oder TOOLKIT_EVAL_DATA setzen)",
             "en": "gold data folder (or set TOOLKIT_EVAL_DATA)",
@@ -105,6 +109,12 @@ class EvaluationView(ToolkitWidget):
         self.path.description = self._("ev_path")
         self.path.placeholder = self._("ev_placeholder")
         self.stage.description = self._("ev_stage")
+        current = self.stage.value
+        self.stage.options = [
+            (self._(f"ev_stage_{name}") if f"ev_stage_{name}" in LABELS else name, name)
+            for name in evaluation.available()
+        ]
+        self.stage.value = current
         self.limit.description = self._("ev_limit")
         self.run_button.description = self._("ev_run")
         self.show_anchors()
@@ -130,7 +140,7 @@ class EvaluationView(ToolkitWidget):
                 self.stage.value, path, limit=self.limit.value or None
             )
         except ToolkitError as error:
-            self.status.value = message(str(error))
+            self.status.value = message(error_text(error, self.language))
             return
         self.seconds = time.perf_counter() - started
         seconds = number(round(self.seconds, 1), self.language, 1)

@@ -31,8 +31,8 @@ from toolkit.errors import ToolkitError
 from toolkit.exercises import MARKED, Exercise, Feedback
 from toolkit.model import Document
 from toolkit.render import STYLE, escape, message, table
-from toolkit.translate import choice, number
-from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
+from toolkit.translate import choice, error_text, number
+from toolkit.widgets.base import ToolkitWidget, follow_text, label, register_labels
 
 register_labels(
     {
@@ -161,7 +161,7 @@ class ExerciseView(ToolkitWidget):
         try:
             self.set_document(source.document)  # the same sentences as after a change
         except ToolkitError as error:
-            self._show_error(str(error))
+            self._show_error(error_text(error, self.language))
         return self
 
     def _show_error(self, text: str) -> None:
@@ -183,7 +183,7 @@ class ExerciseView(ToolkitWidget):
                 instructions=self.exercise.instructions,
             )
         except ToolkitError as error:
-            self._show_error(str(error))
+            self._show_error(error_text(error, self.language))
             return
         self.document = document
         self.toggles, self.dropdowns, self.ticks = {}, {}, {}
@@ -197,12 +197,23 @@ class ExerciseView(ToolkitWidget):
 
     # -- building -------------------------------------------------------------------------
 
+    #: Label keys of a stage exercise's own title and instructions (follow the language).
+    title_key: str | None = None
+    instructions_key: str | None = None
+
     def _header_html(self) -> str:
         parts = [STYLE]
-        if self.exercise.title:
-            parts.append(f"<h4>{escape(self.exercise.title)}</h4>")
-        if self.exercise.instructions:
-            parts.append(f"<p>{escape(self.exercise.instructions)}</p>")
+        language = getattr(self, "language", "de")
+        title = label(self.title_key, language) if self.title_key else self.exercise.title
+        instructions = (
+            label(self.instructions_key, language)
+            if self.instructions_key
+            else self.exercise.instructions
+        )
+        if title:
+            parts.append(f"<h4>{escape(title)}</h4>")
+        if instructions:
+            parts.append(f"<p>{escape(instructions)}</p>")
         return "".join(parts)
 
     def _build_items(self) -> list[widgets.Widget]:
@@ -233,14 +244,12 @@ class ExerciseView(ToolkitWidget):
             dropdown = widgets.Dropdown(
                 options=self._choice_options(),
                 value=self.exercise.answers.get(item.id, ""),
-                layout=widgets.Layout(width="11em", min_width="11em"),
+                style={"description_width": "initial"},  # "Satz 12" / "Sentence 12" in full
+                layout=widgets.Layout(width="18em", min_width="18em"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
             tick = widgets.HTML(layout=widgets.Layout(width="1.8em"))
-            text = widgets.HTML(
-                f"<b>{escape(str(item.group + 1))}.</b> {escape(item.text)}",
-                layout=widgets.Layout(flex="1 1 auto"),
-            )
+            text = widgets.HTML(escape(item.text), layout=widgets.Layout(flex="1 1 auto"))
             self.dropdowns[item.id] = dropdown
             self.ticks[item.id] = tick
             rows.append(widgets.HBox([dropdown, tick, text]))
@@ -257,7 +266,8 @@ class ExerciseView(ToolkitWidget):
                 current = dropdown.value
                 dropdown.options = self._choice_options()
                 dropdown.value = current
-                dropdown.description_allow_html = False
+                # a visible label (the sentence number) that screen readers announce too
+                dropdown.description = f"{self._('ex_sentence')} {item.group + 1}"
                 dropdown.tooltip = self._("ex_choose").format(n=item.group + 1)
         for _item_id, toggle in self.toggles.items():
             toggle.tooltip = f"{toggle.description} – {self._('ex_mark_tip')}"
@@ -380,7 +390,7 @@ class ExerciseView(ToolkitWidget):
         try:
             written = self.exercise.save(target)
         except ToolkitError as error:
-            self.status.value = message(str(error), "error")
+            self.status.value = message(error_text(error, self.language), "error")
             return False
         self.status.value = message(f"{self._('ex_saved')} {written}", "success")
         return True
@@ -391,7 +401,7 @@ class ExerciseView(ToolkitWidget):
         try:
             self.exercise.load(source)
         except ToolkitError as error:
-            self.status.value = message(str(error), "error")
+            self.status.value = message(error_text(error, self.language), "error")
             return False
         self.feedback, self.score = None, None
         self.sync()
@@ -407,7 +417,7 @@ class ExerciseView(ToolkitWidget):
         try:
             self.exercise.load_answers(data)
         except ToolkitError as error:
-            self.status.value = message(str(error), "error")
+            self.status.value = message(error_text(error, self.language), "error")
             return False
         self.feedback, self.score = None, None
         self.sync()

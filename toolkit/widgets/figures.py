@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import io
 
+import ipywidgets as widgets
 import pandas as pd
 from IPython.display import Image
 from matplotlib.figure import Figure
 
-from toolkit.render import STYLE, table
+from toolkit.render import STYLE, escape, table
 from toolkit.translate import choice, header, value
 
 
@@ -26,16 +28,63 @@ def figure_png(figure: Figure, dpi: int = 90) -> bytes:
     return buffer.getvalue()
 
 
-def show(figure: Figure, dpi: int = 90) -> Image:
-    """Return a figure as an image that Jupyter shows (figures from toolkit.plots use no pyplot).
+def figure_html(figure: Figure, dpi: int = 90) -> str:
+    """Return the figure as an ``<img>`` with its title as ``alt`` text (for screen readers).
 
     Examples
     --------
     >>> from toolkit.plots import new_axes
-    >>> show(new_axes()[0]).format
-    'png'
+    >>> figure, axes = new_axes()
+    >>> _ = axes.set_title("Polarität <je> Satz")
+    >>> figure_html(figure).startswith('<img alt="Polarität &lt;je&gt; Satz"')
+    True
     """
-    return Image(data=figure_png(figure, dpi), format="png")
+    titles = [axes.get_title() for axes in figure.axes if axes.get_title()]
+    alt = escape("; ".join(titles) or "Diagramm")
+    data = base64.b64encode(figure_png(figure, dpi)).decode("ascii")
+    return f'<img alt="{alt}" style="max-width:100%" src="data:image/png;base64,{data}">'
+
+
+class FigureBox(widgets.HTML):
+    """A chart in a widget: an ``<img>`` with alt text; ``figure`` sets it, ``None`` hides it."""
+
+    def show_figure(self, figure: Figure | None) -> None:
+        """Show ``figure`` (or nothing)."""
+        self.value = figure_html(figure) if figure is not None else ""
+        self.layout.display = None if figure is not None else "none"
+
+
+class ChartImage(Image):
+    """A PNG that Jupyter shows as ``<img>`` with alt text (the chart's title)."""
+
+    def __init__(self, figure: Figure, dpi: int = 90) -> None:
+        super().__init__(data=figure_png(figure, dpi), format="png")
+        titles = [axes.get_title() for axes in figure.axes if axes.get_title()]
+        self.alt = "; ".join(titles) or "Diagramm"
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.data).decode("ascii")
+        return (
+            f'<img alt="{escape(self.alt)}" style="max-width:100%" '
+            f'src="data:image/png;base64,{data}">'
+        )
+
+
+def show(figure: Figure, dpi: int = 90) -> Image:
+    """Return a figure as an image that Jupyter shows (figures from toolkit.plots use no pyplot).
+
+    It is shown as an ``<img>`` whose alt text is the chart's title (screen readers).
+
+    Examples
+    --------
+    >>> from toolkit.plots import new_axes
+    >>> figure, axes = new_axes()
+    >>> _ = axes.set_title("Häufigkeit")
+    >>> chart = show(figure)
+    >>> chart.format, 'alt="Häufigkeit"' in chart._repr_html_()
+    ('png', True)
+    """
+    return ChartImage(figure, dpi)
 
 
 def frame_html(frame: pd.DataFrame, index: bool = False, language: str = "de") -> str:

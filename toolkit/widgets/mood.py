@@ -267,7 +267,7 @@ class MoodExplorer(ToolkitWidget):
             description=verb.text,
             tooltip=f"{self._('mood_sentence')} {verb.sentence + 1}",
             layout=widgets.Layout(width="auto", margin="1px"),
-            button_style="warning" if verb.token == self.selected else "",
+            button_style="info" if verb.token == self.selected else "",
         )
         button.on_click(lambda _button, token=verb.token: self.select(token))
         return button
@@ -314,6 +314,8 @@ class KonjunktivExercise(ExerciseView):
     >>> view.score, view.hints
     (1.0, [])
     """
+
+    title_key, instructions_key = "mood_ex_title", "mood_ex_instructions"
 
     def __init__(
         self,

@@ -28,8 +28,9 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
+from toolkit.translate import error_text
 from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
-from toolkit.widgets.figures import figure_png
+from toolkit.widgets.figures import FigureBox
 
 register_labels(
     {
@@ -128,13 +129,13 @@ class SentimentExplainer(ToolkitWidget):
         self.summary = widgets.HTML()
         self.sentence_html = widgets.HTML()
         self.table_html = widgets.HTML()
-        self.chart = widgets.Image(format="png")
+        self.chart = FigureBox()
         self.edit = widgets.Textarea(layout=widgets.Layout(width="100%", height="4em"))
         self.try_button = widgets.Button(icon="flask")
         self.compare_html = widgets.HTML()
         self.group_choice = widgets.ToggleButtons(options=["speaker", "voice"], value="speaker")
         self.groups_html = widgets.HTML()
-        self.groups_chart = widgets.Image(format="png")
+        self.groups_chart = FigureBox()
         super().__init__(
             children=[
                 self.picker,
@@ -215,6 +216,8 @@ class SentimentExplainer(ToolkitWidget):
         if self.result is not None:
             self.show_sentence(self.sentence, keep_edit=True)
             self.show_groups(self.group)
+            if self.modified is not None:
+                self.try_text()  # the comparison in the new language
 
     # -- one sentence --------------------------------------------------------------------
 
@@ -238,8 +241,7 @@ class SentimentExplainer(ToolkitWidget):
         self.sentence_html.value = STYLE + highlight(current.text, marks)
         self.table_html.value = self._table_html(self.rows, self.result.polarity)
         self.last_figure = plot_sentence_contributions(self.document, index, language=self.language)
-        self.chart.value = figure_png(self.last_figure) if self.result.words else b""
-        self.chart.layout.display = None if self.result.words else "none"
+        self.chart.show_figure(self.last_figure if self.result.words else None)
         if not keep_edit:
             self.edit.value = current.text
             self.compare_html.value = ""
@@ -259,7 +261,7 @@ class SentimentExplainer(ToolkitWidget):
             self.modified = analyse(text)
         except ToolkitError as error:
             self.modified, self.modified_rows, self.difference = None, [], None
-            self.compare_html.value = message(str(error), "error")
+            self.compare_html.value = message(error_text(error, self.language), "error")
             return None
         sentiment = self.modified.sentiment
         assert sentiment is not None  # the pipeline runs the sentiment stage by default
@@ -288,7 +290,7 @@ class SentimentExplainer(ToolkitWidget):
         assert sentiment is not None
         self.groups = sentiment.voices if group == "voice" else sentiment.speakers
         self.groups_figure = plot_sentiment_groups(self.document, group, language=self.language)
-        self.groups_chart.value = figure_png(self.groups_figure)
+        self.groups_chart.show_figure(self.groups_figure)
         rows = [
             (
                 self._(found.name) if group == "voice" else found.name,

@@ -57,7 +57,7 @@ register_labels(
         "speech_direct": {"de": "direkte Rede", "en": "direct speech"},
         "speech_indirect": {"de": "indirekte Rede", "en": "indirect speech"},
         "speech_reported": {"de": "erzählte Rede", "en": "reported speech"},
-        "speech_cue": {"de": "Redeeinleitung (Cue)", "en": "cue"},
+        "speech_cue": {"de": "Redeeinleitung", "en": "cue"},
         "speech_speaker": {"de": "Sprecher", "en": "speaker"},
         "speech_mention": {"de": "im Text", "en": "written as"},
         "speech_medium": {"de": "Medium", "en": "medium"},
@@ -65,14 +65,17 @@ register_labels(
         "speech_text": {"de": "Wiedergabe", "en": "reported words"},
         "speech_none": {"de": "Keine Redewiedergabe gefunden.", "en": "No reported speech found."},
         "speech_unknown": {"de": "(unbekannt)", "en": "(unknown)"},
-        "speech_no_cue": {"de": "(ohne Cue: Konjunktiv führt fort)", "en": "(no cue: continued)"},
+        "speech_no_cue": {
+            "de": "(ohne Einleitung: Konjunktiv führt fort)",
+            "en": "(no cue: continued)",
+        },
         "speech_pick": {
-            "de": "Eine Nummer anklicken: Cue und Sprecher werden unterstrichen.",
+            "de": "Eine Nummer anklicken: Redeeinleitung und Sprecher werden unterstrichen.",
             "en": "Click a number: cue and speaker are underlined.",
         },
         "speech_who": {"de": "Wer sagt was?", "en": "Who says what?"},
         "speech_instances": {"de": "Anzahl", "en": "instances"},
-        "speech_cues": {"de": "Cues", "en": "cues"},
+        "speech_cues": {"de": "Redeeinleitungen", "en": "cues"},
         "speech_ex_title": {"de": "Redewiedergabe bestimmen", "en": "Classify reported speech"},
         "speech_ex_instructions": {
             "de": "Wählen Sie für jeden Satz: direkt, indirekt, erzählt oder keine, und klicken "
@@ -122,7 +125,7 @@ def tooltip(instance: ReportedSpeech, language: str = "de") -> str:
     --------
     >>> from toolkit import analyse
     >>> tooltip(analyse("Peskow warnte, dass dies gefährlich sei.").speech[0])
-    'indirekte Rede · Redeeinleitung (Cue): warnte · Sprecher: Peskow'
+    'indirekte Rede · Redeeinleitung: warnte · Sprecher: Peskow'
     """
     details = instance_details(instance, language)
     return (
@@ -384,6 +387,8 @@ class SpeechExercise(ExerciseView):
     >>> view.score, [sentence for sentence, _text in view.hints]
     (0.5, [1])
     """
+
+    title_key, instructions_key = "speech_ex_title", "speech_ex_instructions"
 
     def __init__(
         self,

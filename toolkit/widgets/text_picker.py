@@ -25,7 +25,7 @@ from toolkit.inputs import decode_text, ensure_text
 from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.render import message
-from toolkit.translate import number
+from toolkit.translate import error_text, number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
 
 register_labels(
@@ -79,7 +79,10 @@ class TextPicker(ToolkitWidget):
         self._document_text: str | None = None
         self.choice = widgets.ToggleButtons(options=self._options(language), value="article")
         self.typed = widgets.Textarea(
-            value=text, layout=widgets.Layout(width="100%", height="8em"), continuous_update=False
+            value=text,
+            layout=widgets.Layout(width="100%", height="8em"),
+            style={"description_width": "initial"},  # the label in full, not "Eigener T…"
+            continuous_update=False,
         )
         self.upload = widgets.FileUpload(accept=".txt,text/plain", multiple=False)
         self.status = widgets.HTML()
@@ -103,6 +106,7 @@ class TextPicker(ToolkitWidget):
         self.choice.value = current
         self.choice.description = self._("tp_source")
         self.typed.placeholder = self._("tp_placeholder")
+        self.typed.description = self._("tp_typed")
         self.upload.description = self._("tp_upload_button")
         self.update()
 
@@ -128,7 +132,9 @@ class TextPicker(ToolkitWidget):
         try:
             text = ensure_text(decode_text(data, source=name))
         except ToolkitError as error:
-            self.status.value = message(f"{self._('tp_file_error')} {error}", "error")
+            self.status.value = message(
+                f"{self._('tp_file_error')} {error_text(error, self.language)}", "error"
+            )
             return False
         self.uploaded, self.uploaded_name = text, name
         if self.source == "upload":

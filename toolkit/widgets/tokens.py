@@ -8,7 +8,7 @@ import traitlets
 from toolkit.errors import ToolkitError
 from toolkit.render import STYLE, escape, message, token_boxes
 from toolkit.tokens import TOKENIZERS, compare_tokenizer_spans
-from toolkit.translate import number
+from toolkit.translate import error_text, number
 from toolkit.widgets.base import ToolkitWidget
 
 REFERENCE = "SoMaJo"
@@ -73,7 +73,7 @@ class TokenizerComparison(ToolkitWidget):
             spans = compare_tokenizer_spans(self.text, list(self.choice.value))
         except ToolkitError as error:
             self.result = {}
-            self.output.value = message(str(error), "error")
+            self.output.value = message(error_text(error, self.language), "error")
             return
         reference = set(TOKENIZERS[REFERENCE](self.text))
         self.result = {

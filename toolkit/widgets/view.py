@@ -37,8 +37,9 @@ from toolkit.errors import ToolkitError
 from toolkit.model import Document
 from toolkit.render import STYLE, message, table
 from toolkit.tables import for_people, rows_note
+from toolkit.translate import error_text
 from toolkit.widgets.base import ToolkitWidget, follow_text
-from toolkit.widgets.figures import figure_png, frame_html
+from toolkit.widgets.figures import FigureBox, frame_html
 
 
 class DocumentView(ToolkitWidget):
@@ -73,7 +74,7 @@ class DocumentView(ToolkitWidget):
         self.shown: pd.DataFrame | None = None
         self.figure: Figure | None = None
         self.output = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = FigureBox()
         self.image.layout.display = "none"
         super().__init__(children=[self.output, self.image])
         self.language = language
@@ -81,7 +82,7 @@ class DocumentView(ToolkitWidget):
         try:
             self.document = source.document if not isinstance(source, Document) else source
         except ToolkitError as error:
-            self.output.value = message(str(error), "error")
+            self.output.value = message(error_text(error, self.language), "error")
         follow_text(source, self.set_document, self._error)
         self.update()
 
@@ -105,12 +106,11 @@ class DocumentView(ToolkitWidget):
         try:
             made = self._make()
         except ToolkitError as error:
-            self._error(str(error))
+            self._error(error_text(error, self.language))
             return
         if isinstance(made, Figure):
             self.figure = made
-            self.image.value = figure_png(made)
-            self.image.layout.display = None
+            self.image.show_figure(made)
             self.output.value = ""
             return
         frame = made if self.columns is None else made[list(self.columns)]
