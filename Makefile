@@ -5,6 +5,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# JupyterLab's settings overrides (no news toast, no update check): the same file Binder copies
+# into its image (binder/postBuild), read here in place.
+LAB_SETTINGS := $(CURDIR)/binder
+# Jupyter refuses to start as root without --allow-root (Docker, Codespaces-style containers,
+# classroom VMs); a normal user does not need it, so it is passed only when `id -u` is 0.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+# Extra options for `jupyter lab`, e.g. make lab LAB_ARGS="--no-browser --port=8899"
+LAB_ARGS ?=
 
 .PHONY: lab test install clean
 
@@ -17,7 +25,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.app_settings_dir=$(LAB_SETTINGS) \
+		--notebook-dir=notebooks $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -162,7 +162,12 @@ def test_read_as_konjunktiv_for_a_reporting_frame():
     read = read_as_konjunktiv(sagen)
     assert (read.mood, read.konjunktiv, read.ambiguity) == ("Sub", "I", "syncretic")
     assert read.indicative == "haben"
-    assert read.explanation_de.startswith("haben: Konjunktiv I von haben, 3. Person Plural")
+    # one rule for forms identical to the indicative: ambiguous, Ersatzform named
+    assert read.explanation_de.startswith(
+        "haben: mehrdeutig (Indikativ oder Konjunktiv I) von haben, 3. Person Plural"
+    )
+    assert read.explanation_de.endswith("eindeutige Ersatzform: Konjunktiv II hätten")
+    assert "Indikativ: haben" not in read.explanation_de
     unambiguous = verb("Er sagte, das sei falsch.", "sei")
     assert read_as_konjunktiv(unambiguous) is unambiguous
 
@@ -311,8 +316,14 @@ def test_gold_mood_cases(case):
             if field == "infinitive":
                 index = found[0].infinitive
                 assert index is not None and document.tokens[index].text == value
+            elif field.startswith(("explains_", "not_explains_")):
+                explanation = getattr(found[0], f"explanation_{field[-2:]}")
+                for part in value:
+                    assert (part in explanation) != field.startswith("not_"), (part, explanation)
             else:
                 assert getattr(found[0], field) == value, field
+    if "finite" in case:  # exactly these finite verbs, in order
+        assert [v.text for v in document.verbs] == case["finite"]
     if case["no_other_subjunctive"]:
         expected_sub = {e["text"] for e in case["verbs"] if e.get("mood") == "Sub"}
         assert {v.text for v in document.verbs if v.mood == "Sub"} == expected_sub

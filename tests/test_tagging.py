@@ -15,6 +15,7 @@ from toolkit.tagging import (
     tag_document,
     tag_words,
 )
+from toolkit.tagging.verbs import correct_governed_verbs, particle_lemmas
 from toolkit.tokens import tokenise
 
 
@@ -132,3 +133,70 @@ def test_mood_stage_tags_by_itself_when_tagging_is_off():
     document = toolkit.analyse("Er sei krank.", tagging=False)
     assert [verb.text for verb in document.verbs] == ["sei"]
     assert document.tokens[1].pos == "VAFIN"
+
+
+# --- governed verbs and particle verbs (issue 12) -------------------------------------------
+
+
+def test_infinitive_governed_by_a_modal_is_never_finite():
+    text = "Es könne örtlich zu Hagel und Sturmböen kommen, teilte der Dienst mit."
+    tagged = {token.text: token for token in analyse_until_mood(text).tokens}
+    assert tagged["kommen"].pos == "VVINF"
+    assert tagged["könne"].pos == "VMFIN" and tagged["teilte"].pos == "VVFIN"
+
+
+def test_governed_verb_rule_keeps_a_coordinated_clause_with_its_own_subject():
+    words = ["Er", "hat", "Hunger", "und", "sie", "essen"]
+    tags = ["PPER", "VAFIN", "NN", "KON", "PPER", "VVFIN"]
+    assert correct_governed_verbs(
+        words, tags, ["er", "haben", "Hunger", "und", "sie", "essen"]
+    ) == (tags)
+
+
+def test_governed_verb_rule_needs_the_form_the_governor_takes():
+    # "haben" takes a participle, not an infinitive; "wird" takes both
+    words = ["weil", "sie", "Zeit", "haben", "und", "kommen"]
+    tags = ["KOUS", "PPER", "NN", "VAFIN", "KON", "VVFIN"]
+    lemmas = ["weil", "sie", "Zeit", "haben", "und", "kommen"]
+    assert correct_governed_verbs(words, tags, lemmas) == tags
+    words = ["Das", "Haus", "wird", "verkauft"]
+    tags = ["ART", "NN", "VAFIN", "VVFIN"]
+    assert correct_governed_verbs(words, tags, ["der", "Haus", "werden", "verkaufen"])[-1] == "VVPP"
+
+
+def test_governor_with_its_own_infinitive_leaves_a_later_finite_verb():
+    words = ["Er", "will", "gehen", "und", "sie", "bleiben"]
+    tags = ["PPER", "VMFIN", "VVINF", "KON", "PPER", "VVFIN"]
+    assert correct_governed_verbs(words, tags, [w.lower() for w in words]) == tags
+
+
+def test_particle_verbs_get_their_full_lemma():
+    tokens = analyse_until_mood("Der Dienst teilte am Freitag mit, dass es regnet.").tokens
+    lemmas = {token.text: token.lemma for token in tokens}
+    assert lemmas["teilte"] == "mitteilen"
+    assert lemmas["regnet"] == "regnen"  # the particle of another clause is not joined
+
+
+def test_particle_lemma_stops_at_the_clause_end_and_keeps_a_joined_lemma():
+    words = ["Er", "gab", "nach", ",", "sie", "hörte", "auf"]
+    tags = ["PPER", "VVFIN", "PTKVZ", "$,", "PPER", "VVFIN", "PTKVZ"]
+    lemmas = ["er", "geben", "nach", ",", "sie", "aufhören", "auf"]
+    assert particle_lemmas(words, tags, lemmas) == [
+        "er", "nachgeben", "nach", ",", "sie", "aufhören", "auf",
+    ]  # fmt: skip
+
+
+def test_overlong_tokens_are_opaque_and_tagged_by_their_shape():
+    from toolkit.tagging.hanta import MAX_WORD_CHARS
+
+    long = MAX_WORD_CHARS + 1
+    words = ["Er", "sah", "a" * 2_000, "und", "1" * long, "ab+/" * long, "."]
+    tagged = tag_words(words)
+    assert [tag for _lemma, tag in tagged] == ["PPER", "VVFIN", "NN", "KON", "CARD", "XY", "$."]
+    assert tagged[2][0] == "a" * 2_000
+
+
+def test_a_very_long_sentence_is_tagged_in_passes():
+    tagged = tag_words(["wort"] * 2_500)
+    assert len(tagged) == 2_500
+    assert {tag for _lemma, tag in tagged} == {"NN"}

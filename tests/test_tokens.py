@@ -194,6 +194,8 @@ ODD_TEXTS = {
     "respelled": 'Er sagte:"Nein".Dann ging er ...Wirklich?!',
     "word lists": "AT&T, C++ u. a. m. bzw. z.B. Prof. Dr. Müller (Nr. 5, Abs. 3), Q&A-Runde",
     "dates": "Vom 1.10.2024 bis 3. 10. 2024, am 24.11. um 10.30 Uhr, seit 01.02.99 (2.3.2025).",
+    "guarded patterns": "Siehe tagesschau.de-App, bild.DE und a.b.c.pdf; Mail an x.y@z.de oder "
+    "info [at] firma [dot] de; 3+4=7, 2x3, 10÷2; A -> B <- C, ---> ← → Ende.",
 }
 
 
@@ -209,3 +211,57 @@ def test_speed_fixes_give_the_same_tokens_as_plain_somajo_on_gsd(eval_data):
 
     text = "\n\n".join(sentence.text for sentence in gsd_dev(eval_data))
     assert _our_tokens(text) == _unpatched_somajo_tokens(text)
+
+
+def test_backtracking_patterns_are_searched_only_where_they_can_match():
+    from toolkit.tokens import _somajo
+
+    tokenizer = _somajo()._tokenizer
+    names = ["url_without_protocol", "email", "calculation", "arrow"]
+    assert all(type(getattr(tokenizer, name)).__name__ == "_OnlyWith" for name in names)
+
+
+def test_a_long_stretch_without_spaces_is_split_in_linear_time_and_covered():
+    from toolkit.tokens import MAX_STRETCH
+
+    text = "Vorher kam er. " + "x." * 5_000 + " Danach ging er."
+    tokens = tokenise(text)
+    assert [t.text for t in tokens][:3] == ["Vorher", "kam", "er"]
+    long = [t for t in tokens if len(t.text) > MAX_STRETCH]
+    assert [t.text for t in long] == ["x." * 4_999 + "x"]
+    assert [t.text for t in tokens][-4:] == ["Danach", "ging", "er", "."]
+
+
+def test_a_text_without_spaces_still_gets_words_and_sentences():
+    text = "DerKremlhatdieÄußerungenkritisiert.PeskowwarntevorGefahren," * 3
+    tokens = tokenise(text)
+    assert [t.text for t in tokens][:4] == [
+        "DerKremlhatdieÄußerungenkritisiert",
+        ".",
+        "PeskowwarntevorGefahren",
+        ",",
+    ]
+    assert [s.text[-1] for s in split_sentences(text)] == [".", ".", ".", ","]
+
+
+def test_overlong_sentences_are_cut_after_a_comma_when_possible():
+    from toolkit.tokens import MAX_SENTENCE_TOKENS
+
+    text = "wort " * 1_000
+    sizes = [len(s.token_indices) for s in split_sentences(text)]
+    assert sizes == [MAX_SENTENCE_TOKENS] * 4
+    text = ("eins zwei drei, " * 200).strip()
+    first = split_sentences(text)[0]
+    assert first.text.endswith(",")
+    assert len(first.token_indices) <= MAX_SENTENCE_TOKENS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("%\u0308a\u0303", [("%\u0308", 0, 2), ("a\u0303", 2, 4)]),
+        ("Ê\U0006767b\x1c\U00067584", [("Ê\U0006767b", 0, 2), ("\U00067584", 3, 4)]),
+    ],
+)
+def test_tokens_never_overlap_and_never_hold_whitespace(text, expected):
+    assert [(t.text, t.start, t.end) for t in tokenise(text)] == expected

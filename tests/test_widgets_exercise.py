@@ -194,7 +194,7 @@ def test_view_dropdowns_and_language(doc):
     view = ExerciseView(Exercise.label_sentences(doc, key="length"))
     view.dropdowns["0"].value = LENGTH_LABELS[0]
     view.check()
-    assert view.ticks["0"].value == "✓" and view.ticks["1"].value == "?"
+    assert ">✓<" in view.ticks["0"].value and ">?<" in view.ticks["1"].value
     assert "richtig" in view.status.value
     view.language = "en"
     assert view.check_button.description == "Check"
@@ -202,7 +202,7 @@ def test_view_dropdowns_and_language(doc):
     view.dropdowns["1"].value = LENGTH_LABELS[2]
     assert view.ticks["1"].value == ""
     view.check()
-    assert view.ticks["1"].value == "✗"
+    assert ">✗<" in view.ticks["1"].value
 
 
 def test_view_solution_escapes_text():
@@ -271,3 +271,18 @@ def test_speech_cue_key_marks_the_cue_tokens(doc):
     instance = ReportedSpeech("indirect", 14, 32, TEXT[14:32], 0, cue=cue)
     with_speech = toolkit.Document(doc.text, doc.tokens, doc.sentences, speech=(instance,))
     assert answer_key(with_speech, "speech_cues") == {"1": MARKED}
+
+
+def test_marked_tokens_show_selection_and_marks_beside_colours(doc):
+    view = ExerciseView(Exercise.mark_tokens(doc, key="punctuation", sentences=[0]))
+    comma = next(i for i, t in view.toggles.items() if t.description == ",")
+    word = next(i for i, t in view.toggles.items() if t.description.isalpha())
+    view.toggles[word].value = True
+    assert view.toggles[word].button_style == "info"  # selected: blue before checking
+    view.check()
+    assert view.toggles[word].button_style == "danger"
+    assert view.toggles[word].description.startswith("✗ ")  # not colour alone
+    assert view.toggles[comma].description == "? ,"
+    view.toggles[comma].value = True
+    view.check()
+    assert view.toggles[comma].description == "✓ ,"

@@ -113,7 +113,8 @@ def test_verb_details_in_both_languages(article):
     sei = next(v for v in article.verbs if v.text == "sei")
     assert verb_details(article, sei, "de")["ambiguity"] == "eindeutig"
     assert verb_details(article, sei, "en")["ambiguity"] == "unambiguous"
-    assert verb_details(article, sei)["person"] == "3. Sg"
+    assert verb_details(article, sei)["person"] == "3. Person Singular"
+    assert verb_details(article, sei, "en")["person"] == "3rd person singular"
 
 
 def test_konjunktiv_exercise_explains_wrong_and_missing_marks(article):

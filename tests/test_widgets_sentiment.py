@@ -22,7 +22,7 @@ def test_shows_the_picked_sentence(view: SentimentExplainer) -> None:
     words = [row["word"] for row in view.rows]
     assert "provokant" in words and "genug" in words
     assert sum(row["contribution"] for row in view.rows) == view.result.polarity
-    assert "zutiefst ×1.8" in view.table_html.value
+    assert "zutiefst ×1,8" in view.table_html.value  # German decimal comma
     assert "<mark" in view.sentence_html.value
     assert view.last_figure is not None and len(view.last_figure.axes[0].patches) == len(words)
     assert view.edit.value == view.document.sentences[2].text

@@ -82,8 +82,15 @@ def _require_verbs(document: Document) -> None:
 
 
 def _konjunktiv(document: Document) -> dict[str, str]:
+    # The course's rule for forms identical to the indicative (toolkit.mood.explain): they are
+    # ambiguous, so the key asks only for forms that show their Konjunktiv ("sei", "nähme",
+    # "habe" after "er"), not for 3pl "steigen" read as Konjunktiv I in a reporting frame.
     _require_verbs(document)
-    return {str(verb.token): MARKED for verb in document.verbs if verb.mood == "Sub"}
+    return {
+        str(verb.token): MARKED
+        for verb in document.verbs
+        if verb.mood == "Sub" and verb.ambiguity != "syncretic"
+    }
 
 
 def _finite_verbs(document: Document) -> dict[str, str]:
@@ -115,7 +122,13 @@ def _speech(document: Document) -> dict[str, str]:
 
 
 def _speech_cues(document: Document) -> dict[str, str]:
-    cues = [instance.cue for instance in document.speech if instance.cue is not None]
+    # every part of a cue counts: "bezeichnete ... als", "verwies ... auf"
+    cues = [
+        part
+        for instance in document.speech
+        if instance.cue is not None
+        for part in (instance.cue_parts or (instance.cue,))
+    ]
     return {
         str(token.index): MARKED
         for token in document.tokens
@@ -141,7 +154,12 @@ KEYS: dict[str, KeySpec] = {
         "mark", (MARKED,), _punctuation, "punctuation tokens (no letter or digit)"
     ),
     "finite_verbs": KeySpec("mark", (MARKED,), _finite_verbs, "finite verbs (mood stage)"),
-    "konjunktiv": KeySpec("mark", (MARKED,), _konjunktiv, "Konjunktiv I and II forms"),
+    "konjunktiv": KeySpec(
+        "mark",
+        (MARKED,),
+        _konjunktiv,
+        "Konjunktiv I and II forms (not those identical to the indicative)",
+    ),
     "speech_cues": KeySpec(
         "mark", (MARKED,), _speech_cues, "words that introduce reported speech (cues)"
     ),

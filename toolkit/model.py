@@ -23,6 +23,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -246,6 +248,65 @@ class ReportedSpeech:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    r"""Characters that are in no token: the tokenizer left them out, and says why.
+
+    Every character of a text that is not whitespace lies in exactly one token, or in one
+    ``Skipped`` record of ``Document.skipped``. ``reason`` is ``control`` (a control
+    character such as U+0007 or U+0083), ``format`` (an invisible format character: a bidi
+    mark such as U+200F or U+202E, a zero-width space U+200B) or ``other``.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> analyse("Er kam.\u200f").skipped
+    (Skipped(start=7, end=8, text='\u200f', reason='format'),)
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: Literal["control", "format", "other"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as a JSON-ready dict."""
+        return {"text": self.text, "start": self.start, "end": self.end, "reason": self.reason}
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _reason(character: str) -> Literal["control", "format", "other"]:
+    category = unicodedata.category(character)
+    return "control" if category == "Cc" else "format" if category == "Cf" else "other"
+
+
+def skipped_characters(text: str, tokens: tuple[Token, ...]) -> tuple[Skipped, ...]:
+    r"""Return the characters that are neither whitespace nor in a token, grouped by reason.
+
+    Examples
+    --------
+    >>> token = Token(index=0, text="a", start=0, end=1, sentence=0)
+    >>> skipped_characters("a\x13\x07 \u202e", (token,))  # doctest: +NORMALIZE_WHITESPACE
+    (Skipped(start=1, end=3, text='\x13\x07', reason='control'),
+     Skipped(start=4, end=5, text='\u202e', reason='format'))
+    """
+    found: list[Skipped] = []
+    position = 0
+    for start, end in [*((token.start, token.end) for token in tokens), (len(text), len(text))]:
+        for stretch in _NON_SPACE.finditer(text, position, max(position, start)):
+            for offset, character in enumerate(stretch.group(), stretch.start()):
+                reason = _reason(character)
+                last = found[-1] if found else None
+                if last is not None and last.end == offset and last.reason == reason:
+                    found[-1] = Skipped(last.start, offset + 1, last.text + character, reason)
+                else:
+                    found.append(Skipped(offset, offset + 1, character, reason))
+        position = max(position, end)
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
 class CorpusText:
     """A text from a corpus file with its metadata (language, genre, date, ...)."""
 
@@ -282,9 +343,13 @@ class Document:
     speech: tuple[ReportedSpeech, ...] = ()
     sentiment: DocumentSentiment | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    #: Characters in no token (see :class:`Skipped`); found from the tokens when not given.
+    skipped: tuple[Skipped, ...] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+        if self.skipped is None:
+            object.__setattr__(self, "skipped", skipped_characters(self.text, self.tokens))
         self.check_offsets()
 
     def check_offsets(self) -> None:
@@ -300,6 +365,7 @@ class Document:
     def _records_with_offsets(self) -> Iterator[Any]:
         yield from self.tokens
         yield from self.sentences
+        yield from self.skipped or ()
         yield from self.verbs
         for instance in self.speech:
             yield from instance.spans()
@@ -339,6 +405,7 @@ class Document:
             "tokens": tokens,
             "speech": [instance.to_dict() for instance in self.speech],
             "sentiment": self.sentiment.to_dict() if self.sentiment else None,
+            "skipped": [record.to_dict() for record in self.skipped or ()],
         }
 
 

@@ -15,6 +15,45 @@ from matplotlib.figure import Figure
 
 from toolkit.concordance import word_frequencies
 from toolkit.model import Document
+from toolkit.translate import choice, header, register_labels, tr, value
+
+register_labels(
+    {
+        "pl_frequency": {"de": "Häufigkeit", "en": "frequency"},
+        "pl_most_frequent": {
+            "de": "Die {n} häufigsten Wörter",
+            "en": "The {n} most frequent words",
+        },
+        "pl_who_chose": {"de": "Wer hat was gewählt?", "en": "Who chose what?"},
+        "pl_per_text": {"de": "{column} pro Text", "en": "{column} per text"},
+        "pl_sentence": {"de": "Satz", "en": "sentence"},
+        "pl_polarity": {"de": "Polarität", "en": "polarity"},
+        "pl_polarity_per_sentence": {
+            "de": "Polarität je Satz (ganzer Text: {polarity})",
+            "en": "Polarity per sentence (whole text: {polarity})",
+        },
+        "pl_contribution": {"de": "Beitrag", "en": "contribution"},
+        "pl_sentence_title": {
+            "de": "Satz {n}: {polarity} ({label})",
+            "en": "Sentence {n}: {polarity} ({label})",
+        },
+        "pl_per_passage": {
+            "de": "Polarität je Passage (in Klammern: Anzahl Passagen)",
+            "en": "Polarity per passage (in brackets: number of passages)",
+        },
+        "pl_no_speech": {"de": "keine Redewiedergabe", "en": "no reported speech"},
+        "pl_speakers": {"de": "Sprecher", "en": "Speakers"},
+        "pl_voices": {"de": "Stimmen", "en": "Voices"},
+        "pl_instances": {"de": "Redewiedergaben", "en": "speech instances"},
+        "pl_kind": {"de": "Art", "en": "kind"},
+        "pl_who_says": {"de": "Wer sagt was?", "en": "Who says what?"},
+    }
+)
+
+
+def _signed(found: float, language: str) -> str:
+    text = f"{found:+.2f}"
+    return text if language == "en" else text.replace(".", ",")
 
 
 class NotebookFigure(Figure):
@@ -44,7 +83,12 @@ def new_axes(width: float = 7.0, height: float = 4.0) -> tuple[Figure, Axes]:
 
 
 def plot_frequencies(
-    document: Document, n: int = 15, *, skip_stopwords: bool = True, title: str | None = None
+    document: Document,
+    n: int = 15,
+    *,
+    skip_stopwords: bool = True,
+    title: str | None = None,
+    language: str = "de",
 ) -> Figure:
     """Bar chart of the ``n`` most frequent words.
 
@@ -59,8 +103,8 @@ def plot_frequencies(
     figure, axes = new_axes(7.0, max(2.5, 0.3 * len(counts) + 1))
     words = [word for word, _ in reversed(counts)]
     axes.barh(words, [count for _, count in reversed(counts)], color="#4c72b0")
-    axes.set_xlabel("Häufigkeit / frequency")
-    axes.set_title(title or f"Die {len(counts)} häufigsten Wörter / most frequent words")
+    axes.set_xlabel(tr("pl_frequency", language))
+    axes.set_title(title or tr("pl_most_frequent", language).format(n=len(counts)))
     axes.xaxis.get_major_locator().set_params(integer=True)
     return figure
 
@@ -68,7 +112,7 @@ def plot_frequencies(
 # -- classroom annotation and corpus overview (notebooks 05 and 06) -------------------------
 
 
-def plot_confusion(table: pd.DataFrame, title: str | None = None) -> Figure:
+def plot_confusion(table: pd.DataFrame, title: str | None = None, language: str = "de") -> Figure:
     """Heat map of a confusion table (rows: first coder, columns: second), counts written in.
 
     Examples
@@ -81,21 +125,24 @@ def plot_confusion(table: pd.DataFrame, title: str | None = None) -> Figure:
     size = max(3.5, 1.1 * len(table.columns) + 1.5)
     figure, axes = new_axes(size + 1.0, size)
     axes.imshow(table.to_numpy(), cmap="Blues", vmin=0)
-    axes.set_xticks(range(len(table.columns)), [str(c) for c in table.columns], rotation=30)
-    axes.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    names = [choice(str(c), language) for c in table.columns]
+    axes.set_xticks(range(len(table.columns)), names, rotation=30, ha="right")
+    axes.set_yticks(range(len(table.index)), [choice(str(i), language) for i in table.index])
     axes.set_xlabel(str(table.columns.name or ""))
     axes.set_ylabel(str(table.index.name or ""))
     high = table.to_numpy().max() if table.size else 0
     for row, label in enumerate(table.index):
         for column, other in enumerate(table.columns):
-            value = int(table.loc[label, other])
-            colour = "white" if high and value > high / 2 else "black"
-            axes.text(column, row, str(value), ha="center", va="center", color=colour)
-    axes.set_title(title or "Wer hat was gewählt? / Who chose what?")
+            count = int(table.loc[label, other])
+            colour = "white" if high and count > high / 2 else "black"
+            axes.text(column, row, str(count), ha="center", va="center", color=colour)
+    axes.set_title(title or tr("pl_who_chose", language))
     return figure
 
 
-def plot_corpus(overview: pd.DataFrame, column: str = "tokens", title: str | None = None) -> Figure:
+def plot_corpus(
+    overview: pd.DataFrame, column: str = "tokens", title: str | None = None, language: str = "de"
+) -> Figure:
     """Bar chart of one column of a corpus overview (one bar per text).
 
     Examples
@@ -107,8 +154,9 @@ def plot_corpus(overview: pd.DataFrame, column: str = "tokens", title: str | Non
     figure, axes = new_axes(7.0, max(2.5, 0.35 * len(overview) + 1.2))
     axes.barh([str(name) for name in overview["text"]], overview[column], color="#55a868")
     axes.invert_yaxis()
-    axes.set_xlabel(column)
-    axes.set_title(title or f"{column} pro Text / per text")
+    name = header(column, language)
+    axes.set_xlabel(name)
+    axes.set_title(title or tr("pl_per_text", language).format(column=name))
     return figure
 
 
@@ -116,16 +164,9 @@ def plot_corpus(overview: pd.DataFrame, column: str = "tokens", title: str | Non
 
 #: Bar colours of the sentiment labels (readable in print and for most colour-blind readers).
 SENTIMENT_COLOURS = {"positive": "#1b7837", "negative": "#c51b7d", "neutral": "#999999"}
-#: Voice names in German and English for plot labels.
-VOICE_NAMES = {
-    "narrator": "Erzähler / narrator",
-    "direct": "direkte Rede / direct",
-    "indirect": "indirekte Rede / indirect",
-    "reported": "berichtete Rede / reported",
-}
 
 
-def plot_sentiment(document: Document, title: str | None = None) -> Figure:
+def plot_sentiment(document: Document, title: str | None = None, language: str = "de") -> Figure:
     """Bar chart of the sentence polarities along the text, with the label thresholds.
 
     Examples
@@ -150,17 +191,16 @@ def plot_sentiment(document: Document, title: str | None = None) -> Figure:
     axes.axhline(positive, color=SENTIMENT_COLOURS["positive"], linestyle=":", linewidth=0.8)
     axes.axhline(-negative, color=SENTIMENT_COLOURS["negative"], linestyle=":", linewidth=0.8)
     axes.set_ylim(-1.05, 1.05)
-    axes.set_xlabel("Satz / sentence")
-    axes.set_ylabel("Polarität / polarity")
+    axes.set_xlabel(tr("pl_sentence", language))
+    axes.set_ylabel(tr("pl_polarity", language))
     axes.set_xticks(numbers)
-    axes.set_title(
-        title or f"Polarität je Satz / polarity per sentence (Text: {sentiment.polarity:+.2f})"
-    )
+    polarity = _signed(sentiment.polarity, language)
+    axes.set_title(title or tr("pl_polarity_per_sentence", language).format(polarity=polarity))
     return figure
 
 
 def plot_sentence_contributions(
-    document: Document, sentence: int, title: str | None = None
+    document: Document, sentence: int, title: str | None = None, language: str = "de"
 ) -> Figure:
     """Horizontal bars: how much each word contributed to one sentence's polarity.
 
@@ -189,15 +229,20 @@ def plot_sentence_contributions(
     axes.set_yticks(range(len(words)), names)
     axes.axvline(0, color="black", linewidth=0.8)
     axes.set_xlim(-1.05, 1.05)
-    axes.set_xlabel("Beitrag / contribution")
+    axes.set_xlabel(tr("pl_contribution", language))
     axes.set_title(
-        title or f"Satz / sentence {sentence + 1}: {scored.polarity:+.3f} ({scored.label})"
+        title
+        or tr("pl_sentence_title", language).format(
+            n=sentence + 1,
+            polarity=_signed(scored.polarity, language),
+            label=value(scored.label, language),
+        )
     )
     return figure
 
 
 def plot_sentiment_groups(
-    document: Document, group: str = "speaker", title: str | None = None
+    document: Document, group: str = "speaker", title: str | None = None, language: str = "de"
 ) -> Figure:
     """Compare speakers (``group="speaker"``) or voices (``"voice"``): polarity per passage.
 
@@ -206,14 +251,17 @@ def plot_sentiment_groups(
     >>> from toolkit import analyse
     >>> figure = plot_sentiment_groups(analyse("Das ist gut."), "voice")
     >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
-    ['Erzähler / narrator (1)']
+    ['Erzähler (1)']
     """
     if document.sentiment is None:
         raise ValueError("The document has no sentiment layer: analyse it with sentiment=True.")
     chosen = document.sentiment.voices if group == "voice" else document.sentiment.speakers
     chosen = tuple(reversed(chosen))
     figure, axes = new_axes(7.0, max(2.0, 0.45 * len(chosen) + 1.2))
-    names = [f"{VOICE_NAMES.get(found.name, found.name)} ({found.passages})" for found in chosen]
+    names = [
+        f"{value(found.name, language) if group == 'voice' else found.name} ({found.passages})"
+        for found in chosen
+    ]
     values = [found.polarity for found in chosen]
     axes.barh(
         range(len(chosen)),
@@ -226,16 +274,17 @@ def plot_sentiment_groups(
     axes.set_yticks(range(len(chosen)), names)
     axes.axvline(0, color="black", linewidth=0.8)
     axes.set_xlim(-1.05, 1.05)
-    axes.set_xlabel("Polarität je Passage / polarity per passage (Anzahl / count)")
+    axes.set_xlabel(tr("pl_per_passage", language))
     if not chosen:
         axes.set_ylim(-1, 1)
-        axes.text(0, 0, "keine Redewiedergabe / no reported speech", ha="center", va="center")
-    kind = "Sprecher / speakers" if group != "voice" else "Stimmen / voices"
-    axes.set_title(title or kind)
+        axes.text(0, 0, tr("pl_no_speech", language), ha="center", va="center")
+    axes.set_title(title or tr("pl_speakers" if group != "voice" else "pl_voices", language))
     return figure
 
 
-def plot_speakers(document: Document, n: int = 10, title: str | None = None) -> Figure:
+def plot_speakers(
+    document: Document, n: int = 10, title: str | None = None, language: str = "de"
+) -> Figure:
     """Who says what: one bar per speaker, split by kind (direct, indirect, reported).
 
     Examples
@@ -253,14 +302,15 @@ def plot_speakers(document: Document, n: int = 10, title: str | None = None) -> 
     left = [0] * len(speakers)
     for kind, colour in SPEECH_COLOURS.items():
         counts = list(speakers[kind])
-        axes.barh(range(len(speakers)), counts, left=left, color=colour, label=kind)
+        name = value(kind, language)
+        axes.barh(range(len(speakers)), counts, left=left, color=colour, label=name)
         left = [a + b for a, b in zip(left, counts, strict=True)]
-    axes.set_yticks(range(len(speakers)), list(speakers["speaker"]))
-    axes.set_xlabel("Redewiedergaben / speech instances")
+    axes.set_yticks(range(len(speakers)), [value(s, language) for s in speakers["speaker"]])
+    axes.set_xlabel(tr("pl_instances", language))
     axes.xaxis.get_major_locator().set_params(integer=True)
     if len(speakers):
-        axes.legend(title="Art / kind", loc="lower right")
+        axes.legend(title=tr("pl_kind", language), loc="lower right")
     else:
-        axes.text(0.5, 0.5, "keine Redewiedergabe / no reported speech", ha="center")
-    axes.set_title(title or "Wer sagt was? / Who says what?")
+        axes.text(0.5, 0.5, tr("pl_no_speech", language), ha="center")
+    axes.set_title(title or tr("pl_who_says", language))
     return figure

@@ -9,6 +9,79 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.model import Document
+from toolkit.translate import MISSING, header, number, tr, value
+
+#: Columns that hold 0-based sentence or token numbers: people read them from 1.
+NUMBERED = ("sentence", "token")
+#: Columns whose values are the analysed text (or words from it): shown as they are.
+TEXT_COLUMNS = (
+    "text",
+    "lemma",
+    "cue",
+    "cue_lemma",
+    "speaker_mention",
+    "indicative",
+    "infinitive",
+    "explanation",
+    "explanation_de",
+    "explanation_en",
+    "lexicon_entry",
+    "modifiers",
+    "cues",
+    "mentions",
+)
+
+
+def for_people(
+    frame: pd.DataFrame, language: str = "de", max_rows: int | None = None
+) -> pd.DataFrame:
+    """Return ``frame`` as people read it: headers and codes translated, numbers from 1.
+
+    ``sentence`` and ``token`` count from 1, numbers are written the German (``2.218``,
+    ``0,67``) or English way, a missing value is ``–``, codes such as ``Sub`` or
+    ``syncretic`` are translated; text from the document stays as it is. All cells are
+    strings. With ``max_rows`` only the first rows are kept (see :func:`rows_note`).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> frame = verbs_frame(analyse("Peskow warnte, das sei gefährlich."))
+    >>> shown = for_people(frame[["sentence", "text", "mood", "ambiguity", "infinitive"]])
+    >>> shown.columns.tolist()
+    ['Satz', 'Text', 'Modus', 'Mehrdeutigkeit', 'Infinitiv (würde)']
+    >>> shown.iloc[1].tolist()
+    ['1', 'sei', 'Konjunktiv', 'eindeutig', '–']
+    >>> for_people(frame[["token", "mood"]], "en").iloc[1].tolist()
+    ['5', 'subjunctive']
+    """
+    shown = frame.head(max_rows) if max_rows else frame
+    columns = {}
+    for column in shown.columns:
+        cells = shown[column].astype(object).where(shown[column].notna(), None)
+        if column in NUMBERED:
+            cells = cells.map(lambda n: MISSING if n is None else number(int(n) + 1, language))
+        elif column in TEXT_COLUMNS:
+            cells = cells.map(lambda t: MISSING if t is None or t == "" else str(t))
+        else:
+            cells = cells.map(lambda v: value(v, language))
+        columns[header(column, language)] = cells.tolist()
+    return pd.DataFrame(columns, columns=list(columns), index=range(1, len(shown) + 1))
+
+
+def rows_note(frame: pd.DataFrame, max_rows: int | None, language: str = "de") -> str:
+    """Say how many rows :func:`for_people` left out (empty when none).
+
+    Examples
+    --------
+    >>> rows_note(pd.DataFrame({"a": range(1300)}), 30)
+    '… und 1.270 weitere Zeilen (von 1.300).'
+    """
+    if not max_rows or len(frame) <= max_rows:
+        return ""
+    rest = len(frame) - max_rows
+    return tr("more_rows", language).format(
+        n=number(rest, language), total=number(len(frame), language)
+    )
 
 
 def tokens_frame(document: Document) -> pd.DataFrame:
@@ -127,6 +200,28 @@ def verbs_frame(document: Document) -> pd.DataFrame:
         ],
         columns=VERB_COLUMNS,
     )
+
+
+def explained_verbs_frame(
+    document: Document, language: str = "de", *, subjunctive_only: bool = False
+) -> pd.DataFrame:
+    """Finite verbs with their analysis and the explanation in ``language`` (for people).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Er sagte, sie sei krank.")
+    >>> frame = explained_verbs_frame(doc, "en", subjunctive_only=True)
+    >>> frame.loc[0, "explanation"]
+    'sei: subjunctive I of sein, 3rd person singular; indicative: ist'
+
+    """
+    frame = verbs_frame(document)
+    if subjunctive_only:
+        frame = frame[frame["mood"] == "Sub"]
+    frame = frame.assign(explanation=frame[f"explanation_{'en' if language == 'en' else 'de'}"])
+    columns = ["sentence", "text", "mood", "konjunktiv", "person", "number", "ambiguity"]
+    return frame[[*columns, "explanation"]].reset_index(drop=True)
 
 
 #: Columns of :func:`sentiment_frame`, :func:`sentiment_words_frame` and

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer, RegexpTokenizer
 from nltk.tokenize.api import TokenizerI
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from toolkit.errors import InputError, ResourceError
 from toolkit.model import Token
@@ -48,6 +49,10 @@ def _somajo(character_offsets: bool = False):  # type: ignore[no-untyped-def]
     for name, (word_list, marks) in _WORD_LIST_PATTERNS.items():
         if _every_entry_holds(word_list, marks):  # checked, in case SoMaJo's lists change
             setattr(tokenizer, name, _InWordsWith(getattr(tokenizer, name), marks))
+    for name, (expected, needed) in _BACKTRACKING_PATTERNS.items():
+        pattern = getattr(tokenizer, name)
+        if pattern.pattern == expected:  # checked, in case SoMaJo's patterns change
+            setattr(tokenizer, name, _OnlyWith(pattern, needed))
     return somajo
 
 
@@ -78,16 +83,64 @@ class _InWordsWith:
 
     def __init__(self, pattern, marks: str) -> None:  # type: ignore[no-untyped-def]
         self._pattern = pattern
-        self._stretch = re.compile(rf"\S*[{re.escape(marks)}]\S*")
+        self._marks = frozenset(marks)
 
     def finditer(self, text: str, *args):  # type: ignore[no-untyped-def]
         if args:
             return self._pattern.finditer(text, *args)
+        # Every stretch without whitespace, then a set test: a pattern like \S*[.]\S* would
+        # rescan a long stretch without the mark from each of its positions (quadratic).
         return (
             match
-            for stretch in self._stretch.finditer(text)
+            for stretch in _NON_SPACE.finditer(text)
+            if not self._marks.isdisjoint(stretch.group())
             for match in self._pattern.finditer(text, stretch.start(), stretch.end())
         )
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._pattern, name)
+
+
+#: SoMaJo patterns that backtrack over a long stretch without whitespace from each of its
+#: positions (10,000 characters of ``x.x.x.`` took 89 s): the pattern as SoMaJo 2.5 writes
+#: it, and what every match holds. A text without that gets no match, so it is skipped.
+_BACKTRACKING_PATTERNS = {
+    "url_without_protocol": (
+        r"\b[\w./-]+\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png|gif"
+        r"|log|txt|xlsx?|docx?|pptx?|pdf)(?:-\w+)?\b",
+        r"\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png|gif|log|txt"
+        r"|xlsx?|docx?|pptx?|pdf)",
+    ),
+    "email": (
+        r"\b[\w.%+-]+(?:@| \[at\] )[\w.-]+(?:\.| \[?dot\]? )\p{L}{2,}\b",
+        r"@| \[at\] ",
+    ),
+    "calculation": (
+        r"(?P<arg1>\d+(?:[,.]\d+)?)(?P<op>[+*x×÷−])(?P<arg2>\d+(?:[,.]\d+)?)",
+        r"\d[+*x×÷−]\d",
+    ),
+    "arrow": (r"(-+[ ]?>|<[ ]?-+|[\u2190-\u21ff])", r"[<>\u2190-\u21ff]"),
+}
+
+
+class _OnlyWith:
+    """A SoMaJo pattern, searched only in texts that hold what each of its matches holds.
+
+    The check is one linear search; the pattern itself may take quadratic time on a long
+    stretch such as ``x.x.x.``, ``0123…`` or ``-----``. Skipping texts without the needed
+    part gives the same matches (tests/test_tokens.py compares with an unpatched SoMaJo).
+    """
+
+    def __init__(self, pattern, needed: str) -> None:  # type: ignore[no-untyped-def]
+        import regex
+
+        self._pattern = pattern
+        self._needed = regex.compile(needed, pattern.flags)
+
+    def finditer(self, text: str, *args):  # type: ignore[no-untyped-def]
+        if args or self._needed.search(text):
+            return self._pattern.finditer(text, *args)
+        return iter(())
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         return getattr(self._pattern, name)
@@ -155,46 +208,189 @@ def tokenise(text: str) -> tuple[Token, ...]:
     """
     if not isinstance(text, str):
         raise InputError(f"Expected a text (str) but got {type(text).__name__}.")
-    tokens: list[Token] = []
-    sentence = 0
+    sentences: list[list[_Part]] = []
     for offset, paragraph in paragraphs(text):
-        for somajo_sentence in _tokenise_paragraph(paragraph):
-            if not somajo_sentence:
-                continue
-            for somajo_token in somajo_sentence:
-                start, end = somajo_token.character_offset
-                kind = somajo_token.token_class or "regular"
-                parts = [(offset + start, offset + end, kind, somajo_token.space_after)]
+        for found in _paragraph_sentences(paragraph):
+            parts: list[_Part] = []
+            for start, end, kind, space_after in found:
+                pieces = [(offset + start, offset + end, kind, space_after)]
                 if kind == "emoticon":
-                    parts = _split_at_spaces(text, *parts[0])
-                for part_start, part_end, part_kind, space_after in parts:
-                    if _continues_date(tokens, part_start, part_kind, sentence):
-                        part_start = tokens.pop().start
-                    tokens.append(
-                        Token(
-                            index=len(tokens),
-                            text=text[part_start:part_end],
-                            start=part_start,
-                            end=part_end,
-                            sentence=sentence,
-                            kind=part_kind,
-                            space_after=space_after,
-                        )
-                    )
-            sentence += 1
+                    pieces = _split_at_spaces(text, *pieces[0])
+                for piece in pieces:
+                    if _continues_date(parts, piece):
+                        piece = (parts.pop()[0], *piece[1:])
+                    parts.append(piece)
+            sentences.extend(_capped(text, _covering(text, parts)))
+    tokens: list[Token] = []
+    for number, parts in enumerate(sentence for sentence in sentences if sentence):
+        for start, end, kind, space_after in parts:
+            tokens.append(
+                Token(
+                    index=len(tokens),
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=number,
+                    kind=kind,
+                    space_after=space_after,
+                )
+            )
     return tuple(tokens)
 
 
-def _continues_date(tokens: list[Token], start: int, kind: str, sentence: int) -> bool:
+#: A token as the tokenizer builds it: ``(start, end, kind, space_after)``.
+_Part = tuple[int, int, str, bool]
+
+#: Longest stretch without whitespace that SoMaJo tokenises; the longest in the evaluation
+#: texts (3.5 million characters of news and fiction) has 95 characters. SoMaJo's cost grows
+#: faster than the length of such a stretch (it copies the rest of it at every split), so a
+#: longer one (a hash, base64, ``x.x.x.`` pasted 10,000 times, a text without spaces) is split
+#: by :data:`_LONG_STRETCH_TOKEN` in linear time.
+MAX_STRETCH = 100
+#: Most tokens in one sentence. Later stages look at a sentence as a whole (clauses, cues,
+#: quotations), so one sentence of 200,000 tokens (``"wort " * 200_000``) would take hours;
+#: longer sentences are cut, preferably after a comma, semicolon, colon or dash. The longest
+#: sentence in the evaluation texts has 700-750 tokens, 99.99 % have fewer than 250.
+MAX_SENTENCE_TOKENS = 250
+
+_LONG_STRETCH_TOKEN = re.compile(
+    r"""(?:https?|ftp)://\S*[^\s.,;:!?)\]'"»«“”]  # a URL, without the punctuation after it
+    | \w+(?:[-/'’@&+=_~\#%]\w+|\.(?=[\da-zäöüß])\w+)*  # a word or code: x.x.x, 1.10.2024
+    | ([^\w\s])\1*                                # a mark, repeated: ----, „„„„
+    """,
+    re.VERBOSE,
+)
+_SENTENCE_MARKS = frozenset(".!?…")
+_CUT_AFTER = frozenset({",", ";", ":", "–", "—", "-"})
+
+
+def _paragraph_sentences(paragraph: str) -> list[list[_Part]]:
+    """Return the sentences of a paragraph as lists of ``(start, end, kind, space_after)``.
+
+    Stretches without whitespace of more than :data:`MAX_STRETCH` characters are split by
+    :func:`_stretch_sentences`, the text between them by SoMaJo; a piece joins the sentence
+    before it unless that ends with ``.``, ``!``, ``?`` or ``…``.
+    """
+    long = [m for m in _NON_SPACE.finditer(paragraph) if m.end() - m.start() > MAX_STRETCH]
+    if not long:
+        return _somajo_sentences(paragraph, 0)
+    sentences: list[list[_Part]] = []
+    position = 0
+    for stretch in long:
+        before = paragraph[position : stretch.start()]
+        _join(paragraph, sentences, _somajo_sentences(before, position) if before.strip() else [])
+        _join(paragraph, sentences, _stretch_sentences(paragraph, stretch.start(), stretch.end()))
+        position = stretch.end()
+    rest = paragraph[position:]
+    _join(paragraph, sentences, _somajo_sentences(rest, position) if rest.strip() else [])
+    return sentences
+
+
+def _join(paragraph: str, sentences: list[list[_Part]], following: list[list[_Part]]) -> None:
+    if not following:
+        return
+    if sentences and sentences[-1]:
+        start, end, _kind, _space = sentences[-1][-1]
+        if not set(paragraph[start:end]) <= _SENTENCE_MARKS:
+            sentences[-1].extend(following[0])
+            following = following[1:]
+    sentences.extend(following)
+
+
+def _stretch_sentences(paragraph: str, start: int, end: int) -> list[list[_Part]]:
+    """Split a long stretch without whitespace into tokens, in linear time.
+
+    Words join over inner marks (``x.x.x``, ``a-b``), a mark repeated stays one token
+    (``-----``), a URL stays one; a sentence ends after ``.``, ``!``, ``?`` or ``…`` before
+    a capital letter (``gesagt.Dann``).
+
+    Examples
+    --------
+    >>> text = "Gesagt.Dann-kam-" + "x." * 60 + "!!!"
+    >>> found = _stretch_sentences(text, 0, len(text))
+    >>> [[text[s:e][:12] for s, e, _kind, _space in sentence] for sentence in found]
+    [['Gesagt', '.'], ['Dann-kam-x.x', '.', '!!!']]
+    """
+    sentences: list[list[_Part]] = [[]]
+    found = list(_LONG_STRETCH_TOKEN.finditer(paragraph, start, end))
+    for k, match in enumerate(found):
+        text = match.group()
+        kind = "URL" if "://" in text[:6] else "regular" if match.group(1) is None else "symbol"
+        last = k + 1 == len(found)
+        sentences[-1].append((match.start(), match.end(), kind, last and end < len(paragraph)))
+        if not last and set(text) <= _SENTENCE_MARKS and found[k + 1].group()[:1].isupper():
+            sentences.append([])
+    return [sentence for sentence in sentences if sentence]
+
+
+def _somajo_sentences(piece: str, offset: int) -> list[list[_Part]]:
+    found = []
+    for sentence in _tokenise_paragraph(piece):
+        parts = []
+        for token in sentence:
+            start, end = token.character_offset
+            kind = token.token_class or "regular"
+            parts.append((offset + start, offset + end, kind, token.space_after))
+        if parts:
+            found.append(parts)
+    return found
+
+
+def _covering(text: str, parts: list[_Part]) -> list[_Part]:
+    r"""Make one sentence's tokens follow each other without overlap or whitespace inside.
+
+    SoMaJo's alignment may give two tokens the same characters (``%\u0308a\u0303`` became
+    ``%̈`` at 0:2 and ``%̈ã`` at 0:4), and it keeps characters that Python counts as
+    whitespace (``\x1c``) inside a token. A token is cut where the one before ended and
+    split at such whitespace; characters SoMaJo dropped are handled by
+    :class:`~toolkit.model.Document` (``skipped``).
+    """
+    if all(
+        (k == 0 or parts[k - 1][1] <= start) and _NON_SPACE.fullmatch(text, start, end)
+        for k, (start, end, _kind, _space) in enumerate(parts)
+    ):
+        return parts  # the usual case: nothing to repair
+    repaired: list[_Part] = []
+    previous_end = 0
+    for start, end, kind, space_after in parts:
+        start = max(start, previous_end)
+        for piece in _NON_SPACE.finditer(text, start, end):
+            repaired.append((piece.start(), piece.end(), kind, space_after))
+        previous_end = max(previous_end, end)
+    return repaired
+
+
+def _capped(text: str, parts: list[_Part]) -> list[list[_Part]]:
+    """Cut a sentence of more than :data:`MAX_SENTENCE_TOKENS` tokens into shorter ones.
+
+    Each cut goes after the last comma, semicolon, colon or dash in the second half of the
+    allowed length, else at the limit.
+    """
+    cut: list[list[_Part]] = []
+    while len(parts) > MAX_SENTENCE_TOKENS:
+        at = MAX_SENTENCE_TOKENS
+        for k in range(MAX_SENTENCE_TOKENS - 1, MAX_SENTENCE_TOKENS // 2, -1):
+            start, end, _kind, _space = parts[k]
+            if text[start:end] in _CUT_AFTER:
+                at = k + 1
+                break
+        cut.append(parts[:at])
+        parts = parts[at:]
+    cut.append(parts)
+    return cut
+
+
+def _continues_date(parts: list[_Part], part: _Part) -> bool:
     """Whether a date part joins the one before it: ``1.10.2024`` is one token, as written.
 
     SoMaJo splits a numeric date into ``1.`` ``10.`` ``2024`` (the EmpiriST rule), which
     reads as three numbers in a concordance; parts written apart (``1. 10.``) stay apart.
     """
-    if kind != "date" or not tokens:
+    start, _end, kind, _space = part
+    if kind != "date" or not parts:
         return False
-    previous = tokens[-1]
-    return previous.kind == "date" and previous.end == start and previous.sentence == sentence
+    _start, previous_end, previous_kind, _space = parts[-1]
+    return previous_kind == "date" and previous_end == start
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -282,8 +478,20 @@ def _somajo_spans(text: str) -> Spans:
     return [(token.start, token.end) for token in tokenise(text)]
 
 
-def _nltk_spans(text: str) -> Spans:
+def nltk_word_spans(text: str) -> Spans:
+    """NLTK's word tokenizer alone, on the whole text (scored in toolkit.evaluation.tokens)."""
     return list(NLTKWordTokenizer().span_tokenize(text))
+
+
+def _nltk_spans(text: str) -> Spans:
+    # What nltk.word_tokenize does: split sentences first (Punkt), then words in each, so
+    # "Berlin." at a sentence end becomes "Berlin" "." as NLTK users see it. Punkt runs with
+    # its default parameters: no trained model is downloaded.
+    spans: Spans = []
+    for start, end in PunktSentenceTokenizer().span_tokenize(text):
+        words = NLTKWordTokenizer().span_tokenize(text[start:end])
+        spans.extend((start + left, start + right) for left, right in words)
+    return spans
 
 
 def _regexp_spans(text: str) -> Spans:

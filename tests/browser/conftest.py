@@ -4,9 +4,9 @@ Every test here is marked ``browser``. They skip cleanly only where Chromium
 (``/usr/bin/chromium``, ``apt-get install -y chromium``) or Playwright is missing; Playwright's
 own browser download (``playwright install``) is never used.
 
-Servers: one JupyterLab per session on 127.0.0.1 and a free port (``--allow-root``,
-``port_retries=0``, a private ``app_settings_dir`` whose overrides.json switches off the news
-toast), and one Voilà; both serve a *copy* of notebooks/ and are stopped by the PID the
+Servers: one JupyterLab per session on 127.0.0.1 and a free port (``--allow-root`` only as
+root, ``port_retries=0``, the repository's ``binder/overrides.json`` as ``make lab`` uses it),
+and one Voilà; both serve a *copy* of notebooks/ and are stopped by the PID the
 fixture started. Screenshots go to test-artifacts/.
 """
 
@@ -40,7 +40,6 @@ CHROMIUM_ARGS = [
     # every host but the loopback fails at once (Voilà's template links a CDN stylesheet)
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-NO_NEWS = '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}'
 
 
 def _missing() -> str | None:
@@ -143,20 +142,18 @@ def lab(course, tmp_path_factory):
     """JupyterLab serving the notebook copy; yields the Server (``.base`` is the URL)."""
     port = _free_port()
     home = tmp_path_factory.mktemp("lab")
-    settings = home / "settings"
-    settings.mkdir()
-    (settings / "overrides.json").write_text(NO_NEWS, encoding="utf-8")
     command = [
         _tool("jupyter"),
         "lab",
         "--no-browser",
-        "--allow-root",
+        *(["--allow-root"] if os.getuid() == 0 else []),
         "--ip=127.0.0.1",
         f"--port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={TOKEN}",
         f"--ServerApp.root_dir={course}",
-        f"--LabApp.app_settings_dir={settings}",
+        # the settings `make lab` and Binder use (binder/overrides.json: no news toast)
+        f"--LabApp.app_settings_dir={ROOT / 'binder'}",
         # a fresh workspace per session: no layout left over from earlier runs
         f"--LabApp.workspaces_dir={home / 'workspaces'}",
     ]

@@ -17,7 +17,7 @@ from typing import Any
 from toolkit.evaluation.scoring import Counts, compare
 from toolkit.evaluation.ud import UDSentence
 from toolkit.sentences import split_sentences
-from toolkit.tokens import TOKENIZERS, Spans
+from toolkit.tokens import TOKENIZERS, Spans, nltk_word_spans
 
 HYPHENS = {"-", "‐", "–"}
 SENTENCE_BLOCK = 10
@@ -122,7 +122,7 @@ def _somajo_direct_spans(text: str) -> Spans:
 EVALUATED_TOKENIZERS: dict[str, Callable[[str], Spans]] = {
     "toolkit (SoMaJo de_CMC)": TOKENIZERS["SoMaJo"],
     "SoMaJo 2.5 called directly": _somajo_direct_spans,
-    "NLTK NLTKWordTokenizer": TOKENIZERS["NLTK"],
+    "NLTK NLTKWordTokenizer": nltk_word_spans,
     "textblob-de PatternTokenizer": TOKENIZERS["textblob-de"],
     "regexp \\w+|[^\\w\\s]": TOKENIZERS["regexp"],
 }

@@ -56,6 +56,7 @@ from toolkit.mood.paradigms import (
 )
 from toolkit.mood.reading import (
     Konjunktiv,
+    ersatzform,
     indicative_counterpart,
     is_joined,
     konjunktiv_type,
@@ -189,6 +190,11 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
         "possible": possible if mood == "Ind" else konjunktiv,
         "infinitive": _verb_cluster(tokens, infinitive) if infinitive is not None else None,
         "resolved_by": resolved_by,
+        "ersatz": (
+            ersatzform(reading.paradigm, reading.slot, konjunktiv or possible)
+            if ambiguity == "syncretic" and (konjunktiv or possible)
+            else None
+        ),
     }
     if mood == "Ind" and other is not None and not subjunctive:
         details["possible"] = konjunktiv_type(

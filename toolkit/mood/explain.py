@@ -3,6 +3,17 @@
 Used by :mod:`toolkit.mood` to fill ``VerbMood.explanation_de`` / ``explanation_en``; the
 wording is the same everywhere (widget, table, JSON), so students meet one terminology.
 
+**One rule for forms identical to the indicative** (ambiguity ``syncretic``: 3pl
+``steigen``, ``sagten``, 1sg ``habe``): such a form is *ambiguous* (``mehrdeutig``), whether
+it is counted as indicative (the form alone) or read as Konjunktiv by its context (a
+reporting frame, ``und`` + Konjunktiv II, a conditional). Its explanation says so first and
+names the **Ersatzform** a writer uses to make the Konjunktiv unambiguous (see
+:func:`toolkit.mood.reading.ersatzform`): the Konjunktiv II for a Konjunktiv I
+(``steigen`` -> ``stiegen``, ``habe`` -> ``hätte``), the würde-form where the Konjunktiv II
+also looks like the indicative (``sagten`` -> ``würden sagen``). Modal verbs have no
+würde-form (``sollten``): then no Ersatzform is named. It never shows "Indikativ: steigen"
+for ``steigen``: the form is its own indicative.
+
 Examples
 --------
 >>> explain("sei", "sein", "Sub", "I", 3, "Sg", "ist", language="de")
@@ -33,8 +44,10 @@ _WORDING = {
         ),
         "indicative": "Indikativ: {indicative}",
         "periphrasis": "würde-Form mit {infinitive} (Ersatz für den Konjunktiv II)",
-        "syncretic": "gleich lautend mit dem Konjunktiv {konjunktiv}: nur der Kontext entscheidet",
-        "syncretic_sub": "gleich lautend mit dem Indikativ: der Kontext entscheidet",
+        "syncretic": (
+            "mehrdeutig, gleich lautend mit dem Konjunktiv {konjunktiv}: "
+            "nur der Kontext entscheidet"
+        ),
         "other_person": "gleich lautend mit dem Indikativ der {other}",
         "other_person_sub": "gleich lautend mit dem Konjunktiv {konjunktiv} der {other}",
         "reporting frame": (
@@ -45,6 +58,16 @@ _WORDING = {
             "gleich lautend mit dem Indikativ: mit und/oder an einen Konjunktiv II "
             "angeschlossen, daher Konjunktiv II"
         ),
+        "ambiguous": "mehrdeutig (Indikativ oder Konjunktiv {konjunktiv}) von {lemma}",
+        "ambiguous reporting frame": (
+            "im Rahmen indirekter Rede als Konjunktiv {konjunktiv} gelesen"
+        ),
+        "ambiguous coordination": (
+            "mit und/oder an einen Konjunktiv II angeschlossen, daher als Konjunktiv II gelesen"
+        ),
+        "ambiguous context": "im Zusammenhang als Konjunktiv {konjunktiv} gelesen",
+        "ersatz II": "eindeutige Ersatzform: Konjunktiv II {form}",
+        "ersatz würde": "eindeutige Ersatzform: würde-Form {form}",
     },
     "en": {
         "Sub": "subjunctive {konjunktiv} of {lemma}",
@@ -53,8 +76,7 @@ _WORDING = {
         "unknown": "finite verb ({lemma}), form not found in the paradigm: counted as indicative",
         "indicative": "indicative: {indicative}",
         "periphrasis": "würde-form with {infinitive} (stands in for subjunctive II)",
-        "syncretic": "same form as subjunctive {konjunktiv}: only the context can tell",
-        "syncretic_sub": "same form as the indicative: the context decides",
+        "syncretic": "ambiguous, same form as subjunctive {konjunktiv}: only the context can tell",
         "other_person": "same form as the indicative {other}",
         "other_person_sub": "same form as subjunctive {konjunktiv}, {other}",
         "reporting frame": (
@@ -64,6 +86,16 @@ _WORDING = {
         "coordination": (
             "same form as the indicative: joined by und/oder to a subjunctive II, so subjunctive II"
         ),
+        "ambiguous": "ambiguous (indicative or subjunctive {konjunktiv}) of {lemma}",
+        "ambiguous reporting frame": (
+            "read as subjunctive {konjunktiv} in the frame of indirect speech"
+        ),
+        "ambiguous coordination": (
+            "joined by und/oder to a subjunctive II, so read as subjunctive II"
+        ),
+        "ambiguous context": "read as subjunctive {konjunktiv} in its context",
+        "ersatz II": "unambiguous replacement form: subjunctive II {form}",
+        "ersatz würde": "unambiguous replacement form: würde-form {form}",
     },
 }
 
@@ -100,6 +132,7 @@ def explain(
     infinitive: str | None = None,
     known: bool = True,
     resolved_by: str | None = None,
+    ersatz: tuple[str, str] | None = None,
 ) -> str:
     r"""Return the one-line explanation of a finite verb.
 
@@ -121,6 +154,9 @@ def explain(
     resolved_by
         The context that decided the mood of an ambiguous form (``reporting frame``,
         ``coordination``).
+    ersatz
+        The Ersatzform of a ``syncretic`` form: ``("II", "stiegen")`` or
+        ``("würde", "würden sagen")`` (see :func:`toolkit.mood.reading.ersatzform`).
 
     Examples
     --------
@@ -128,23 +164,27 @@ def explain(
     ...                ambiguity="syncretic", possible="II", language="en")
     >>> print(text.replace("; ", ";\n"))
     sollte: indicative past of sollen, 3rd person singular;
-    same form as subjunctive II: only the context can tell
+    ambiguous, same form as subjunctive II: only the context can tell
     >>> text = explain("werde", "werden", "Sub", "I", 3, "Sg", "wird", ambiguity="other_person",
     ...                other=(1, "Sg"))
     >>> print(text.replace("; ", ";\n"))
     werde: Konjunktiv I von werden, 3. Person Singular;
     Indikativ: wird;
     gleich lautend mit dem Indikativ der 1. Person Singular
-    >>> text = explain("sollten", "sollen", "Sub", "II", 3, "Pl", "sollen", ambiguity="syncretic",
-    ...                resolved_by="reporting frame")
+    >>> text = explain("steigen", "steigen", "Sub", "I", 3, "Pl", "steigen", ambiguity="syncretic",
+    ...                resolved_by="reporting frame", ersatz=("II", "stiegen"))
     >>> print(text.replace("; ", ";\n"))
-    sollten: Konjunktiv II von sollen, 3. Person Plural;
-    Indikativ: sollen;
-    gleich lautend mit dem Indikativ: im Rahmen indirekter Rede als Konjunktiv II gelesen
+    steigen: mehrdeutig (Indikativ oder Konjunktiv I) von steigen, 3. Person Plural;
+    im Rahmen indirekter Rede als Konjunktiv I gelesen;
+    eindeutige Ersatzform: Konjunktiv II stiegen
     """
     words = _WORDING[language]
     if not known:
         return f"{form}: {words['unknown'].format(lemma=lemma)}"
+    ersatz_text = words[f"ersatz {ersatz[0]}"].format(form=ersatz[1]) if ersatz else None
+    if mood == "Sub" and ambiguity == "syncretic":
+        return _ambiguous(form, lemma, konjunktiv, person, number, words, resolved_by, ersatz_text,
+                          language)  # fmt: skip
     if mood == "Ind":
         tense_text = f" {_TENSE[language][tense]}" if tense in _TENSE[language] else ""
         head = words["Ind"].format(tense=tense_text, lemma=lemma)
@@ -160,10 +200,10 @@ def explain(
         parts.append(words["indicative"].format(indicative=indicative))
     if mood == "Sub" and resolved_by in words:
         parts.append(words[resolved_by].format(konjunktiv=konjunktiv or ""))
-    elif ambiguity == "syncretic" and mood == "Sub":
-        parts.append(words["syncretic_sub"])
     elif ambiguity == "syncretic" and possible:
         parts.append(words["syncretic"].format(konjunktiv=possible))
+        if ersatz_text:
+            parts.append(ersatz_text)
     elif ambiguity == "other_person" and other is not None:
         other_text = person_text(*other, language)
         if mood == "Sub":
@@ -171,4 +211,27 @@ def explain(
         else:
             key = "other_person_sub"
             parts.append(words[key].format(konjunktiv=possible or "", other=other_text))
+    return f"{form}: " + "; ".join(parts)
+
+
+def _ambiguous(
+    form: str,
+    lemma: str,
+    konjunktiv: str | None,
+    person: int | None,
+    number: str | None,
+    words: dict[str, str],
+    resolved_by: str | None,
+    ersatz_text: str | None,
+    language: Language,
+) -> str:
+    """Explain a form identical to the indicative that its context reads as Konjunktiv."""
+    head = words["ambiguous"].format(konjunktiv=konjunktiv or "", lemma=lemma)
+    slot_text = person_text(person, number, language)
+    parts = [f"{head}, {slot_text}" if slot_text else head]
+    context = f"ambiguous {resolved_by}"
+    parts.append(words[context if context in words else "ambiguous context"].format(
+        konjunktiv=konjunktiv or ""))  # fmt: skip
+    if ersatz_text:
+        parts.append(ersatz_text)
     return f"{form}: " + "; ".join(parts)

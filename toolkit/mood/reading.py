@@ -54,6 +54,46 @@ def indicative_counterpart(
     return f"{preterite}/{present}"
 
 
+#: Verbs with no usable würde-form: a Konjunktiv II of theirs that looks like the past
+#: indicative (``sollten``, ``wollten``) has no unambiguous replacement.
+NO_WUERDE_FORM = frozenset({"sollen", "wollen", "müssen", "können", "dürfen", "mögen", "werden"})
+
+
+def ersatzform(found: Paradigm, slot: int, konjunktiv: str) -> tuple[str, str] | None:
+    """Return the unambiguous form that replaces a Konjunktiv identical to the indicative.
+
+    The rule German grammars teach (Duden): where the Konjunktiv I looks like the
+    indicative, the Konjunktiv II takes its place (``die Preise steigen`` -> ``stiegen``,
+    ``sie haben`` -> ``hätten``); a weak verb has no Konjunktiv II of its own (``sagten`` is
+    its past indicative), so the würde-form does (``würden sagen``), as it does for a
+    Konjunktiv II that looks like the indicative. Returns ``("II", form)``, ``("würde", form)``, or
+    ``None`` where no unambiguous replacement exists (``sollten``, ``wollten``).
+
+    Examples
+    --------
+    >>> ersatzform(paradigm("steigen"), 5, "I")
+    ('II', 'stiegen')
+    >>> ersatzform(paradigm("sagen"), 5, "I"), ersatzform(paradigm("sagen"), 2, "II")
+    (('würde', 'würden sagen'), ('würde', 'würde sagen'))
+    >>> ersatzform(paradigm("aufstehen"), 0, "I"), ersatzform(paradigm("sollen"), 5, "II")
+    (('II', 'stünde … auf'), None)
+    """
+    second = found.form("konjunktiv2", slot)
+    # strong and irregular verbs have their own Konjunktiv II (stiege, käme), weak verbs only
+    # the past indicative (sagte): for them the würde-form is the replacement
+    own = any(
+        k2 and k2 != past for k2, past in zip(found.konjunktiv2, found.preterite, strict=True)
+    )
+    if konjunktiv == "I" and second and own:
+        return "II", f"{second} … {found.particle}" if found.particle else second
+    if found.lemma in NO_WUERDE_FORM:
+        return None
+    wuerde = paradigm("werden")
+    if wuerde is None:
+        return None
+    return "würde", f"{wuerde.form('konjunktiv2', slot)} {found.lemma}"
+
+
 def _own_slot(verb: VerbMood) -> int | None:
     if verb.person is None or verb.number is None:
         return None
@@ -139,8 +179,9 @@ def read_as_konjunktiv(
     ('Sub', 'I')
     >>> read_as_konjunktiv(verb, resolved_by="reporting frame").explanation_en
     ... # doctest: +NORMALIZE_WHITESPACE
-    'haben: subjunctive I of haben, 3rd person plural; indicative: haben; same form as the
-     indicative: read as subjunctive I in the frame of indirect speech'
+    'haben: ambiguous (indicative or subjunctive I) of haben, 3rd person plural; read as
+     subjunctive I in the frame of indirect speech; unambiguous replacement form: subjunctive
+     II hätten'
     """
     konjunktiv = konjunktiv or possible_konjunktiv(verb)
     if verb.mood != "Ind" or verb.ambiguity == "unambiguous" or konjunktiv is None:
@@ -150,10 +191,15 @@ def read_as_konjunktiv(
     indicative = None
     if found is not None and slot is not None:
         indicative = indicative_counterpart(found, slot, konjunktiv, is_joined(verb.text, found))
+    ersatz = (
+        ersatzform(found, slot, konjunktiv)
+        if found is not None and slot is not None and verb.ambiguity == "syncretic"
+        else None
+    )
     texts = [
         explain(verb.text, verb.lemma, "Sub", konjunktiv, verb.person, verb.number, indicative,
                 language=language, ambiguity=verb.ambiguity, possible=konjunktiv,
-                resolved_by=resolved_by)
+                resolved_by=resolved_by, ersatz=ersatz)
         for language in ("de", "en")
     ]  # fmt: skip
     return replace(

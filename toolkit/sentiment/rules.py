@@ -292,7 +292,8 @@ def _separable_verbs(
                 break
             if tags[position] in ("VVFIN", "VVIMP"):
                 lemma = (lemmas[position] if lemmas else None) or words[position]
-                verb = infos[particle][0] + lemma.lower()
+                lemma = lemma.lower()  # the tagger joins the particle already: "aufgeben"
+                verb = lemma if lemma.startswith(infos[particle][0]) else infos[particle][0] + lemma
                 if verb in lexicon.forms:
                     pairs[position], pairs[particle] = verb, ""
                 break

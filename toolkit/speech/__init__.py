@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from toolkit.model import Document, ReportedSpeech, Span, Token
+from toolkit.model import Document, ReportedSpeech, Span, Token, VerbMood
 from toolkit.speech.cues import Cue, find_cues
 from toolkit.speech.direct import (
     Direct,
@@ -105,8 +105,17 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
     cues = [find_cues(document.sentence_tokens(s.index)) for s in document.sentences]
     directs = direct_quotations(document, starts, cues)
     verbs = {verb.token: verb for verb in document.verbs}
+    # Each sentence's verbs and quotations, found in one pass over all of them (in their
+    # order), not by a scan of all verbs and quotations per sentence (quadratic).
+    sentence_of = _sentence_of_tokens(document)
+    sentence_verbs: list[list[tuple[int, VerbMood]]] = [[] for _ in document.sentences]
+    for t, v in verbs.items():
+        if 0 <= t < len(sentence_of) and sentence_of[t] >= 0:
+            sentence_verbs[sentence_of[t]].append((t, v))
+    sentence_directs = _directs_by_sentence(document, directs, sentence_of)
     resolver = SpeakerResolver()
     records: list[ReportedSpeech] = []
+    recorded = _RecordedSentences(records)
     last: tuple[int, str | None, Span | None] | None = None  # sentence, speaker, mention
     unquoted_colon = -2  # the last sentence with unquoted direct speech after a colon
     for sentence in document.sentences:
@@ -115,16 +124,15 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
         resolver.observe(sentence_tokens)
         quotes = {
             (max(d.first, offset) - offset, min(d.end, sentence.last_token + 1) - offset): d
-            for d in directs
-            if d.first <= sentence.last_token and d.end > offset
+            for d in sentence_directs[sentence.index]
         }
         view = SentenceView(
             sentence_tokens,
-            {t - offset: v for t, v in verbs.items() if offset <= t <= sentence.last_token},
+            {t - offset: v for t, v in sentence_verbs[sentence.index]},
             sorted(quotes),
         )
         previous_free = sentence.index > 0 and _free_sentence(
-            document, sentence.index - 1, records, directs
+            sentence.index - 1, recorded, sentence_directs
         )
         frames = _sentence_frames(view, cues[sentence.index], previous_free)
         if not frames and unquoted_colon == sentence.index - 1 and _speech_goes_on(view):
@@ -153,7 +161,7 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
                             "cue_lemma": frame.cue.lemma if frame.cue else None,
                         }
             elif frame.previous_sentence:
-                record = _previous_sentence_record(document, sentence.index, frame, records)
+                record = _previous_sentence_record(document, sentence.index, frame, recorded)
                 if record is not None:
                     records.append(_with_speaker(record, speaker, mention))
             else:
@@ -174,14 +182,61 @@ def detect_speech(document: Document) -> list[ReportedSpeech]:
     return sorted(records, key=lambda r: (r.start, -r.end, r.kind))
 
 
+class _RecordedSentences:
+    """The sentences that have a record so far, read from a list that only grows.
+
+    Each record is read once, where ``any(r.sentence == k for r in records)`` read all of
+    them for every sentence (quadratic in long texts).
+    """
+
+    def __init__(self, records: list[ReportedSpeech]) -> None:
+        self._records = records
+        self._read = 0
+        self._sentences: set[int] = set()
+
+    def __contains__(self, sentence: int) -> bool:
+        while self._read < len(self._records):
+            self._sentences.add(self._records[self._read].sentence)
+            self._read += 1
+        return sentence in self._sentences
+
+
+def _sentence_of_tokens(document: Document) -> list[int]:
+    """Return the position in ``document.sentences`` of each token's sentence (-1: none)."""
+    found = [-1] * len(document.tokens)
+    for position, sentence in enumerate(document.sentences):
+        found[sentence.first_token : sentence.last_token + 1] = [position] * (
+            sentence.last_token + 1 - sentence.first_token
+        )
+    return found
+
+
+def _directs_by_sentence(
+    document: Document, directs: list[Direct], sentence_of: list[int]
+) -> list[list[Direct]]:
+    """Return, per sentence, the quotations that overlap its tokens (in the order given)."""
+    found: list[list[Direct]] = [[] for _ in document.sentences]
+    if not document.sentences:
+        return found
+    last_token = len(sentence_of) - 1
+    for d in directs:
+        first = sentence_of[min(max(d.first, 0), last_token)]
+        last = sentence_of[min(max(d.end - 1, 0), last_token)]
+        first, last = max(first, 0), last if last >= 0 else len(document.sentences) - 1
+        for index in range(first, last + 1):
+            sentence = document.sentences[index]
+            if d.first <= sentence.last_token and d.end > sentence.first_token:
+                found[index].append(d)
+    return found
+
+
 def _free_sentence(
-    document: Document, index: int, records: list[ReportedSpeech], directs: list[Direct]
+    index: int, recorded: _RecordedSentences, sentence_directs: list[list[Direct]]
 ) -> bool:
     """Whether a sentence has no speech of its own yet (no record, no quotation in it)."""
-    sentence = document.sentences[index]
-    if any(record.sentence == index for record in records):
+    if index in recorded:
         return False
-    return not any(d.first <= sentence.last_token and d.end > sentence.first_token for d in directs)
+    return not sentence_directs[index]
 
 
 def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -> list[Frame]:
@@ -376,10 +431,10 @@ def _with_speaker(
 
 
 def _previous_sentence_record(
-    document: Document, sentence: int, frame: Frame, records: list[ReportedSpeech]
+    document: Document, sentence: int, frame: Frame, recorded: _RecordedSentences
 ) -> ReportedSpeech | None:
     """Return the sentence before as what was said (``Dies bestätigte Y.``, ``Nein! rief er.``)."""
-    if sentence == 0 or any(r.sentence == sentence - 1 for r in records):
+    if sentence == 0 or sentence - 1 in recorded:
         return None
     previous = document.sentences[sentence - 1]
     offset = document.sentences[sentence].first_token

@@ -129,6 +129,11 @@ def prepositional_cues() -> tuple[PrepositionalCue, ...]:
     return tuple(sorted(cues, key=lambda cue: -len(cue.words)))
 
 
+@cache
+def _longest_noun() -> int:
+    return max((len(noun) for noun in cue_nouns()), default=0)
+
+
 def noun_entry(lemma: str) -> CueEntry | None:
     """Return the noun cue for a noun, also for compounds (``Regierungserklärung``).
 
@@ -141,7 +146,9 @@ def noun_entry(lemma: str) -> CueEntry | None:
     nouns = cue_nouns()
     if key in nouns:
         return nouns[key]
-    for size in range(len(key) - 3, 4, -1):
+    # no entry is longer than the longest noun: a 100,000-letter token tries a few endings,
+    # not 100,000 ever longer ones
+    for size in range(min(len(key) - 3, _longest_noun()), 4, -1):
         entry = nouns.get(key[-size:])
         if entry is not None:
             return entry
@@ -231,7 +238,11 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
     if tokens[i].pos == "VVFIN" or tokens[i].pos == "VVIMP":
         particle = _particle(tokens, i)
         if particle is not None:
-            joined = tokens[particle].text.lower() + lemma
+            particle_text = tokens[particle].text.lower()
+            if lemma.startswith(particle_text) and len(lemma) > len(particle_text):
+                # the tagger joins the particle already ("teilte ... mit": mitteilen)
+                lemma = lemma[len(particle_text) :]
+            joined = particle_text + lemma
             if joined in verbs or f"sich {joined}" in verbs:
                 lemma = joined
                 parts.append(particle)

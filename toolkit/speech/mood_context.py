@@ -41,8 +41,9 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from toolkit.model import Document, ReportedSpeech, Token, VerbMood
 from toolkit.mood import read_as_konjunktiv, reported_konjunktiv
@@ -91,12 +92,13 @@ def resolve_moods(document: Document, speech: Sequence[ReportedSpeech]) -> tuple
         return document.verbs
     starts = [token.start for token in document.tokens]
     quoted = [piece for record in speech if record.kind == "direct" for piece in record.pieces()]
+    index = _Index(document.verbs, quoted)
     resolved: dict[int, VerbMood] = {}
     for record in speech:
         if record.kind != "indirect" or not _reports_words(document, starts, record):
             continue
         for piece in record.pieces():
-            content = _content_verbs(document, starts, record, piece, quoted)
+            content = _content_verbs(document, starts, record, piece, quoted, index)
             if any(verb.mood == "Ind" and verb.ambiguity == "unambiguous" for verb in content):
                 continue  # the writer reports this in the indicative ("wurden ..., schweben")
             for verb in content:
@@ -139,12 +141,40 @@ def _reports_words(document: Document, starts: Sequence[int], record: ReportedSp
     return not _subordinate(tokens, _clause(tokens, cue)[0])
 
 
+class _Index:
+    """The verbs by start and the quoted pieces by start, for lookups in logarithmic time.
+
+    :func:`_content_verbs` ran over every verb of the document for every piece of content,
+    and over every quoted piece for every verb (quadratic in long texts); with the index it
+    reads the verbs inside the piece only, in the same order.
+    """
+
+    def __init__(self, verbs: Sequence[VerbMood], quoted: Sequence[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(verbs)), key=lambda k: verbs[k].start)
+        self.starts = [verbs[k].start for k in self.order]
+        self.verbs = verbs
+        pieces = sorted(quoted)
+        self.quote_starts = [start for start, _end in pieces]
+        self.furthest = list(accumulate((end for _start, end in pieces), max))
+
+    def verbs_from(self, start: int, end: int) -> list[VerbMood]:
+        """Return the verbs that start in ``start:end + 1``, in the document's order."""
+        low, high = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return [self.verbs[k] for k in sorted(self.order[low:high])]
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether some quoted piece holds ``start:end``."""
+        before = bisect_right(self.quote_starts, start)
+        return before > 0 and self.furthest[before - 1] >= end
+
+
 def _content_verbs(
     document: Document,
     starts: Sequence[int],
     record: ReportedSpeech,
     piece: tuple[int, int],
     quoted: Sequence[tuple[int, int]],
+    index: _Index | None = None,
 ) -> list[VerbMood]:
     """Return the finite verbs that head verb-second clauses of one piece of content."""
     tokens, first = _sentence_of(document, _token_at(starts, piece[0]))
@@ -155,10 +185,13 @@ def _content_verbs(
     if cue >= 0 and document.tokens[cue].sentence != tokens[first].sentence:
         return []  # "X ... . Dies gab Y bekannt.": X was written as a statement of its own
     found = []
-    for verb in document.verbs:
+    verbs = document.verbs if index is None else index.verbs_from(piece[0], piece[1])
+    for verb in verbs:
         if not (piece[0] <= verb.start and verb.end <= piece[1]) or verb.mood == "Imp":
             continue
-        if any(start <= verb.start and verb.end <= end for start, end in quoted):
+        if index is not None and index.quoted(verb.start, verb.end):
+            continue
+        if index is None and any(start <= verb.start and verb.end <= end for start, end in quoted):
             continue
         tokens, position = _sentence_of(document, verb.token)
         clause_start, clause_end = _clause(tokens, position)

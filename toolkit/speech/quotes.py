@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, SupportsIndex
 
 from toolkit.model import Token
 from toolkit.resources import lines
@@ -151,8 +151,8 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
     >>> [text[q.start:q.end] for q in find_quotations(text)]
     ['„Ja“', 'Das ist gut.“']
     """
-    found: list[Quotation] = []
-    stack: list[tuple[int, str]] = []
+    found = _Found()
+    stack = _Stack()
     ends = sorted({*paragraph_ends, len(text)})
     next_end = 0
     paragraph_start = 0
@@ -201,19 +201,65 @@ def find_quotations(text: str, paragraph_ends: tuple[int, ...] = ()) -> list[Quo
     return sorted(found, key=lambda quote: (quote.start, -quote.end))
 
 
+class _Stack(list[tuple[int, str]]):
+    """The open quotations, innermost last, with the levels of each opening mark.
+
+    :func:`_closing_level` looks up the innermost level a mark can close per opening mark,
+    instead of trying every level (quadratic when many quotations stay open).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: dict[str, list[int]] = {}
+
+    def append(self, item: tuple[int, str]) -> None:
+        self.levels.setdefault(item[1], []).append(len(self))
+        super().append(item)
+
+    def pop(self, index: SupportsIndex = -1) -> tuple[int, str]:
+        assert index == -1, "quotations are closed innermost first"
+        item = super().pop()
+        self.levels[item[1]].pop()
+        return item
+
+
+class _Found(list[Quotation]):
+    """The quotations found so far, with the furthest end among them (kept as they come)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.furthest_end = -1
+
+    def append(self, quotation: Quotation) -> None:
+        self.furthest_end = max(self.furthest_end, quotation.end)
+        super().append(quotation)
+
+
 def _short_inner(text: str, position: int) -> bool:
     # „…„König von Bayern“…“: the same opening mark again, but closed again soon and within
     # the sentence, is a quotation inside the open one (typeset without the inner style)
-    before = text[:position].rstrip()
-    if not before or before[-1] in ".!?…":
+    before = position  # the last character before the mark that is not whitespace
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    if before == 0 or text[before - 1] in ".!?…":
         return False  # at a sentence start: a new paragraph of the speech, or a lost mark
     closings = quote_pairs()[text[position]]
-    for k in range(position + 1, min(len(text), position + 60)):
+    # the next closing mark or sentence end within 60 characters, found by one regex search
+    for match in _closing_or_end(text[position]).finditer(
+        text, position + 1, min(len(text), position + 60)
+    ):
+        k = match.start()
         if text[k] in closings:
             return True
-        if text[k] in ".!?" and k + 1 < len(text) and text[k + 1].isspace():
+        if k + 1 < len(text) and text[k + 1].isspace():
             return False
     return False
+
+
+@cache
+def _closing_or_end(opening: str) -> re.Pattern[str]:
+    marks = "".join(sorted(quote_pairs()[opening] | set(".!?")))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def _closing_only_marks(text: str) -> frozenset[str]:
@@ -236,7 +282,7 @@ def _closing_only_marks(text: str) -> frozenset[str]:
 def _orphan_start(text: str, position: int, found: list[Quotation], paragraph_start: int) -> int:
     # Back over the sentence (its own final mark included) to the end of the sentence before,
     # a colon, the previous quotation or the paragraph start.
-    limit = max([paragraph_start, *(quote.end for quote in found)])
+    limit = max(paragraph_start, _furthest_end(found))
     i = position
     while i > limit and (text[i - 1].isspace() or text[i - 1] in ".!?…,;"):
         i -= 1
@@ -252,18 +298,40 @@ def _opens_text_inside_quote(
 ) -> bool:
     # A closing-only mark after a sentence end, before any quotation of the paragraph.
     mark = text[position]
-    if mark not in "«»‹›“”" or any(quote.end > paragraph_start for quote in found):
+    if mark not in "«»‹›“”" or _furthest_end(found) > paragraph_start:
         return False
     before = text[position - 1] if position > 0 else ""
     return before in ".!?…" and _is_word_end(text, position) and position - paragraph_start > 1
 
 
+def _furthest_end(found: list[Quotation]) -> int:
+    if isinstance(found, _Found):
+        return found.furthest_end
+    return max((quote.end for quote in found), default=-1)
+
+
 def _closing_level(text: str, position: int, stack: list[tuple[int, str]]) -> int | None:
     # The innermost open quotation this mark fits; quotations inside it were left open.
-    for level in range(len(stack) - 1, -1, -1):
-        if _can_close(text, position, stack[level][1]):
-            return level
-    return None
+    if not isinstance(stack, _Stack):
+        for level in range(len(stack) - 1, -1, -1):
+            if _can_close(text, position, stack[level][1]):
+                return level
+        return None
+    # _can_close: the mark must be one that closes the opening mark, and a two-way mark
+    # must end a word; the second does not depend on the level
+    mark = text[position]
+    if mark in _two_way_marks() and not _is_word_end(text, position):
+        return None
+    levels = [
+        stack.levels[opening][-1] for opening in _closed_by(mark) if stack.levels.get(opening)
+    ]
+    return max(levels, default=None)
+
+
+@cache
+def _closed_by(mark: str) -> tuple[str, ...]:
+    """Return the opening marks that ``mark`` may close."""
+    return tuple(opening for opening, closings in quote_pairs().items() if mark in closings)
 
 
 def _close_all(text: str, stack: list[tuple[int, str]], end: int, found: list[Quotation]) -> None:

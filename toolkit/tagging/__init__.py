@@ -14,6 +14,9 @@ HanTa also tags 3rd person plural verbs at the end of a subordinate clause as in
 are the same. :func:`correct_clause_final_verbs` turns such a verb into a finite one when its
 clause has no other finite verb; :func:`correct_verbs_after_zu` turns a "finite" verb after
 ``zu`` into the infinitive it is (``Abfälle auf der Deponie zu lagern``).
+:mod:`toolkit.tagging.verbs` makes a governed infinitive or participle non-finite again
+(``Es könne ... kommen``) and gives particle verbs their full lemma (``teilte ... mit``:
+``mitteilen``).
 
 Examples
 --------
@@ -34,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import ResourceError
 from toolkit.model import Document, Token
+from toolkit.tagging.verbs import correct_governed_verbs, particle_lemmas
 
 if TYPE_CHECKING:
     from toolkit.config import AnalysisConfig
@@ -114,6 +118,12 @@ def punctuation_tag(text: str) -> str | None:
     return "$("
 
 
+#: Most words tagged in one pass. HanTa's path probability falls below its floor (-1e6) after
+#: some thousands of words, and it then fails with ``KeyError((2, 0))`` (one sentence of
+#: ``"wort " * 200_000``); the tokenizer keeps sentences far shorter, this guards other callers.
+MAX_TAGGED_WORDS = 1_000
+
+
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """Return ``(lemma, STTS tag)`` for each word of one sentence.
 
@@ -124,6 +134,12 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """
     if not words:
         return []
+    if len(words) > MAX_TAGGED_WORDS:
+        return [
+            pair
+            for start in range(0, len(words), MAX_TAGGED_WORDS)
+            for pair in tag_words(words[start : start + MAX_TAGGED_WORDS])
+        ]
     try:
         tagged = hanover_tagger().tag_sent(list(words), taglevel=1)
     except ResourceError:
@@ -220,7 +236,10 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
         ]
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
         tags = correct_verbs_after_zu(tags)
-        for i, (lemma, _tag), tag in zip(indices, analyses, tags, strict=True):
+        lemmas = [lemma for lemma, _tag in analyses]
+        tags = correct_governed_verbs(words, tags, lemmas)
+        lemmas = particle_lemmas(words, tags, lemmas)
+        for i, lemma, tag in zip(indices, lemmas, tags, strict=True):
             tagged[i] = Token(*_KEPT_FIELDS(tokens[i]), lemma, tag)
     return tuple(tagged)
 
@@ -233,7 +252,7 @@ def tag_document(document: Document, config: AnalysisConfig | None = None) -> Do
     >>> from toolkit import analyse
     >>> doc = analyse("Er nähme es an.", mood=False)
     >>> [(t.text, t.lemma, t.pos) for t in doc.tokens[:2]]
-    [('Er', 'er', 'PPER'), ('nähme', 'nehmen', 'VVFIN')]
+    [('Er', 'er', 'PPER'), ('nähme', 'annehmen', 'VVFIN')]
     """
     bounds = [sentence.token_indices for sentence in document.sentences]
     return replace(document, tokens=tag_tokens(document.tokens, bounds))

@@ -31,6 +31,13 @@ MEMO_LIMIT = 200_000
 _LOWER_BOUND = -1e6
 #: Length of the padded table of morpheme-length log probs (longer segments use the last).
 _PADDED = 64
+#: Longest word that gets a morphological analysis. The analysis tries every segment of a
+#: word, so its cost grows with the square of the length (a 1,000-letter "word" took 10 s, a
+#: 2,000-letter one 28 s). Longer tokens (hashes, base64, a text without spaces) are opaque:
+#: their class comes from their shape (:meth:`FastHanoverTagger._opaque_tag`), their lemma is
+#: the token itself. German compounds stay below this
+#: (``Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz``: 63 letters).
+MAX_WORD_CHARS = 64
 
 
 class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
@@ -97,12 +104,26 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
 
     def analyze_forward(self, word: str) -> Any:
         """Return HanTa's ``(class, log prob)`` pairs for a word (memoised, as a tuple)."""
+        if len(word) > MAX_WORD_CHARS:
+            return ((self._opaque_tag(word), 0.0),)
         found = self._forward.get(word)
         if found is None:
             if len(self._forward) > MEMO_LIMIT:
                 self._forward.clear()
             found = self._forward[word] = tuple(self._analyze_forward(word))
         return found
+
+    def _opaque_tag(self, word: str) -> int:
+        """Return the class of a word too long to analyse, from its shape alone.
+
+        Letters: a noun (a long compound); digits and separators: a number (``CARD``);
+        anything else (a hash, base64, a text without spaces): ``XY``, a non-word.
+        """
+        if word.isalpha():
+            return int(self.tag2int["NN"])
+        if all(character.isdigit() or character in ".,:/-" for character in word):
+            return int(self.tag2int["CARD"])
+        return int(self.tag2int["XY"])
 
     def _tag_word(
         self, word: str, cutoff: int = 5, casesensitive: bool = True, conditional: bool = False
@@ -118,6 +139,8 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         return found
 
     def _analyze(self, word: str, pos: int, taglevel: int = 1) -> Any:
+        if len(word) > MAX_WORD_CHARS and taglevel == 1:
+            return word, self.int2tag[pos]  # opaque: the token is its own lemma
         key = (word.lower(), pos, taglevel)
         found = self._lemmas.get(key)
         if found is None:

@@ -10,6 +10,7 @@ from toolkit.widgets.annotation import AgreementView
 from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
 from toolkit.widgets.corpus import CorpusView
+from toolkit.widgets.course import ArticleView, ScoresView, SelfCheck
 from toolkit.widgets.evaluation import EvaluationView
 from toolkit.widgets.exercise import Exercise, ExerciseView
 from toolkit.widgets.language import LanguageSwitch
@@ -18,21 +19,27 @@ from toolkit.widgets.sentiment import SentimentExplainer
 from toolkit.widgets.speech import SpeechExercise, SpeechHighlighter
 from toolkit.widgets.text_picker import TextPicker
 from toolkit.widgets.tokens import TokenizerComparison
+from toolkit.widgets.view import DocumentView, TableView
 
 __all__ = [
     "LABELS",
     "AgreementView",
+    "ArticleView",
     "ConcordanceView",
     "CorpusView",
+    "DocumentView",
     "EvaluationView",
     "Exercise",
     "ExerciseView",
     "KonjunktivExercise",
     "LanguageSwitch",
     "MoodExplorer",
+    "ScoresView",
+    "SelfCheck",
     "SentimentExplainer",
     "SpeechExercise",
     "SpeechHighlighter",
+    "TableView",
     "TextPicker",
     "TokenizerComparison",
     "ToolkitWidget",

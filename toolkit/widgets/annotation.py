@@ -31,7 +31,8 @@ from toolkit.errors import ToolkitError
 from toolkit.model import Document
 from toolkit.plots import plot_confusion
 from toolkit.render import escape, message
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.translate import choice, number
+from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 from toolkit.widgets.figures import figure_png, frame_html
 
 register_labels(
@@ -43,7 +44,14 @@ register_labels(
         "av_pairs": {"de": "Kappa für jedes Paar", "en": "Kappa for every pair"},
         "av_pair": {"de": "Dieses Paar", "en": "This pair"},
         "av_coders": {"de": "Personen", "en": "Coders"},
-        "av_same": {"de": "Bitte zwei verschiedene wählen.", "en": "Please choose two different."},
+        "av_same": {
+            "de": "Bitte wählen Sie zwei verschiedene Personen.",
+            "en": "Please choose two different coders.",
+        },
+        "av_pair_text": {
+            "de": "{pair}: Kappa = {kappa} ({meaning}), {share} gleich",
+            "en": "{pair}: kappa = {kappa} ({meaning}), {share} the same",
+        },
     }
 )
 
@@ -95,6 +103,16 @@ class AgreementView(ToolkitWidget):
         self.relabel()
         self.reload()
 
+    def follow(self, source: object) -> AgreementView:
+        """Compare the annotations of the text a TextPicker holds, whenever it changes."""
+        follow_text(source, self.set_document, lambda text: None)
+        return self
+
+    def set_document(self, document: Document) -> None:
+        """Collect the annotations of another text."""
+        self.document = document
+        self.reload()
+
     def relabel(self) -> None:
         """Set labels for the current language."""
         self.first.description = self._("av_first")
@@ -133,8 +151,9 @@ class AgreementView(ToolkitWidget):
             self.overall.value = message(str(error), "error")
             return
         self.overall.value = (
-            f"<b>{escape(self._('av_all'))}</b>{frame_html(overall)}"
-            f"<b>{escape(self._('av_pairs'))}</b>{frame_html(pairs, index=True)}"
+            f"<b>{escape(self._('av_all'))}</b>{frame_html(overall, language=self.language)}"
+            f"<b>{escape(self._('av_pairs'))}</b>"
+            f"{frame_html(pairs, index=True, language=self.language)}"
         )
 
     def update_pair(self) -> None:
@@ -152,11 +171,18 @@ class AgreementView(ToolkitWidget):
             self.pair.value = message(str(error), "error")
             return
         kappa = self.pair_scores["kappa"]
+        share = number(round(self.pair_scores["observed"] * 100), self.language)
         self.pair.value = message(
-            f"{self._('av_pair')}: kappa = {kappa:.2f} ({interpret(kappa)}), "
-            f"{self.pair_scores['observed']:.0%} gleich / same"
+            self._("av_pair_text").format(
+                pair=self._("av_pair"),
+                kappa=number(round(kappa, 2), self.language, 2),
+                meaning=choice(interpret(kappa), self.language),
+                share=f"{share} %",
+            )
         )
-        self.last_figure = plot_confusion(self.pair_table, f"{first} × {second}")
+        self.last_figure = plot_confusion(
+            self.pair_table, f"{first} × {second}", language=self.language
+        )
         self.plot.value = figure_png(self.last_figure)
 
 

@@ -1,41 +1,29 @@
-"""What all toolkit widgets share: German/English labels and the ``language`` trait."""
+"""What all toolkit widgets share: the ``language`` trait, labels, and following a text.
+
+Labels come from the one translation table, :mod:`toolkit.translate`. Every widget follows
+the notebook-wide language (:data:`LANGUAGE`, set by any :class:`LanguageSwitch`), so one
+switch relabels every widget of a notebook, also those created after it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import traitlets
 
-#: Every visible label in German and English. Widgets look labels up with :func:`label`, so
-#: switching ``language`` relabels a widget without rebuilding it.
-LABELS: dict[str, dict[str, str]] = {
-    "text": {"de": "Text", "en": "Text"},
-    "tokenizers": {"de": "Tokenisierer", "en": "Tokenizers"},
-    "tokens": {"de": "Tokens", "en": "tokens"},
-    "differs": {
-        "de": "Gelb: anders als bei SoMaJo.",
-        "en": "Yellow: different from SoMaJo.",
-    },
-    "word": {"de": "Suchwort", "en": "Search word"},
-    "context": {"de": "Kontext (Zeichen)", "en": "Context (characters)"},
-    "match_by": {"de": "Suche nach", "en": "Match by"},
-    "form": {"de": "Wortform", "en": "word form"},
-    "lemma": {"de": "Grundform (Lemma)", "en": "lemma"},
-    "hits": {"de": "Treffer", "en": "hits"},
-    "no_hits": {"de": "Keine Treffer.", "en": "No hits."},
-    "empty_text": {"de": "Bitte einen Text eingeben.", "en": "Please enter a text."},
-}
+from toolkit.errors import ToolkitError
+from toolkit.translate import LABELS, register_labels, tr
 
 
-def register_labels(labels: dict[str, dict[str, str]]) -> None:
-    """Add a widget module's own labels (``{key: {"de": ..., "en": ...}}``) to :data:`LABELS`.
+class _Language(traitlets.HasTraits):
+    """The language of all widgets in this kernel (``de`` or ``en``)."""
 
-    Raises ``ValueError`` if a key is already taken with different wording, so two widgets
-    never silently fight over one label.
-    """
-    for key, wording in labels.items():
-        if LABELS.get(key, wording) != wording:
-            raise ValueError(f"label {key!r} is already registered as {LABELS[key]}")
-        LABELS[key] = wording
+    value = traitlets.Unicode("de")
+
+
+#: The notebook-wide language; :class:`~toolkit.widgets.language.LanguageSwitch` sets it.
+LANGUAGE = _Language()
 
 
 def label(key: str, language: str = "de") -> str:
@@ -46,15 +34,15 @@ def label(key: str, language: str = "de") -> str:
     >>> label("word", "en")
     'Search word'
     """
-    entry = LABELS[key]
-    return entry.get(language, entry["de"])
+    return tr(key, language)
 
 
 class ToolkitWidget(widgets.VBox):
     """Base class: a ``VBox`` with a ``language`` trait (``de`` / ``en``).
 
     Subclasses implement :meth:`relabel`, which sets every visible label for the current
-    language; it runs whenever ``language`` changes.
+    language; it runs whenever ``language`` changes, also when the notebook-wide
+    :data:`LANGUAGE` changes.
     """
 
     language = traitlets.Unicode("de")
@@ -62,9 +50,38 @@ class ToolkitWidget(widgets.VBox):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.observe(lambda _change: self.relabel(), names="language")
+        LANGUAGE.observe(self._follow_language, names="value")
+
+    def _follow_language(self, change: dict) -> None:
+        self.language = change["new"]
 
     def relabel(self) -> None:
         """Set the visible labels for ``self.language`` (subclasses override this)."""
 
     def _(self, key: str) -> str:
         return label(key, self.language)
+
+
+def follow_text(
+    source: object, on_document: Callable[[object], None], on_error: Callable[[str], None]
+) -> None:
+    """Call ``on_document(document)`` whenever the text of a TextPicker ``source`` changes.
+
+    An empty or unusable text calls ``on_error(message)`` instead, and the widget keeps
+    showing its last document. Sources without a ``text`` trait are left alone.
+    """
+    if not isinstance(source, traitlets.HasTraits) or not source.has_trait("text"):
+        return
+
+    def changed(_change: dict) -> None:
+        try:
+            document = source.document  # type: ignore[attr-defined]
+        except ToolkitError as error:
+            on_error(str(error))
+            return
+        on_document(document)
+
+    source.observe(changed, names="text")
+
+
+__all__ = ["LABELS", "LANGUAGE", "ToolkitWidget", "follow_text", "label", "register_labels"]

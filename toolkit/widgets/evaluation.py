@@ -24,6 +24,7 @@ import toolkit.evaluation as evaluation
 from toolkit.corpus import EVAL_DATA_VARIABLE
 from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
+from toolkit.translate import number
 from toolkit.widgets.base import ToolkitWidget, register_labels
 from toolkit.widgets.figures import frame_html
 
@@ -114,7 +115,8 @@ class EvaluationView(ToolkitWidget):
             return
         self.anchors_table = evaluation.anchors(self.stage.value)
         self.reference.value = (
-            f"<b>{escape(self._('ev_anchors'))}</b>{frame_html(self.anchors_table)}"
+            f"<b>{escape(self._('ev_anchors'))}</b>"
+            f"{frame_html(self.anchors_table, language=self.language)}"
         )
 
     def run(self) -> None:
@@ -131,8 +133,11 @@ class EvaluationView(ToolkitWidget):
             self.status.value = message(str(error))
             return
         self.seconds = time.perf_counter() - started
-        self.status.value = message(f"{self._('ev_done')} {self.seconds:.1f} s.", "success")
-        self.result.value = f"<b>{escape(self._('ev_scores'))}</b>{frame_html(self.scores)}"
+        seconds = number(round(self.seconds, 1), self.language, 1)
+        self.status.value = message(f"{self._('ev_done')} {seconds} s.", "success")
+        self.result.value = (
+            f"<b>{escape(self._('ev_scores'))}</b>{frame_html(self.scores, language=self.language)}"
+        )
 
 
 __all__ = ["EvaluationView"]

@@ -29,8 +29,10 @@ import traitlets
 
 from toolkit.errors import ToolkitError
 from toolkit.exercises import MARKED, Exercise, Feedback
+from toolkit.model import Document
 from toolkit.render import STYLE, escape, message, table
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.translate import choice, number
+from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 
 register_labels(
     {
@@ -47,12 +49,30 @@ register_labels(
         "ex_sentence": {"de": "Satz", "en": "Sentence"},
         "ex_label": {"de": "Lösung", "en": "Answer"},
         "ex_nothing": {"de": "Hier ist nichts zu markieren.", "en": "Nothing to mark here."},
+        "ex_legend_mark": {
+            "de": "Angeklickt: blau. Nach „Prüfen“: ✓ grün richtig, ✗ rot falsch markiert, "
+            "? orange übersehen.",
+            "en": "Selected: blue. After Check: ✓ green right, ✗ red wrongly marked, "
+            "? orange missed.",
+        },
+        "ex_legend_label": {
+            "de": "Nach „Prüfen“ steht neben jedem Satz ✓ (richtig), ✗ (falsch) oder ? (fehlt).",
+            "en": "After Check, each sentence shows ✓ (right), ✗ (wrong) or ? (no answer).",
+        },
+        "ex_first_sentences": {
+            "de": "Die ersten {n} Sätze Ihres Textes.",
+            "en": "The first {n} sentences of your text.",
+        },
+        "ex_mark_tip": {"de": "anklicken zum Markieren", "en": "click to mark"},
+        "ex_choose": {"de": "Auswahl für Satz {n}", "en": "Choice for sentence {n}"},
     }
 )
 
-#: Button styles after checking: right, wrong, forgotten.
-CORRECT, WRONG, MISSING = "success", "danger", "warning"
+#: Button styles after checking: right, wrong, forgotten; and of a selected token before.
+CORRECT, WRONG, MISSING, SELECTED = "success", "danger", "warning", "info"
 SYMBOLS = {CORRECT: "✓", WRONG: "✗", MISSING: "?", "": ""}
+#: Sentences a live exercise on a picked text offers at most (no wall of token buttons).
+MAX_SENTENCES = 6
 
 
 class ExerciseView(ToolkitWidget):
@@ -118,7 +138,62 @@ class ExerciseView(ToolkitWidget):
             ]
         )
         self.language = language
+        self.spec: dict[str, Any] | None = None
+        self.note = widgets.HTML()
+        self.children = (self.header, self.note, *self.children[1:])
         self.relabel()
+
+    def follow(
+        self,
+        source: Any,
+        key: str,
+        sentences: Any = None,
+        max_sentences: int = MAX_SENTENCES,
+    ) -> ExerciseView:
+        """Rebuild the exercise (same kind and title) whenever the picked text changes.
+
+        ``source`` is a TextPicker, ``key`` the name of the answer key (``"konjunktiv"``,
+        ``"speech"``, ...). Without ``sentences`` the first ``max_sentences`` sentences of
+        the text are used. Returns the view, so a cell can end with it.
+        """
+        self.spec = {"key": key, "sentences": sentences, "max": max_sentences}
+        follow_text(source, self.set_document, self._show_error)
+        try:
+            self.set_document(source.document)  # the same sentences as after a change
+        except ToolkitError as error:
+            self._show_error(str(error))
+        return self
+
+    def _show_error(self, text: str) -> None:
+        self.status.value = message(text, "error")
+
+    def set_document(self, document: Document) -> None:
+        """Build the exercise anew for ``document`` (answers and feedback start empty)."""
+        spec = self.spec or {"key": None, "sentences": None, "max": MAX_SENTENCES}
+        chosen = spec["sentences"]
+        if chosen is None:
+            chosen = range(min(len(document.sentences), spec["max"]))
+        build = Exercise.mark_tokens if self.exercise.kind == "mark" else Exercise.label_sentences
+        try:
+            self.exercise = build(
+                document,
+                spec["key"],
+                sentences=chosen,
+                title=self.exercise.title,
+                instructions=self.exercise.instructions,
+            )
+        except ToolkitError as error:
+            self._show_error(str(error))
+            return
+        self.document = document
+        self.toggles, self.dropdowns, self.ticks = {}, {}, {}
+        self.body.children = self._build_items()
+        self.reset()
+        self.relabel()
+        if spec["sentences"] is None and len(document.sentences) > spec["max"]:
+            self.note.value = message(self._("ex_first_sentences").format(n=spec["max"]))
+        else:
+            self.note.value = ""
 
     # -- building -------------------------------------------------------------------------
 
@@ -138,10 +213,12 @@ class ExerciseView(ToolkitWidget):
     def _build_toggles(self) -> list[widgets.Widget]:
         rows: dict[int, list[widgets.Widget]] = {}
         for item in self.exercise.items:
+            marked = item.id in self.exercise.answers
             toggle = widgets.ToggleButton(
-                value=item.id in self.exercise.answers,
+                value=marked,
                 description=item.text,
                 tooltip=item.text,
+                button_style=SELECTED if marked else "",
                 layout=widgets.Layout(width="auto", margin="1px"),
             )
             toggle.observe(lambda change, i=item.id: self._on_toggle(i, change), names="value")
@@ -154,12 +231,12 @@ class ExerciseView(ToolkitWidget):
         rows = []
         for item in self.exercise.items:
             dropdown = widgets.Dropdown(
-                options=[("—", ""), *[(c, c) for c in self.exercise.choices]],
+                options=self._choice_options(),
                 value=self.exercise.answers.get(item.id, ""),
-                layout=widgets.Layout(width="14em", min_width="14em"),
+                layout=widgets.Layout(width="11em", min_width="11em"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
-            tick = widgets.HTML(layout=widgets.Layout(width="1.5em"))
+            tick = widgets.HTML(layout=widgets.Layout(width="1.8em"))
             text = widgets.HTML(
                 f"<b>{escape(str(item.group + 1))}.</b> {escape(item.text)}",
                 layout=widgets.Layout(flex="1 1 auto"),
@@ -169,8 +246,23 @@ class ExerciseView(ToolkitWidget):
             rows.append(widgets.HBox([dropdown, tick, text]))
         return rows
 
+    def _choice_options(self) -> list[tuple[str, str]]:
+        return [("—", ""), *[(choice(c, self.language), c) for c in self.exercise.choices]]
+
     def relabel(self) -> None:
         """Set labels for the current language."""
+        for item in self.exercise.items:
+            if item.id in self.dropdowns:
+                dropdown = self.dropdowns[item.id]
+                current = dropdown.value
+                dropdown.options = self._choice_options()
+                dropdown.value = current
+                dropdown.description_allow_html = False
+                dropdown.tooltip = self._("ex_choose").format(n=item.group + 1)
+        for _item_id, toggle in self.toggles.items():
+            toggle.tooltip = f"{toggle.description} – {self._('ex_mark_tip')}"
+        legend = "ex_legend_mark" if self.exercise.kind == "mark" else "ex_legend_label"
+        self.header.value = self._header_html() + f"<p><i>{escape(self._(legend))}</i></p>"
         self.check_button.description = self._("ex_check")
         self.solution_button.description = self._("ex_solution")
         self.reset_button.description = self._("ex_reset")
@@ -189,7 +281,15 @@ class ExerciseView(ToolkitWidget):
             self.exercise.mark(item_id)
         else:
             self.exercise.unmark(item_id)
-        self.toggles[item_id].button_style = ""
+        self._style(item_id, SELECTED if change["new"] else "")
+
+    def _style(self, item_id: str, style: str) -> None:
+        """Colour a token button and put ✓ / ✗ / ? before its word (not colour alone)."""
+        toggle = self.toggles[item_id]
+        word = next(item.text for item in self.exercise.items if item.id == item_id)
+        symbol = SYMBOLS.get(style, "")
+        toggle.button_style = style
+        toggle.description = f"{symbol} {word}" if symbol else word
 
     def _on_label(self, item_id: str, change: dict) -> None:
         self.exercise.set_label(item_id, change["new"])
@@ -203,9 +303,16 @@ class ExerciseView(ToolkitWidget):
         styles.update({i: WRONG for i in feedback.wrong})
         styles.update({i: MISSING for i in feedback.missing})
         for item_id, toggle in self.toggles.items():
-            toggle.button_style = styles.get(item_id, "")
+            default = SELECTED if toggle.value else ""
+            self._style(item_id, styles.get(item_id, default))
         for item_id, tick in self.ticks.items():
-            tick.value = escape(SYMBOLS[styles.get(item_id, "")])
+            style = styles.get(item_id, "")
+            colour = {CORRECT: "#1d6b1d", WRONG: "#a11", MISSING: "#8a4b00"}.get(style, "")
+            tick.value = (
+                f'<b style="color:{colour};font-size:1.2em">{escape(SYMBOLS[style])}</b>'
+                if style
+                else ""
+            )
         kind = "success" if feedback.solved else "info"
         self.status.value = message(feedback.summary(self.language), kind)
         self.hints = self.explain(feedback)
@@ -234,8 +341,16 @@ class ExerciseView(ToolkitWidget):
             )
         else:
             body = table(
-                ((texts[i].group + 1, key[i], texts[i].text) for i in texts),
+                (
+                    (
+                        number(texts[i].group + 1, self.language),
+                        choice(key[i], self.language),
+                        t.text,
+                    )
+                    for i, t in texts.items()
+                ),
                 header=[self._("ex_sentence"), self._("ex_label"), ""],
+                css_class="tk-table",
             )
         self.solution_html = f"{STYLE}{title}<br>{body}"
         self.solution.value = self.solution_html
@@ -252,7 +367,7 @@ class ExerciseView(ToolkitWidget):
         """Show the exercise's current answers (after loading them)."""
         for item_id, toggle in self.toggles.items():
             toggle.value = item_id in self.exercise.answers
-            toggle.button_style = ""
+            self._style(item_id, SELECTED if toggle.value else "")
         for item_id, dropdown in self.dropdowns.items():
             dropdown.value = self.exercise.answers.get(item_id, "")
             self.ticks[item_id].value = ""

@@ -9,6 +9,7 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, table
+from toolkit.translate import choice, header, value
 
 
 def figure_png(figure: Figure, dpi: int = 90) -> bytes:
@@ -37,15 +38,22 @@ def show(figure: Figure, dpi: int = 90) -> Image:
     return Image(data=figure_png(figure, dpi), format="png")
 
 
-def frame_html(frame: pd.DataFrame, index: bool = False) -> str:
-    """Return a DataFrame as an escaped HTML table (empty cells shown as ``–``).
+def frame_html(frame: pd.DataFrame, index: bool = False, language: str = "de") -> str:
+    """Return a DataFrame as an escaped HTML table for people (see :mod:`toolkit.translate`).
+
+    Headers and bilingual values (``"keine / none"``) are shown in ``language``, numbers the
+    German or English way, empty cells as ``–``.
 
     Examples
     --------
-    >>> frame_html(pd.DataFrame({"Wort": ["<b>"], "n": [None]})).split("</tr>")[1]
-    '<tr><td>&lt;b&gt;</td><td>–</td>'
+    >>> frame = pd.DataFrame({"Wort": ["<b>"], "n": [None], "f1": [0.5]})
+    >>> frame_html(frame).split("</tr>")[1]
+    '<tr><td>&lt;b&gt;</td><td>–</td><td>0,5</td>'
     """
     shown = frame.reset_index() if index else frame
-    cells = shown.astype(object).where(shown.notna(), "–")
-    header = [str(c) for c in shown.columns]
-    return STYLE + table(cells.itertuples(index=False), header=header, css_class="tk-table")
+    rows = [
+        [choice(cell, language) if isinstance(cell, str) else value(cell, language) for cell in row]
+        for row in shown.astype(object).where(shown.notna(), None).itertuples(index=False)
+    ]
+    names = [header(c, language) if c != "index" else "" for c in shown.columns]
+    return STYLE + table(rows, header=names, css_class="tk-table")

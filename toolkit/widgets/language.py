@@ -21,7 +21,7 @@ import ipywidgets as widgets
 import traitlets
 
 from toolkit.errors import InputError
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.base import LANGUAGE, ToolkitWidget, register_labels
 
 register_labels({"ls_language": {"de": "Sprache", "en": "Language"}})
 
@@ -29,11 +29,11 @@ LANGUAGES = (("Deutsch", "de"), ("English", "en"))
 
 
 class LanguageSwitch(ToolkitWidget):
-    """Toggle buttons Deutsch / English that drive the ``language`` of other widgets.
+    """Toggle buttons Deutsch / English that drive the ``language`` of every widget.
 
-    Every widget given to the constructor or :meth:`attach` is linked both ways with
-    ``traitlets.link``, so setting ``language`` on the switch or on any linked widget
-    relabels all of them.
+    The switch sets the notebook-wide language (:data:`toolkit.widgets.base.LANGUAGE`), which
+    every toolkit widget follows, also widgets created later. Widgets given to the
+    constructor or :meth:`attach` are in addition linked both ways with ``traitlets.link``.
     """
 
     def __init__(self, *targets: ToolkitWidget, language: str = "de") -> None:
@@ -41,7 +41,9 @@ class LanguageSwitch(ToolkitWidget):
         self.links: list[traitlets.link] = []
         super().__init__(children=[self.buttons])
         traitlets.link((self.buttons, "value"), (self, "language"))
+        self.observe(self._set_everywhere, names="language")
         self.language = language
+        LANGUAGE.value = language
         self.relabel()
         self.attach(*targets)
 
@@ -55,6 +57,9 @@ class LanguageSwitch(ToolkitWidget):
             target.language = self.language
             self.links.append(traitlets.link((self, "language"), (target, "language")))
         return self
+
+    def _set_everywhere(self, change: dict) -> None:
+        LANGUAGE.value = change["new"]
 
     def relabel(self) -> None:
         """Set labels for the current language."""

@@ -36,7 +36,8 @@ from toolkit.exercises import Exercise, Feedback
 from toolkit.model import CorpusText, Document, VerbMood
 from toolkit.mood import analyse_until_mood
 from toolkit.render import STYLE, Mark, highlight, message, table
-from toolkit.widgets.base import ToolkitWidget, label, register_labels
+from toolkit.translate import MISSING, value
+from toolkit.widgets.base import ToolkitWidget, follow_text, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
 
 register_labels(
@@ -75,9 +76,12 @@ register_labels(
         },
         "mood_hint_wrong": {"de": "Kein Konjunktiv", "en": "Not a subjunctive"},
         "mood_hint_missing": {"de": "Übersehen", "en": "Missed"},
+        "mood_no_finite": {"de": "kein finites Verb", "en": "no finite verb"},
+        "mood_person_number": {"de": "{person} Person {number}", "en": "{person} person {number}"},
         "mood_ex_title": {"de": "Konjunktiv finden", "en": "Find the subjunctive"},
         "mood_ex_instructions": {
-            "de": "Markiere alle Verbformen im Konjunktiv (I und II), dann auf Prüfen klicken.",
+            "de": "Markieren Sie alle Verbformen im Konjunktiv (I und II) und klicken Sie dann "
+            "auf „Prüfen“.",
             "en": "Mark every verb form in the subjunctive (I and II), then click Check.",
         },
     }
@@ -130,15 +134,21 @@ def filter_verbs(document: Document, kind: str = "all") -> list[VerbMood]:
 
 def verb_details(document: Document, verb: VerbMood, language: str = "de") -> dict[str, str]:
     """Return the analysis of one verb as labelled text fields (for tables and widgets)."""
-    person = f"{verb.person}. {verb.number}" if verb.person and verb.number else "–"
-    infinitive = document.tokens[verb.infinitive].text if verb.infinitive is not None else "–"
+    person = MISSING
+    if verb.person and verb.number:
+        ordinal = {"1": "1st", "2": "2nd", "3": "3rd"}.get(str(verb.person), str(verb.person))
+        person = label("mood_person_number", language).format(
+            person=ordinal if language == "en" else f"{verb.person}.",
+            number=value(verb.number, language),
+        )
+    infinitive = document.tokens[verb.infinitive].text if verb.infinitive is not None else MISSING
     return {
         "form": verb.text,
         "lemma": verb.lemma,
         "mood": label(f"mood_{verb.mood}", language),
-        "type": verb.konjunktiv or "–",
+        "type": verb.konjunktiv or MISSING,
         "person": person,
-        "indicative": verb.indicative or "–",
+        "indicative": verb.indicative or MISSING,
         "ambiguity": label(f"mood_{verb.ambiguity}", language),
         "infinitive": infinitive,
         "sentence": document.sentences[verb.sentence].text,
@@ -161,7 +171,7 @@ def konjunktiv_feedback(
     >>> exercise.mark("1")  # "sagte"
     >>> for kind, text in konjunktiv_feedback(doc, exercise.check(), "en"):
     ...     print(kind, "|", text)
-    wrong | sagte: indicative past of sagen, 3rd person singular; same form as subjunctive II: only the context can tell
+    wrong | sagte: indicative past of sagen, 3rd person singular; ambiguous, same form as subjunctive II: only the context can tell; unambiguous replacement form: würde-form würde sagen
     missing | sei: subjunctive I of sein, 3rd person singular; indicative: ist
     """  # noqa: E501
     hints = []
@@ -170,9 +180,7 @@ def konjunktiv_feedback(
             verb = document.verb_at(int(item_id))
             token = document.tokens[int(item_id)]
             if verb is None:
-                text = f"{token.text}: " + (
-                    "no finite verb" if language == "en" else "kein finites Verb"
-                )
+                text = f"{token.text}: {label('mood_no_finite', language)}"
             else:
                 text = verb.explanation_en if language == "en" else verb.explanation_de
             hints.append((kind, text))
@@ -199,8 +207,11 @@ class MoodExplorer(ToolkitWidget):
     selected = traitlets.Int(-1)
 
     def __init__(self, document: Document | str | CorpusText, language: str = "de") -> None:
+        source = document
         if isinstance(document, CorpusText):
             document = document.text
+        if not isinstance(document, (Document, str)):  # a TextPicker: follow its text
+            document = document.document  # type: ignore[attr-defined]
         self.document = document if isinstance(document, Document) else analyse_until_mood(document)
         self.shown: list[VerbMood] = []
         self.result: dict[str, str] = {}
@@ -213,6 +224,18 @@ class MoodExplorer(ToolkitWidget):
         self.observe(lambda _change: self.update(), names=["kind", "selected"])
         self.language = language
         self.relabel()
+        follow_text(source, self.set_document, self._show_error)
+
+    def set_document(self, document: Document) -> None:
+        """Show another analysed text (the filter stays, the selection is cleared)."""
+        self.document = document
+        if self.selected != -1:
+            self.selected = -1  # redraws
+        else:
+            self.update()
+
+    def _show_error(self, text: str) -> None:
+        self.details.value = message(text, "error")
 
     def relabel(self) -> None:
         """Set labels for the current language and redraw."""

@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import ipywidgets as widgets
@@ -27,7 +28,7 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 from toolkit.widgets.figures import figure_png
 
 register_labels(
@@ -69,7 +70,7 @@ register_labels(
         "narrator": {"de": "Erzähler", "en": "narrator"},
         "direct": {"de": "direkte Rede", "en": "direct speech"},
         "indirect": {"de": "indirekte Rede", "en": "indirect speech"},
-        "reported": {"de": "berichtete Rede", "en": "reported speech"},
+        "reported": {"de": "erzählte Rede", "en": "reported speech"},
     }
 )
 
@@ -101,6 +102,9 @@ class SentimentExplainer(ToolkitWidget):
     def __init__(
         self, document: Document | None = None, sentence: int = 0, language: str = "de"
     ) -> None:
+        source = document
+        if document is not None and not isinstance(document, Document):  # a TextPicker
+            document = document.document  # type: ignore[attr-defined]
         document = document if document is not None else analyse(load_article())
         self.document = document if document.sentiment is not None else add_sentiment(document)
         self.result: SentenceSentiment | None = None
@@ -112,7 +116,11 @@ class SentimentExplainer(ToolkitWidget):
         self.last_figure = None
         self.groups_figure = None
         sentence = min(max(sentence, 0), len(self.document.sentences) - 1)
-        self.picker = widgets.Dropdown(options=self._sentence_options(), value=sentence)
+        self.picker = widgets.Dropdown(
+            options=self._sentence_options(),
+            value=sentence,
+            layout=widgets.Layout(width="100%", max_width="60em"),
+        )
         self.summary = widgets.HTML()
         self.sentence_html = widgets.HTML()
         self.table_html = widgets.HTML()
@@ -147,6 +155,26 @@ class SentimentExplainer(ToolkitWidget):
         self.relabel()
         self.show_sentence(self.sentence)
         self.show_groups(self.group)
+        follow_text(source, self.set_document, self._show_error)
+
+    def set_document(self, document: Document) -> None:
+        """Explain another analysed text, from its first sentence."""
+        self.document = document if document.sentiment is not None else add_sentiment(document)
+        self.picker.options = self._sentence_options()
+        if self.sentence != 0:
+            self.sentence = 0  # the picker link shows sentence 0
+        else:
+            self.show_sentence(0)
+        self.show_groups(self.group)
+
+    def _show_error(self, text: str) -> None:
+        self.summary.value = message(text, "error")
+
+    def _n(self, found: float, digits: int = 3, sign: bool = True) -> str:
+        """Write a score as people read it in the current language (``−0,420``)."""
+        text = f"{found:+.{digits}f}" if sign and found else f"{found:.{digits}f}"
+        text = text.replace("-", "−")
+        return text if self.language == "en" else text.replace(".", ",")
 
     def _sentence_options(self) -> list[tuple[str, int]]:
         options = []
@@ -185,13 +213,13 @@ class SentimentExplainer(ToolkitWidget):
                 word.start - current.start,
                 word.end - current.start,
                 colour=_MARK_COLOURS["positive" if word.contribution > 0 else "negative"],
-                title=f"{self._('se_contribution')} {word.contribution:+.3f}",
+                title=f"{self._('se_contribution')} {self._n(word.contribution)}",
             )
             for word in self.result.words
         ]
         self.sentence_html.value = STYLE + highlight(current.text, marks)
         self.table_html.value = self._table_html(self.rows, self.result.polarity)
-        self.last_figure = plot_sentence_contributions(self.document, index)
+        self.last_figure = plot_sentence_contributions(self.document, index, language=self.language)
         self.chart.value = figure_png(self.last_figure) if self.result.words else b""
         self.chart.layout.display = None if self.result.words else "none"
         if not keep_edit:
@@ -205,9 +233,12 @@ class SentimentExplainer(ToolkitWidget):
 
         A text that cannot be analysed (e.g. empty) shows a message and returns ``None``.
         """
-        text = self.edit.value if text is None else text
+        if text is not None:
+            self.edit.value = text  # the box always shows the sentence that was compared
+        text = self.edit.value
         try:
-            self.modified = analyse(text, speech=False)
+            # with speech detection, as the original: quoted words count as the speaker's
+            self.modified = analyse(text)
         except ToolkitError as error:
             self.modified, self.modified_rows, self.difference = None, [], None
             self.compare_html.value = message(str(error), "error")
@@ -220,9 +251,9 @@ class SentimentExplainer(ToolkitWidget):
         self.difference = polarity - original
         label = self._(sentiment.label)
         self.compare_html.value = (
-            f"<p><b>{escape(self._('se_original'))}</b> {original:+.3f} → "
-            f"<b>{escape(self._('se_changed'))}</b> {polarity:+.3f} ({escape(label)}), "
-            f"{escape(self._('se_difference'))} {self.difference:+.3f}</p>"
+            f"<p><b>{escape(self._('se_original'))}</b> {self._n(original)} → "
+            f"<b>{escape(self._('se_changed'))}</b> {self._n(polarity)} ({escape(label)}), "
+            f"{escape(self._('se_difference'))} {self._n(self.difference)}</p>"
             + self._table_html(
                 self.modified_rows,
                 _sum(self.modified_rows),
@@ -238,15 +269,15 @@ class SentimentExplainer(ToolkitWidget):
         sentiment = self.document.sentiment
         assert sentiment is not None
         self.groups = sentiment.voices if group == "voice" else sentiment.speakers
-        self.groups_figure = plot_sentiment_groups(self.document, group)
+        self.groups_figure = plot_sentiment_groups(self.document, group, language=self.language)
         self.groups_chart.value = figure_png(self.groups_figure)
         rows = [
             (
                 self._(found.name) if group == "voice" else found.name,
                 found.passages,
                 found.words,
-                f"{found.total:+.3f}",
-                f"{found.polarity:+.3f}",
+                self._n(found.total),
+                self._n(found.polarity),
             )
             for found in self.groups
         ]
@@ -279,9 +310,9 @@ class SentimentExplainer(ToolkitWidget):
 
     def _summary_html(self, scored: SentenceSentiment) -> str:
         return (
-            f"<p><b>{escape(self._('se_polarity'))}: {scored.polarity:+.3f}</b> "
+            f"<p><b>{escape(self._('se_polarity'))}: {self._n(scored.polarity)}</b> "
             f"({escape(self._(scored.label))}), {escape(self._('se_subjectivity'))} "
-            f"{scored.subjectivity:.2f}</p>"
+            f"{self._n(scored.subjectivity, 2, sign=False)}</p>"
         )
 
     def _table_html(
@@ -305,16 +336,20 @@ class SentimentExplainer(ToolkitWidget):
             (
                 row["word"],
                 row["entry"],
-                f"{row['lexicon_value']:+.2f}",
-                row["modifiers"] or "–",
-                f"{row['adjusted_value']:+.2f}",
-                f"{row['contribution']:+.3f}",
+                self._n(row["lexicon_value"], 2),  # type: ignore[arg-type]
+                self._n_modifiers(str(row["modifiers"])) or "–",
+                self._n(row["adjusted_value"], 2),  # type: ignore[arg-type]
+                self._n(row["contribution"]),  # type: ignore[arg-type]
                 self._(str(row["voice"])),
             )
             for row in rows
         ]
-        cells.append(("", "", "", "", self._(sum_label), f"{polarity:+.3f}", ""))
+        cells.append(("", "", "", "", self._(sum_label), self._n(polarity), ""))
         return STYLE + table(cells, header=header, css_class="tk-table")
+
+    def _n_modifiers(self, text: str) -> str:
+        """Rules such as ``zutiefst ×1.8`` with the decimal comma in German."""
+        return text if self.language == "en" else re.sub(r"(\d)\.(\d)", r"\1,\2", text)
 
 
 def _sum(rows: Sequence[dict[str, object]]) -> float:

@@ -48,14 +48,15 @@ from toolkit.render import (
     table,
 )
 from toolkit.tables import speakers_frame
-from toolkit.widgets.base import ToolkitWidget, label, register_labels
+from toolkit.translate import choice, value
+from toolkit.widgets.base import ToolkitWidget, follow_text, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
 
 register_labels(
     {
         "speech_direct": {"de": "direkte Rede", "en": "direct speech"},
         "speech_indirect": {"de": "indirekte Rede", "en": "indirect speech"},
-        "speech_reported": {"de": "erzählte Redehandlung", "en": "reported speech act"},
+        "speech_reported": {"de": "erzählte Rede", "en": "reported speech"},
         "speech_cue": {"de": "Redeeinleitung (Cue)", "en": "cue"},
         "speech_speaker": {"de": "Sprecher", "en": "speaker"},
         "speech_mention": {"de": "im Text", "en": "written as"},
@@ -74,10 +75,12 @@ register_labels(
         "speech_cues": {"de": "Cues", "en": "cues"},
         "speech_ex_title": {"de": "Redewiedergabe bestimmen", "en": "Classify reported speech"},
         "speech_ex_instructions": {
-            "de": "Wähle für jeden Satz: direkt, indirekt, erzählt oder keine, dann Prüfen.",
+            "de": "Wählen Sie für jeden Satz: direkt, indirekt, erzählt oder keine, und klicken "
+            "Sie dann auf „Prüfen“.",
             "en": "Choose for each sentence: direct, indirect, reported or none, then Check.",
         },
         "speech_hint": {"de": "Satz {n}: richtig ist {label}", "en": "Sentence {n}: it is {label}"},
+        "speech_mentions": {"de": "im Text genannt als", "en": "mentioned as"},
         "speech_speech": {"de": "gesprochen", "en": "speech"},
         "speech_thought": {"de": "gedacht", "en": "thought"},
         "speech_writing": {"de": "geschrieben", "en": "writing"},
@@ -187,30 +190,30 @@ class SpeechHighlighter(ToolkitWidget):
     selected = traitlets.Int(-1)
 
     def __init__(self, source: Document | CorpusText | str, language: str = "de") -> None:
+        picker = source
+        if not isinstance(source, (Document, CorpusText, str)):  # a TextPicker: follow it
+            source = source.document  # type: ignore[attr-defined]
         self.document = _document(source)
         self.result: dict[str, object] = {}
         self.toggles = {kind: widgets.ToggleButton(value=True) for kind in KINDS}
         self.legend = widgets.HTML()
         self.text_view = widgets.HTML()
         self.hint = widgets.HTML()
-        self.buttons = [
-            widgets.Button(layout=widgets.Layout(width="auto"))
-            for _instance in self.document.speech
-        ]
+        self.button_box = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
+        self.buttons: list[widgets.Button] = []
         self.details = widgets.HTML()
         self.who = widgets.HTML()
         for kind, toggle in self.toggles.items():
             toggle.observe(lambda _change: self._read_toggles(), names="value")
             toggle.add_class(f"tk-toggle-{kind}")
-        for index, button in enumerate(self.buttons):
-            button.on_click(lambda _button, index=index: self.select(index))
+        self._build_buttons()
         super().__init__(
             children=[
                 widgets.HBox(list(self.toggles.values())),
                 self.legend,
                 self.text_view,
                 self.hint,
-                widgets.HBox(self.buttons, layout=widgets.Layout(flex_flow="row wrap")),
+                self.button_box,
                 self.details,
                 self.who,
             ]
@@ -218,6 +221,26 @@ class SpeechHighlighter(ToolkitWidget):
         self.observe(lambda _change: self.update(), names=["kinds", "selected"])
         self.language = language
         self.relabel()
+        follow_text(picker, self.set_document, self._show_error)
+
+    def _build_buttons(self) -> None:
+        self.buttons = [
+            widgets.Button(layout=widgets.Layout(width="auto"))
+            for _instance in self.document.speech
+        ]
+        for index, button in enumerate(self.buttons):
+            button.on_click(lambda _button, index=index: self.select(index))
+        self.button_box.children = self.buttons
+
+    def set_document(self, document: Document) -> None:
+        """Show another analysed text (kinds stay switched as they are, no selection)."""
+        self.document = document
+        self._build_buttons()
+        self.selected = -1
+        self.relabel()
+
+    def _show_error(self, text: str) -> None:
+        self.details.value = message(text, "error")
 
     def relabel(self) -> None:
         """Set labels for the current language and redraw."""
@@ -227,8 +250,9 @@ class SpeechHighlighter(ToolkitWidget):
         for index, (button, instance) in enumerate(
             zip(self.buttons, self.document.speech, strict=True)
         ):
-            speaker = instance.speaker or "?"
+            speaker = instance.speaker or self._("speech_unknown")
             button.description = f"{index + 1} {self._(f'speech_{instance.kind}')}: {speaker}"
+            button.tooltip = tooltip(instance, self.language)
         self.legend.value = SPEECH_STYLE + legend(
             (f"tk-{kind}", self._(f"speech_{kind}")) for kind in KINDS
         )
@@ -284,7 +308,14 @@ class SpeechHighlighter(ToolkitWidget):
     def _who_html(self, who: object) -> str:
         frame = who  # a DataFrame from speakers_frame
         rows = [
-            (row.speaker, row.instances, row.direct, row.indirect, row.reported, row.cues)
+            (
+                value(row.speaker, self.language),
+                row.instances,
+                row.direct,
+                row.indirect,
+                row.reported,
+                row.cues or "–",
+            )
             for row in frame.itertuples()  # type: ignore[attr-defined]
         ]
         header = [
@@ -311,7 +342,7 @@ def speech_feedback(
     >>> exercise.set_label("0", "direkt / direct")
     >>> speech_feedback(doc, exercise.check(), exercise.answers, "en")
     ... # doctest: +NORMALIZE_WHITESPACE
-    [(0, 'Sentence 1: it is indirekt / indirect – indirect speech · cue: warnte ·
+    [(0, 'Sentence 1: it is indirect – indirect speech · cue: warnte ·
       speaker: Peskow: dass dies gefährlich sei.')]
     """
     hints = []
@@ -319,7 +350,9 @@ def speech_feedback(
         sentence = int(item_id)
         instances = [i for i in document.speech if i.sentence == sentence]
         expected = _expected_label(instances)
-        text = label("speech_hint", language).format(n=sentence + 1, label=expected)
+        text = label("speech_hint", language).format(
+            n=sentence + 1, label=choice(expected, language)
+        )
         if instances:
             main = max(instances, key=lambda i: i.end - i.start)
             text += f" – {tooltip(main, language)}: {main.text}"

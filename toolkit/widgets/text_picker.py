@@ -25,6 +25,7 @@ from toolkit.inputs import decode_text, ensure_text
 from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.render import message
+from toolkit.translate import number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
 
 register_labels(
@@ -152,9 +153,11 @@ class TextPicker(ToolkitWidget):
             self.status.value = message(self._("empty_text"))
         else:
             words = len(self.text.split())
+            name = self._("tp_typed") if self.source == "typed" else self.name
             self.status.value = message(
-                f"{self.name}: {len(self.text):,} {self._('tp_chars')}, ~{words:,} "
-                f"{self._('tp_words')} — {self.text[:80].strip()}…"
+                f"{name}: {number(len(self.text), self.language)} {self._('tp_chars')}, "
+                f"~{number(words, self.language)} {self._('tp_words')} — "
+                f"{self.text[:80].strip()}…"
             )
 
     @property

@@ -8,6 +8,7 @@ import traitlets
 from toolkit.errors import ToolkitError
 from toolkit.render import STYLE, escape, message, token_boxes
 from toolkit.tokens import TOKENIZERS, compare_tokenizer_spans
+from toolkit.translate import number
 from toolkit.widgets.base import ToolkitWidget
 
 REFERENCE = "SoMaJo"
@@ -31,7 +32,11 @@ class TokenizerComparison(ToolkitWidget):
 
     text = traitlets.Unicode("")
 
-    def __init__(self, text: str = "", language: str = "de") -> None:
+    def __init__(self, text: object = "", language: str = "de", max_tokens: int = 80) -> None:
+        self.max_tokens = max_tokens
+        picker = text
+        if not isinstance(text, str):  # a TextPicker: compare its text, follow it
+            text = picker.text  # type: ignore[attr-defined]
         self.input = widgets.Textarea(layout=widgets.Layout(width="100%", height="5em"))
         self.choice = widgets.SelectMultiple(
             options=list(TOKENIZERS), value=tuple(TOKENIZERS), rows=len(TOKENIZERS)
@@ -46,6 +51,11 @@ class TokenizerComparison(ToolkitWidget):
         self.relabel()
         self.text = text
         self.update()
+        if picker is not text:
+            picker.observe(self._follow, names="text")  # type: ignore[attr-defined]
+
+    def _follow(self, change: dict) -> None:
+        self.text = change["new"]
 
     def relabel(self) -> None:
         """Set labels for the current language."""
@@ -72,8 +82,10 @@ class TokenizerComparison(ToolkitWidget):
         rows = []
         for name, found in spans.items():
             different = [i for i, span in enumerate(found) if span not in reference]
-            boxes = token_boxes(self.result[name], different)
-            rows.append(
-                f"<p><b>{escape(name)}</b> ({len(found)} {escape(self._('tokens'))})<br>{boxes}</p>"
-            )
+            shown = self.result[name][: self.max_tokens]
+            boxes = token_boxes(shown, [i for i in different if i < self.max_tokens])
+            more = len(found) - len(shown)
+            rest = f" … (+{number(more, self.language)})" if more > 0 else ""
+            count = f"{number(len(found), self.language)} {self._('tokens')}"
+            rows.append(f"<p><b>{escape(name)}</b> ({escape(count)})<br>{boxes}{escape(rest)}</p>")
         self.output.value = STYLE + "".join(rows) + f"<p><i>{escape(self._('differs'))}</i></p>"

@@ -1,0 +1,240 @@
+"""The one translation table: every word a person reads in German and English.
+
+Widgets, tables shown to people (:func:`toolkit.tables.for_people`) and charts
+(:mod:`toolkit.plots`) take their labels, column headers, values and messages from
+:data:`LABELS`, so the language switch covers all of them. Numbers are written the German or
+the English way (:func:`number`), a missing value as "–", and sentence and token numbers
+count from 1 (records keep their 0-based ``index``).
+
+Examples
+--------
+>>> tr("col_sentence", "de"), tr("col_sentence", "en")
+('Satz', 'sentence')
+>>> value("syncretic", "de"), value("Sub", "de"), value("reported", "de")
+('gleich dem Indikativ (Kontext entscheidet)', 'Konjunktiv', 'erzählt')
+>>> number(2218, "de"), number(2218, "en"), number(0.6667, "de"), number(None)
+('2.218', '2,218', '0,667', '–')
+>>> choice("indirekt / indirect", "en")
+'indirect'
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Number
+
+#: A missing value, as people read it.
+MISSING = "–"
+
+#: Every visible word in German and English, by key. Widget modules add their own labels with
+#: :func:`register_labels`; column headers are ``col_<column>``, values ``val_<value>``.
+LABELS: dict[str, dict[str, str]] = {
+    "text": {"de": "Text", "en": "Text"},
+    "tokenizers": {"de": "Tokenisierer", "en": "Tokenizers"},
+    "tokens": {"de": "Tokens", "en": "tokens"},
+    "differs": {
+        "de": "Gelb hinterlegt: anders als bei SoMaJo.",
+        "en": "Yellow: different from SoMaJo.",
+    },
+    "word": {"de": "Suchwort", "en": "Search word"},
+    "context": {"de": "Kontext", "en": "Context"},
+    "match_by": {"de": "Suche nach", "en": "Match by"},
+    "form": {"de": "Wortform", "en": "word form"},
+    "lemma": {"de": "Grundform", "en": "lemma"},
+    "hits": {"de": "Treffer", "en": "hits"},
+    "no_hits": {"de": "Keine Treffer.", "en": "No hits."},
+    "empty_text": {"de": "Bitte einen Text eingeben.", "en": "Please enter a text."},
+    "more_rows": {
+        "de": "… und {n} weitere Zeilen (von {total}).",
+        "en": "… and {n} more rows (of {total}).",
+    },
+    # -- column headers ------------------------------------------------------------------
+    "col_sentence": {"de": "Satz", "en": "sentence"},
+    "col_token": {"de": "Token", "en": "token"},
+    "col_start": {"de": "Anfang", "en": "start"},
+    "col_end": {"de": "Ende", "en": "end"},
+    "col_text": {"de": "Text", "en": "text"},
+    "col_kind": {"de": "Art", "en": "kind"},
+    "col_lemma": {"de": "Grundform", "en": "lemma"},
+    "col_pos": {"de": "Wortart (STTS)", "en": "part of speech (STTS)"},
+    "col_tokens": {"de": "Tokens", "en": "tokens"},
+    "col_mood": {"de": "Modus", "en": "mood"},
+    "col_konjunktiv": {"de": "Konjunktiv", "en": "subjunctive"},
+    "col_person": {"de": "Person", "en": "person"},
+    "col_number": {"de": "Numerus", "en": "number"},
+    "col_indicative": {"de": "Indikativ", "en": "indicative"},
+    "col_ambiguity": {"de": "Mehrdeutigkeit", "en": "ambiguity"},
+    "col_infinitive": {"de": "Infinitiv (würde)", "en": "infinitive (würde)"},
+    "col_explanation_de": {"de": "Erklärung", "en": "explanation (German)"},
+    "col_explanation_en": {"de": "Erklärung (englisch)", "en": "explanation"},
+    "col_explanation": {"de": "Erklärung", "en": "explanation"},
+    "col_resolved_by": {"de": "entschieden durch", "en": "resolved by"},
+    "col_polarity": {"de": "Polarität", "en": "polarity"},
+    "col_subjectivity": {"de": "Subjektivität", "en": "subjectivity"},
+    "col_label": {"de": "Einordnung", "en": "label"},
+    "col_words": {"de": "Wörter", "en": "words"},
+    "col_lexicon_entry": {"de": "Lexikoneintrag", "en": "lexicon entry"},
+    "col_lexicon_value": {"de": "Lexikonwert", "en": "lexicon value"},
+    "col_modifiers": {"de": "Regeln", "en": "rules applied"},
+    "col_adjusted_value": {"de": "Wert danach", "en": "adjusted value"},
+    "col_contribution": {"de": "Beitrag", "en": "contribution"},
+    "col_voice": {"de": "Stimme", "en": "voice"},
+    "col_speaker": {"de": "Sprecher", "en": "speaker"},
+    "col_group": {"de": "Gruppe", "en": "group"},
+    "col_name": {"de": "Name", "en": "name"},
+    "col_total": {"de": "Summe", "en": "total"},
+    "col_passages": {"de": "Passagen", "en": "passages"},
+    "col_positive": {"de": "positiv", "en": "positive"},
+    "col_negative": {"de": "negativ", "en": "negative"},
+    "col_cue": {"de": "Redeeinleitung", "en": "cue"},
+    "col_cue_lemma": {"de": "Grundform der Einleitung", "en": "cue lemma"},
+    "col_speaker_mention": {"de": "im Text genannt als", "en": "mentioned as"},
+    "col_medium": {"de": "Medium", "en": "medium"},
+    "col_instances": {"de": "Anzahl", "en": "instances"},
+    "col_direct": {"de": "direkt", "en": "direct"},
+    "col_indirect": {"de": "indirekt", "en": "indirect"},
+    "col_reported": {"de": "erzählt", "en": "reported"},
+    "col_cues": {"de": "Redeeinleitungen", "en": "cues"},
+    "col_mentions": {"de": "im Text genannt als", "en": "mentioned as"},
+    "col_tokens_per_sentence": {"de": "Tokens pro Satz", "en": "tokens per sentence"},
+    "col_sentences": {"de": "Sätze", "en": "sentences"},
+    "col_characters": {"de": "Zeichen", "en": "characters"},
+    "col_frequency": {"de": "Häufigkeit", "en": "frequency"},
+    "col_coder": {"de": "Person", "en": "coder"},
+    "col_observed": {"de": "beobachtet", "en": "observed"},
+    "col_kappa": {"de": "Kappa", "en": "kappa"},
+    "col_pi": {"de": "Pi", "en": "pi"},
+    "col_alpha": {"de": "Alpha", "en": "alpha"},
+    "col_precision": {"de": "Precision", "en": "precision"},
+    "col_recall": {"de": "Recall", "en": "recall"},
+    "col_f1": {"de": "F1", "en": "F1"},
+    "col_support": {"de": "Anzahl", "en": "support"},
+    "col_measure": {"de": "Maß", "en": "measure"},
+    "col_meaning": {"de": "Bedeutung", "en": "meaning"},
+    "col_reference": {"de": "Referenz", "en": "reference"},
+    "col_others": {"de": "andere", "en": "others"},
+    "col_agree": {"de": "übereinstimmend", "en": "agree"},
+    "col_system": {"de": "System", "en": "system"},
+    "col_subset": {"de": "Teil", "en": "subset"},
+    "col_source": {"de": "Quelle", "en": "source"},
+    "col_data": {"de": "Daten", "en": "data"},
+    "col_tool": {"de": "Werkzeug", "en": "tool"},
+    "col_value": {"de": "Wert", "en": "value"},
+    # -- values ----------------------------------------------------------------------------
+    "val_Ind": {"de": "Indikativ", "en": "indicative"},
+    "val_Sub": {"de": "Konjunktiv", "en": "subjunctive"},
+    "val_Imp": {"de": "Imperativ", "en": "imperative"},
+    "val_Sg": {"de": "Singular", "en": "singular"},
+    "val_Pl": {"de": "Plural", "en": "plural"},
+    "val_unambiguous": {"de": "eindeutig", "en": "unambiguous"},
+    "val_other_person": {"de": "gleich einer anderen Person", "en": "same as another person"},
+    "val_syncretic": {
+        "de": "gleich dem Indikativ (Kontext entscheidet)",
+        "en": "same as the indicative (context decides)",
+    },
+    "val_direct": {"de": "direkt", "en": "direct"},
+    "val_indirect": {"de": "indirekt", "en": "indirect"},
+    "val_reported": {"de": "erzählt", "en": "reported"},
+    "val_positive": {"de": "positiv", "en": "positive"},
+    "val_negative": {"de": "negativ", "en": "negative"},
+    "val_neutral": {"de": "neutral", "en": "neutral"},
+    "val_narrator": {"de": "Erzähler", "en": "narrator"},
+    "val_voice": {"de": "Stimme", "en": "voice"},
+    "val_speaker": {"de": "Sprecher", "en": "speaker"},
+    "val_speech": {"de": "gesprochen", "en": "speech"},
+    "val_thought": {"de": "gedacht", "en": "thought"},
+    "val_writing": {"de": "geschrieben", "en": "writing"},
+    "val_regular": {"de": "Wort", "en": "word"},
+    "val_symbol": {"de": "Satzzeichen", "en": "punctuation"},
+    "val_number": {"de": "Zahl", "en": "number"},
+    "val_ordinal": {"de": "Ordinalzahl", "en": "ordinal"},
+    "val_abbreviation": {"de": "Abkürzung", "en": "abbreviation"},
+    "val_date": {"de": "Datum", "en": "date"},
+    "val_time": {"de": "Uhrzeit", "en": "time"},
+    "val_URL": {"de": "Internetadresse", "en": "URL"},
+    "val_email_address": {"de": "E-Mail-Adresse", "en": "e-mail address"},
+    "val_hashtag": {"de": "Hashtag", "en": "hashtag"},
+    "val_mention": {"de": "Erwähnung", "en": "mention"},
+    "val_emoticon": {"de": "Emoticon", "en": "emoticon"},
+    "val_(unbekannt)": {"de": "(unbekannt)", "en": "(unknown)"},
+    "val_True": {"de": "ja", "en": "yes"},
+    "val_kappa": {"de": "Kappa (Cohen)", "en": "kappa (Cohen)"},
+    "val_multi_kappa": {
+        "de": "Multi-Kappa (Davies & Fleiss)",
+        "en": "multi-kappa (Davies & Fleiss)",
+    },
+    "val_alpha": {"de": "Alpha (Krippendorff)", "en": "alpha (Krippendorff)"},
+    "val_pi": {"de": "Pi (Scott)", "en": "pi (Scott)"},
+    "val_observed": {"de": "beobachtete Übereinstimmung", "en": "observed agreement"},
+    "val_False": {"de": "nein", "en": "no"},
+}
+
+
+def register_labels(labels: dict[str, dict[str, str]]) -> None:
+    """Add a module's own labels (``{key: {"de": ..., "en": ...}}``) to :data:`LABELS`.
+
+    Raises ``ValueError`` if a key is already taken with different wording, so two modules
+    never silently fight over one label.
+    """
+    for key, wording in labels.items():
+        if LABELS.get(key, wording) != wording:
+            raise ValueError(f"label {key!r} is already registered as {LABELS[key]}")
+        LABELS[key] = wording
+
+
+def tr(key: str, language: str = "de") -> str:
+    """Return the label ``key`` in ``language`` (``de`` or ``en``; German if unknown)."""
+    entry = LABELS[key]
+    return entry.get(language, entry["de"])
+
+
+def header(column: object, language: str = "de") -> str:
+    """Return a column header for people: translated if known, else the name as it is."""
+    key = f"col_{column}"
+    return tr(key, language) if key in LABELS else str(column)
+
+
+def number(found: object, language: str = "de", digits: int = 3) -> str:
+    """Write a number for people: ``2.218`` / ``2,218``, ``0,667`` / ``0.667``, ``–`` if missing.
+
+    Floats keep up to ``digits`` decimals (trailing zeros dropped, at least one kept).
+    """
+    if found is None or (isinstance(found, float) and math.isnan(found)):
+        return MISSING
+    if isinstance(found, bool) or not isinstance(found, Number):
+        return str(found)
+    if float(found).is_integer() and not isinstance(found, float):
+        text = f"{int(found):,}"
+    else:
+        text = f"{float(found):,.{digits}f}".rstrip("0")
+        text = text + "0" if text.endswith(".") else text
+    if language == "en":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def value(found: object, language: str = "de") -> str:
+    """Return a cell value for people: a known code translated, a number formatted, ``–``.
+
+    Text that is no known code stays as it is (it may be the analysed text).
+    """
+    if found is None:
+        return MISSING
+    if isinstance(found, Number) and not isinstance(found, bool):
+        return number(found, language)
+    text = str(found)
+    key = f"val_{text}"
+    if key in LABELS:
+        return tr(key, language)
+    return text if text else MISSING
+
+
+def choice(text: str, language: str = "de") -> str:
+    """Show one side of a bilingual exercise choice such as ``"kurz / short"``."""
+    if text.count(" / ") == 1:
+        german, english = text.split(" / ")
+        return english if language == "en" else german
+    return value(text, language) if text else text
+
+
+__all__ = ["LABELS", "MISSING", "choice", "header", "number", "register_labels", "tr", "value"]
