@@ -23,6 +23,7 @@ busy machine slows both sides alike. The figures are recorded in toolkit/data/sc
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -61,12 +62,11 @@ def first_pass(texts: list[str]) -> list[dict]:
     tokens = sum(len(document.tokens) for document in documents)
     ratio = pipeline[0] / somajo[0]
     print(f"== first pass, WikiNews dev: {len(texts)} articles, {tokens:,} tokens ==")
-    print(
-        f"  raw SoMaJo (offsets, sentences) {somajo[0]:7.2f} s CPU  {tokens / somajo[0]:8,.0f} tok/s"
-    )
-    print(
-        f"  toolkit.analyse, empty memos    {pipeline[0]:7.2f} s CPU  {tokens / pipeline[0]:8,.0f} tok/s"
-    )
+    for label, (cpu, _) in (
+        ("raw SoMaJo (offsets, sentences)", somajo),
+        ("toolkit.analyse, empty memos", pipeline),
+    ):
+        print(f"  {label:<32} {cpu:7.2f} s CPU  {tokens / cpu:8,.0f} tokens/s")
     print(f"  ratio {ratio:.2f} (target <= 1.0)")
     return [
         {
@@ -129,8 +129,12 @@ def write_corpus(texts: list[str], folder: Path) -> Path:
     return folder
 
 
-def corpus_command(folder: Path, out: Path, workers: int) -> tuple[float, int]:
-    """Wall seconds and peak memory (KiB) of one `python -m toolkit corpus` process."""
+def corpus_command(folder: Path, out: Path, workers: int) -> tuple[float, int, float]:
+    """Wall seconds, peak memory (KiB) and CPU seconds of one `python -m toolkit corpus` run.
+
+    The CPU time includes the worker processes (they are waited for by the command).
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     code = (
         "import resource, sys\nfrom toolkit.cli import main\n"
         "status = main(sys.argv[1:])\n"
@@ -149,26 +153,33 @@ def corpus_command(folder: Path, out: Path, workers: int) -> tuple[float, int]:
             "--workers",
             str(workers),
             "--quiet",
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=True,
     )
-    return time.perf_counter() - started, int(finished.stdout.split()[-1])
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, int(finished.stdout.split()[-1]), cpu
 
 
 def workers(texts: list[str], scratch: Path) -> list[dict]:
     folder = write_corpus(texts, scratch / "dev")
-    one, _ = corpus_command(folder, scratch / "out1", 1)
-    two, _ = corpus_command(folder, scratch / "out2", 2)
+    one, _, cpu_one = corpus_command(folder, scratch / "out1", 1)
+    two, _, cpu_two = corpus_command(folder, scratch / "out2", 2)
     same = all(
         (scratch / "out1" / name).read_bytes() == (scratch / "out2" / name).read_bytes()
         for name in ("documents.csv", "tokens.csv", "speech.csv", "speakers.csv")
     )
     print(f"== workers: corpus command on {len(texts)} articles ==")
-    print(f"  1 worker {one:6.1f} s wall, 2 workers {two:6.1f} s wall: {one / two:.2f}x "
-          f"(target >= 1.7); same tables: {same}")  # fmt: skip
+    print(
+        f"  1 worker {one:6.1f} s wall, 2 workers {two:6.1f} s wall: {one / two:.2f}x "
+        f"(target >= 1.7); same tables: {same}"
+    )
+    print(f"  CPU: 1 worker {cpu_one:.1f} s, 2 workers {cpu_two:.1f} s (all processes); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")  # fmt: skip
     return [
         {
             "system": "toolkit",
@@ -176,13 +187,20 @@ def workers(texts: list[str], scratch: Path) -> list[dict]:
             "value": round(one / two, 2),
             "target": ">= 1.7",
             "n": len(texts),
-        }
+        },
+        {
+            "system": "toolkit",
+            "measure": "load average during the worker run (2 cores)",
+            "value": round(os.getloadavg()[0], 1),
+            "target": "",
+            "n": len(texts),
+        },
     ]
 
 
 def memory(small: list[str], large: list[str], scratch: Path) -> list[dict]:
-    _, peak_small = corpus_command(write_corpus(small, scratch / "m1"), scratch / "o1", 1)
-    _, peak_large = corpus_command(write_corpus(large, scratch / "m4"), scratch / "o4", 1)
+    _, peak_small, _ = corpus_command(write_corpus(small, scratch / "m1"), scratch / "o1", 1)
+    _, peak_large, _ = corpus_command(write_corpus(large, scratch / "m4"), scratch / "o4", 1)
     size_small, size_large = sum(map(len, small)), sum(map(len, large))
     ratio = peak_large / peak_small
     print("== memory: corpus command, 1 worker ==")

@@ -44,9 +44,19 @@ def test_cli_table_format(capsys, tmp_path):
     path.write_text("Peskow warnte. Putin drohte.", encoding="utf-8")
     assert main(["analyse", str(path), "--format", "table"]) == 0
     output = capsys.readouterr().out
-    assert "== sentences (2 rows) ==" in output
+    assert "== Sätze / sentences (2) ==" in output
     assert "Putin drohte." in output
-    assert "== tokens (6 rows) ==" in output
+    assert "== Tokens (6) ==" in output
+    assert "--format json" in output and "corpus FILE --out DIR" in output
+
+
+def test_cli_table_format_fits_100_columns_for_the_article(capsys):
+    assert main(["analyse", str(ARTICLE_PATH), "--format", "table"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(map(len, lines)) <= 100
+    assert not any("nan" in line.lower().split() for line in lines)
+    tokens = lines[lines.index("== Tokens (339) ==") + 2].split()
+    assert tokens[:5] == ["1", "1", "0", "3", "Der"]  # sentence and token count from 1
 
 
 @pytest.mark.parametrize(

@@ -94,3 +94,13 @@ def test_plot_labels_use_german_numbers():
     figure.canvas.draw()
     ticks = [label.get_text() for label in figure.axes[0].get_xticklabels()]
     assert "2.000" in ticks and figure.axes[0].get_title() == "Tokens pro Text"
+
+
+def test_a_broken_sidecar_is_listed_not_raised(tmp_path):
+    (tmp_path / "m.txt").write_text("Peskow warnte.", encoding="utf-8")
+    (tmp_path / "m.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "gut.txt").write_text("Putin schwieg.", encoding="utf-8")
+    view = CorpusView(tmp_path)
+    view.run()  # was a TypeError
+    assert view.overview.document.tolist() == ["gut"]
+    assert "m.txt" in view.status.value and "JSON object" in view.status.value

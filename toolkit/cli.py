@@ -84,13 +84,10 @@ def _analyse_command(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         json.dump(document.to_dict(), sys.stdout, ensure_ascii=False, indent=arguments.indent)
         sys.stdout.write("\n")
-    else:
-        from toolkit.tables import document_tables
+    else:  # fits the terminal (at most 100 columns) and says where the full tables are
+        from toolkit.terminal import format_tables
 
-        for title, frame in document_tables(document).items():
-            sys.stdout.write(f"== {title} ({len(frame)} rows) ==\n")
-            sys.stdout.write(frame.to_string(index=False) if len(frame) else "(none)")
-            sys.stdout.write("\n\n")
+        sys.stdout.write(format_tables(document))
     return 0
 
 

@@ -7,6 +7,7 @@
 - :mod:`toolkit.corpus.rows`, :mod:`toolkit.corpus.conll`, :mod:`toolkit.corpus.speakers`
   and :mod:`toolkit.corpus.export`: the output tables, CoNLL-U Plus, the written folder;
 - :mod:`toolkit.corpus.concordance`: keyword in context and word frequencies;
+- :mod:`toolkit.corpus.plots`: charts with readable German labels (user text escaped);
 - :mod:`toolkit.corpus.cli`: ``python -m toolkit corpus INPUT --out DIR``.
 
 Only the light reading functions are imported here, so ``import toolkit`` stays fast.

@@ -7,6 +7,7 @@ memory stays flat however large the corpus is, and nothing holds a list of all d
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -127,6 +128,8 @@ def _dask(
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
+            # the nanny's shutdown notes are no news to a user
+            silence_logs=logging.ERROR,
         )
         client = Client(cluster)
     try:
