@@ -1,11 +1,15 @@
 """Tokens per second of the whole pipeline up to reported speech, and of the speech stage alone.
 
-Usage: python bench/bench_speech.py [DATA_FOLDER] [--repeat N]
+Usage: python bench/bench_speech.py [DATA_FOLDER] [--repeat N] [--only WikiNews]
 Texts: the article repeated 20 times; with the evaluation data ($TOOLKIT_EVAL_DATA or the
 folder given) also the 150 WikiNews dev articles and 100 Redewiedergabe files (real, varied
 text, so the taggers' per-word memos help less). "end to end" is tokens + sentences +
 tagging + mood + speech (toolkit.analyse), measured on a first pass with empty memos and
 again. Rates are CPU time of this process (the machine is shared), wall time in brackets.
+
+The learned layer (``speech_model="model"``, the default) is timed against the rule path
+(``speech_model="rules"``) in the same run: "model / rules" is the ratio of their end-to-end
+CPU times (issue 13: at most 1.30 on WikiNews dev).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from toolkit.evaluation.speech_corpora import read_redewiedergabe, read_wikinews
 from toolkit.speech import analyse_speech
 
 TARGET = 5_000  # tokens per second, end to end (issue 4)
+MAX_RATIO = 1.30  # learned layer against the rule path, end to end (issue 13)
 
 
 def texts(path: str | None) -> dict[str, list[str]]:
@@ -40,21 +45,25 @@ def verdict(tokens: int, seconds: tuple[float, float]) -> str:
     return f"  {'>=' if tokens / seconds[0] >= TARGET else '<'} target {TARGET:,}"
 
 
-def pipeline(batch: list[str]) -> Callable[[], object]:
-    return lambda: [toolkit.analyse(text) for text in batch]
+def pipeline(batch: list[str], model: str = "model") -> Callable[[], object]:
+    return lambda: [toolkit.analyse(text, speech_model=model) for text in batch]
 
 
-def speech_stage(documents: list[toolkit.Document]) -> Callable[[], object]:
-    return lambda: [analyse_speech(document) for document in documents]
+def speech_stage(documents: list[toolkit.Document], model: str) -> Callable[[], object]:
+    config = toolkit.AnalysisConfig(speech_model=model)
+    return lambda: [analyse_speech(document, config) for document in documents]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("path", nargs="?", default=None, help="evaluation data folder")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--only", default=None, help="time only texts whose name starts so")
     arguments = parser.parse_args()
     toolkit.analyse("Aufwärmen: Peskow sagte, SoMaJo und HanTa seien geladen.")
     for name, batch in texts(arguments.path).items():
+        if arguments.only and not name.startswith(arguments.only):
+            continue
         documents = [toolkit.analyse(text, speech=False) for text in batch]
         tokens = sum(len(document.tokens) for document in documents)
         print(f"== {name}: {sum(map(len, batch)):,} characters, {tokens:,} tokens ==")
@@ -63,8 +72,14 @@ def main() -> None:
         rate("end to end, first pass", tokens, first, verdict(tokens, first))
         again = min(timed(pipeline(batch)) for _ in range(arguments.repeat))
         rate("end to end, again", tokens, again, verdict(tokens, again))
-        alone = min(timed(speech_stage(documents)) for _ in range(arguments.repeat))
-        rate("speech stage alone", tokens, alone)
+        rules = min(timed(pipeline(batch, "rules")) for _ in range(arguments.repeat))
+        rate("end to end, again, rules only", tokens, rules, verdict(tokens, rules))
+        ratio = again[0] / rules[0]
+        print(f"  model / rules, end to end: {ratio:.2f} ({'<=' if ratio <= MAX_RATIO else '>'} "
+              f"{MAX_RATIO:.2f})")  # fmt: skip
+        for model in ("model", "rules"):
+            alone = min(timed(speech_stage(documents, model)) for _ in range(arguments.repeat))
+            rate(f"speech stage alone, {model}", tokens, alone)
         instances = sum(len(analyse_speech(d).speech) for d in documents)
         print(f"  {instances:,} speech instances")
 

@@ -67,9 +67,10 @@ def _document(source: str):
     if source == "article":
         return toolkit.analyse(toolkit.load_article())
     if source.startswith("beispieltexte/"):
-        from toolkit.batch import analyse_corpus
+        from toolkit.batch import BatchResult, analyse_corpus
 
-        return analyse_corpus(str(NOTEBOOKS / "beispieltexte")).documents[source.split("/")[1]]
+        collected = BatchResult.collect(analyse_corpus(str(NOTEBOOKS / "beispieltexte")))
+        return collected.documents[source.split("/")[1]]
     return toolkit.analyse(source)
 
 

@@ -7,18 +7,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import toolkit
 from toolkit.evaluation.sentiment import (
     DATASETS,
-    TARGETS,
     accuracy,
+    analysed_units,
     evaluate_sentiment,
     label_scores,
     macro_f1,
     read_dataset,
-    shared_thresholds,
     tune_thresholds,
+    user_path,
 )
-from toolkit.sentiment.backends import DEFAULT_THRESHOLDS
 
 
 @pytest.fixture(scope="module")
@@ -67,24 +67,35 @@ def test_dev_sets_read_as_documented(eval_data: Path) -> None:
     assert all(unit.tokens for unit in read_dataset("potts", eval_data))
 
 
-@pytest.mark.slow
 @pytest.mark.evaldata
-@pytest.mark.parametrize("measure", ["macro_f1_default", "macro_f1"])
-def test_dev_macro_f1_targets_and_textblob_beaten(dev_results: pd.DataFrame, measure: str) -> None:
-    # macro_f1_default: the fixed thresholds analyse() uses; macro_f1: tuned on each dev set.
-    # textblob-de is compared at its best, with thresholds tuned on each set.
-    ours = dev_results.pivot(index="system", columns="set", values=measure)
-    textblob = dev_results.pivot(index="system", columns="set", values="macro_f1")
-    for name, target in TARGETS.items():
-        score = ours.loc["toolkit default (lemmas)", name]
-        assert score >= target, (measure, name, score, target)
-        assert score > textblob.loc["textblob-de analyser", name], (measure, name)
+def test_evaluation_scores_exactly_what_analyse_returns(eval_data: Path) -> None:
+    units = [unit for name in DATASETS for unit in read_dataset(name, eval_data)[:3]]
+    for unit, document in zip(units, analysed_units(units), strict=True):
+        for backend in ("learned", "rules", "textblob-de"):
+            expected = toolkit.analyse(unit.text, sentiment_backend=backend).sentiment
+            assert user_path(document, backend) == expected
 
 
 @pytest.mark.slow
 @pytest.mark.evaldata
-def test_default_thresholds_are_the_shared_best(dev_results: pd.DataFrame) -> None:
-    shared = shared_thresholds(dev_results).set_index("system")
-    ours = shared.loc["toolkit default (lemmas)"]
-    assert (ours["positive"], ours["negative"]) == DEFAULT_THRESHOLDS
-    assert ours["mean"] > shared.loc["textblob-de analyser", "mean"]
+def test_learned_beats_textblob_on_every_set_on_the_user_path(dev_results: pd.DataFrame) -> None:
+    scores = dev_results.pivot(index="system", columns="set", values="macro_f1_default")
+    learned = scores.loc["toolkit learned"]
+    for name in DATASETS:
+        assert learned[name] > scores.loc["textblob-de (user path)", name], name
+        assert learned[name] > scores.loc["textblob-de analyser (whole text)", name], name
+
+
+@pytest.mark.slow
+@pytest.mark.evaldata
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16 target not reached: on dev the learned model gains +0.011 over the rules "
+    "on news and loses 0.007 on PotTS (the rules gained 0.065 on PotTS from the document "
+    "aggregation fix)",
+)
+def test_learned_beats_rules_by_five_points_on_news_and_potts(dev_results: pd.DataFrame) -> None:
+    scores = dev_results.pivot(index="system", columns="set", values="macro_f1_default")
+    for name in ("news", "potts"):
+        gain = scores.loc["toolkit learned", name] - scores.loc["toolkit rules", name]
+        assert gain >= 0.05, (name, gain)

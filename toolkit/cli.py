@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sentiment_parser.add_argument(
         "--backend",
         default="default",
-        help="default, textblob-de, or sentiws:PATH (your copy of SentiWS)",
+        help="default (the lexicon rules), learned, textblob-de, or sentiws:PATH (your SentiWS)",
     )
     sentiment_parser.add_argument(
         "--full",

@@ -38,6 +38,12 @@ class AnalysisConfig:
         for comparison) or ``sentiws:PATH`` (your copy of a SentiWS-format lexicon).
     sentiment_thresholds
         Label thresholds ``(positive, negative)``; ``None`` uses the backend's own.
+    speech_model
+        ``model`` (default): the rules' instances of reported speech plus those a trained CRF
+        finds where no rule instance is (the CRF reads the rules' output as features);
+        ``model-only``: the CRF decides every span and kind; ``rules``: the rules alone (GPL
+        only). The weights are CC BY-NC-SA 4.0 (non-commercial); without them the rules are
+        used, with a warning.
 
     Examples
     --------
@@ -52,6 +58,7 @@ class AnalysisConfig:
     sentiment: bool = True
     sentiment_backend: str = "default"
     sentiment_thresholds: tuple[float, float] | None = None
+    speech_model: str = "model"
 
     def replace(self, **overrides: Any) -> AnalysisConfig:
         """Return a copy with some fields changed; unknown names give a clear error."""
@@ -61,5 +68,11 @@ class AnalysisConfig:
             raise InputError(
                 f"Unknown option {unknown[0]!r} for analyse(); known options: "
                 f"{', '.join(sorted(known))}."
+            )
+        if overrides.get("speech_model", "model") not in {"model", "model-only", "rules"}:
+            raise InputError(
+                f"Unknown speech_model {overrides['speech_model']!r}; choose 'model', "
+                "'model-only' or 'rules'. (Unbekanntes Sprachmodell: 'model', 'model-only' "
+                "oder 'rules'.)"
             )
         return replace(self, **overrides)

@@ -200,6 +200,13 @@ class ReportedSpeech:
     cue_parts: tuple[Span, ...] = ()
     cue_lemma: str | None = None
     parts: tuple[Span, ...] = ()
+    #: Learned layer only (``None`` on the rule path): the model's mean marginal probability
+    #: of the instance's label over its tokens.
+    confidence: float | None = None
+    #: Why the instance is there: the rule signals that fired inside it (``rule:direct``,
+    #: ``cue``, ``quote``, ``konjunktiv-I``, ...); ``continuation`` marks speech going on
+    #: without a cue of its own.
+    signals: tuple[str, ...] = ()
 
     @property
     def cue_text(self) -> str | None:
@@ -234,6 +241,8 @@ class ReportedSpeech:
             "cue_lemma": self.cue_lemma,
             "cue_parts": [part.to_dict() for part in self.cue_parts],
             "parts": [part.to_dict() for part in self.parts],
+            "confidence": self.confidence,
+            "signals": list(self.signals),
         }
 
     def spans(self) -> Iterator[Span | ReportedSpeech]:

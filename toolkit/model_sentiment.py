@@ -111,9 +111,13 @@ class SentimentGroup:
 class DocumentSentiment:
     """Sentiment of a whole document: overall score plus one record per sentence.
 
-    ``polarity`` is the mean of the sentence polarities; ``thresholds`` are the label
-    thresholds used (positive above ``thresholds[0]``, negative below ``-thresholds[1]``).
-    ``voices`` and ``speakers`` aggregate the words by voice and by speaker.
+    ``polarity`` is the document score of the backend (see :mod:`toolkit.sentiment`: for the
+    lexicon rules the mean polarity of the sentences that carry sentiment, for the learned
+    backend the squashed sum of all word values); ``contributions`` gives each assessed
+    word's share of it as ``(token index, share)``, and the shares add up to ``polarity``
+    exactly. ``thresholds`` are the label thresholds used (positive above ``thresholds[0]``,
+    negative below ``-thresholds[1]``). ``voices`` and ``speakers`` aggregate the words by
+    voice and by speaker.
     """
 
     polarity: float
@@ -124,6 +128,7 @@ class DocumentSentiment:
     thresholds: tuple[float, float] = (0.0, 0.0)
     voices: tuple[SentimentGroup, ...] = ()
     speakers: tuple[SentimentGroup, ...] = ()
+    contributions: tuple[tuple[int, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the document sentiment as a JSON-ready dict."""
@@ -136,4 +141,5 @@ class DocumentSentiment:
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "voices": [group.to_dict() for group in self.voices],
             "speakers": [group.to_dict() for group in self.speakers],
+            "contributions": [list(pair) for pair in self.contributions],
         }

@@ -25,21 +25,22 @@ import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from toolkit.config import AnalysisConfig
 from toolkit.corpus import eval_data_path
 from toolkit.errors import EvaluationDataError
 from toolkit.lexicons import textblob_de_sentiment
+from toolkit.model import Document, DocumentSentiment
 from toolkit.pipeline import analyse
-from toolkit.sentiment import sentence_input
+from toolkit.sentiment import add_sentiment, sentence_input
 from toolkit.sentiment.backends import (
     SentenceInput,
     SentimentBackend,
     TextBlobBackend,
-    resolve_backend,
 )
 from toolkit.tagging import tag_words
 
@@ -229,10 +230,43 @@ def unit_inputs(unit: EvalUnit, *, lemmas: bool = True) -> list[SentenceInput]:
 
 
 def unit_polarity(sentences: Sequence[SentenceInput], backend: SentimentBackend) -> float:
-    """Return a unit's polarity as the sentiment stage computes a document's: the mean."""
+    """Return the mean sentence polarity of pre-split sentences (benchmarks only).
+
+    The evaluation does not use this: it scores each unit with :func:`user_path`.
+    """
     if not sentences:
         return 0.0
     return math.fsum(backend.score(sentence).polarity for sentence in sentences) / len(sentences)
+
+
+def analysed_units(units: Sequence[EvalUnit]) -> list[Document]:
+    """Analyse each unit's text as ``analyse()`` does, up to (not including) sentiment.
+
+    Pre-tokenised tweets are given as their tokens joined by spaces, the text a user would
+    paste; the toolkit tokenises and splits it into sentences itself.
+    """
+    return [analyse(unit.text, sentiment=False) for unit in units]
+
+
+def user_path(document: Document, backend: str) -> DocumentSentiment:
+    """Return what ``analyse(text, sentiment_backend=backend).sentiment`` returns.
+
+    The sentiment stage is the last stage of :func:`~toolkit.pipeline.analyse`, so running it
+    on a document analysed with ``sentiment=False`` is exactly the user path (same sentence
+    split, same aggregation, same label thresholds); ``tests/test_sentiment_eval.py`` checks
+    that the two agree.
+    """
+    result = add_sentiment(document, AnalysisConfig(sentiment_backend=backend)).sentiment
+    assert result is not None
+    return result
+
+
+#: The systems scored on the user path: name -> ``sentiment_backend``.
+USER_PATH_SYSTEMS = {
+    "toolkit learned": "learned",
+    "toolkit rules": "rules",
+    "textblob-de (user path)": "textblob-de",
+}
 
 
 def evaluate_sentiment(
@@ -241,43 +275,39 @@ def evaluate_sentiment(
     sets: Sequence[str] = tuple(DATASETS),
     limit: int | None = None,
     sentiws: bool = True,
+    systems: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Score the toolkit and textblob-de's analyser on the dev sets; one row per set and system.
+    """Score the toolkit's backends on the dev sets exactly as ``analyse()`` runs them.
 
-    Columns: ``set``, ``system``, ``units``, ``macro_f1`` and ``accuracy`` with thresholds
-    tuned on that dev set (``positive``, ``negative``), and ``macro_f1_default`` /
-    ``accuracy_default`` with the backend's own default thresholds. Systems: the default
-    backend with lemmas (as ``analyse`` runs it), without lemmas, with the SentiWS lexicon
-    (from the data folder, for benchmarking only; ``sentiws=False`` skips it) and
-    textblob-de's own analyser on the raw text.
+    One row per set and system. ``macro_f1_default`` / ``accuracy_default`` are the user's
+    numbers: ``analyse(text, sentiment_backend=...)``, its sentence split, its document
+    aggregation and its labels (the backend's fixed thresholds). ``macro_f1`` / ``accuracy``
+    use thresholds tuned on that dev set (``positive``, ``negative``): optimistic, for
+    comparison only. Systems: :data:`USER_PATH_SYSTEMS` (or ``systems``), the rules over
+    SentiWS from the data folder (benchmark only; ``sentiws=False`` skips it), and
+    textblob-de's own analyser on the whole raw text (how textblob-de is used on its own).
     """
     root = eval_data_path(path, "sentiment")
-    default = resolve_backend("default")
-    backends: dict[str, tuple[SentimentBackend, bool]] = {
-        "toolkit default (lemmas)": (default, True),
-        "toolkit default (no lemmas)": (default, False),
-    }
+    chosen = dict(systems if systems is not None else USER_PATH_SYSTEMS)
     if sentiws:
         folder = root / "lexicons" / "sentiws_v2.0"
-        backends["toolkit rules + SentiWS (benchmark only)"] = (
-            resolve_backend(f"sentiws:{folder}"),
-            True,
-        )
+        chosen["toolkit rules + SentiWS (benchmark only)"] = f"sentiws:{folder}"
     rows = []
     for name in sets:
         units = read_dataset(name, root.parent)[:limit]
         gold = [unit.label for unit in units]
-        tagged = [unit_inputs(unit, lemmas=True) for unit in units]
-        plain = [[replace(s, lemmas=None, tags=None) for s in sentences] for sentences in tagged]
-        scores: dict[str, tuple[list[float], tuple[float, float]]] = {}
-        for system, (backend, lemmas) in backends.items():
-            inputs = tagged if lemmas else plain
-            scores[system] = ([unit_polarity(s, backend) for s in inputs], backend.thresholds)
+        documents = analysed_units(units)
+        results: dict[str, tuple[list[float], list[str]]] = {}
+        for system, backend in chosen.items():
+            found = [user_path(document, backend) for document in documents]
+            results[system] = ([s.polarity for s in found], [s.label for s in found])
         textblob = [textblob_de_sentiment(unit.text)[0] for unit in units]
-        scores["textblob-de analyser"] = (textblob, TextBlobBackend.thresholds)
-        for system, (polarities, thresholds) in scores.items():
+        results["textblob-de analyser (whole text)"] = (
+            textblob,
+            label_scores(textblob, *TextBlobBackend.thresholds),
+        )
+        for system, (polarities, labels) in results.items():
             positive, negative, tuned = tune_thresholds(gold, polarities)
-            default_labels = label_scores(polarities, *thresholds)
             rows.append(
                 {
                     "set": name,
@@ -287,8 +317,8 @@ def evaluate_sentiment(
                     "accuracy": accuracy(gold, label_scores(polarities, positive, negative)),
                     "positive": positive,
                     "negative": negative,
-                    "macro_f1_default": macro_f1(gold, default_labels),
-                    "accuracy_default": accuracy(gold, default_labels),
+                    "macro_f1_default": macro_f1(gold, labels),
+                    "accuracy_default": accuracy(gold, labels),
                     "polarities": polarities,
                     "gold": gold,
                 }

@@ -57,6 +57,7 @@ SPEECH_ANCHORS: list[dict[str, Any]] = [
             ("fine-tuned German BERT", "EVALUATION.md (other split)", (0.91, 0.79, 0.70)),
             ("rules + ML (2013)", "EVALUATION.md (other split)", (0.87, 0.71, 0.58)),
             ("target of this toolkit", "issue 4", (0.85, 0.60, 0.45)),
+            ("LLpro fine-tuned GBERT", "EVALUATION.md (other split)", (0.908, 0.792, 0.705)),
         )
         for kind, f1 in zip(KINDS, values, strict=True)
     ),
@@ -70,6 +71,10 @@ SPEECH_ANCHORS: list[dict[str, Any]] = [
      "source": "EVALUATION.md (0.479 on test)"},
     {"system": "target of this toolkit", "subset": _WN, "measure": "message", "F1": 0.60,
      "source": "issue 4"},
+    {"system": "target of the learned layer", "subset": _WN, "measure": "message", "F1": 0.72,
+     "source": "issue 13"},
+    {"system": "target of the learned layer", "subset": _WN, "measure": "speaker exact match",
+     "F1": 0.70, "source": "issue 13"},
 ]  # fmt: skip
 
 
@@ -90,21 +95,29 @@ def _covered(spans: list[tuple[int, int]], instance: ReportedSpeech) -> set[int]
 
 
 def _is_continuation(instance: ReportedSpeech) -> bool:
+    if instance.confidence is not None:  # the learned layer says itself what it continues
+        return instance.kind == "indirect" and "continuation" in instance.signals
     return instance.kind == "indirect" and instance.cue is None
 
 
 def evaluate_redewiedergabe(
-    path: str | os.PathLike[str] | None = None, limit: int | None = None
+    path: str | os.PathLike[str] | None = None,
+    limit: int | None = None,
+    split: str = "all",
+    **options: Any,
 ) -> tuple[pd.DataFrame, SpeechErrors]:
     """Token P / R / F1 per kind and subset on Redewiedergabe, and an error analysis.
 
-    ``n`` is the number of gold tokens; ``limit`` reads only that many files.
+    ``n`` is the number of gold tokens; ``limit`` reads only that many files; ``split`` is
+    ``all``, ``train`` or ``dev`` (the learned layer's split by file name,
+    :func:`~toolkit.evaluation.speech_corpora.rw_split`); ``options`` go to ``analyse()``
+    (``speech_model="rules"``).
     """
     counts: dict[tuple[str, str], Counts] = defaultdict(Counts)
     errors = SpeechErrors()
-    for rw in read_redewiedergabe(path, limit):
+    for rw in read_redewiedergabe(path, limit, split):
         text, spans = rebuild_text([token.word for token in rw.tokens])
-        document = analyse(text)
+        document = analyse(text, **options)
         subsets = ["all", "fiction" if rw.fiction else "non-fiction"] + ["news"] * rw.news
         covered = [(instance, _covered(spans, instance)) for instance in document.speech]
         for row, (kind, gold_types, which) in RW_ROWS.items():
@@ -152,16 +165,18 @@ def evaluate_wikinews(
     split: str = "dev",
     limit: int | None = None,
     predictions: TextIO | None = None,
+    **options: Any,
 ) -> tuple[pd.DataFrame, SpeechErrors]:
     """Token, message and speaker scores on WikiNews quotes, and an error analysis.
 
-    ``predictions``, an open text file, receives JSON lines for ``wn_eval.py``.
+    ``predictions``, an open text file, receives JSON lines for ``wn_eval.py``; ``options`` go
+    to ``analyse()`` (``speech_model="rules"``).
     """
     counts: dict[str, Counts] = defaultdict(Counts)
     message, without_reported = MessageScore([], []), MessageScore([], [])
     errors = SpeechErrors()
     for wn in read_wikinews(path, split, limit):
-        document = analyse(wn.text)
+        document = analyse(wn.text, **options)
         items = wikinews_items(document)
         if predictions is not None:
             line = {"doc_id": wn.doc_id, "speech": items}
@@ -219,6 +234,32 @@ def evaluate_speech(
     redewiedergabe, _ = evaluate_redewiedergabe(path, limit)
     wikinews, _ = evaluate_wikinews(path, "dev", limit)
     return pd.concat([redewiedergabe, wikinews], ignore_index=True)
+
+
+def side_by_side(scores: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Join score tables of several ``speech_model`` settings: one row per subset and measure.
+
+    Examples
+    --------
+    >>> row = {"system": "toolkit", "subset": "s", "measure": "m", "P": 0.5, "R": 0.5, "F1": 0.5,
+    ...        "n": 10}
+    >>> table = side_by_side({"rules": pd.DataFrame([row]), "model": pd.DataFrame([row])})
+    >>> list(table.columns)
+    ['subset', 'measure', 'n', 'rules P', 'rules R', 'rules F1', 'model P', 'model R', 'model F1']
+    """
+    joined: pd.DataFrame | None = None
+    for name, table in scores.items():
+        part = table.rename(columns={c: f"{name} {c}" for c in ("P", "R", "F1")})
+        part = part.drop(columns=["system"])
+        if joined is None:
+            joined = part
+        else:
+            joined = joined.merge(
+                part.drop(columns=["n"], errors="ignore"), on=["subset", "measure"]
+            )
+    assert joined is not None
+    first = ["subset", "measure", *(["n"] if "n" in joined.columns else [])]
+    return joined[first + [c for c in joined.columns if c not in first]]
 
 
 def speech_anchors() -> pd.DataFrame:

@@ -17,6 +17,7 @@ import csv
 import json
 import os
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from toolkit.speech.quotes import quote_pairs
 RW_TYPES = ("direct", "indirect", "reported", "freeIndirect", "indirect freeIndirect")
 #: WikiNews quote types and the toolkit's kinds they count for (strict scoring).
 WN_KINDS = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported"}
+#: Redewiedergabe ``main`` is split by file for the learned speech layer: a file is in the dev
+#: portion when the CRC-32 of its name, modulo 100, is below this (about 15 %), else in train.
+RW_DEV_PERCENT = 15
 
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}…%")
 _NO_SPACE_AFTER = frozenset("([{")
@@ -46,6 +50,8 @@ class RWToken:
     types: frozenset[str]
     cue: bool = False
     speaker: bool = False
+    #: ``(type, instance id)`` per annotation layer, outermost first (``("direct", "3")``).
+    layers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +86,52 @@ def _types(stwr: str) -> frozenset[str]:
     return frozenset(layer.split(".", 1)[0] for layer in stwr.split("|"))
 
 
+def _layers(stwr: str) -> tuple[tuple[str, str], ...]:
+    if stwr in {"-", ""}:
+        return ()
+    found = []
+    for layer in stwr.split("|"):
+        parts = layer.split(".")
+        found.append((parts[0], parts[2] if len(parts) > 2 else ""))
+    return tuple(found)
+
+
+def rw_split(name: str) -> str:
+    """Return ``"dev"`` or ``"train"``: the fixed split of Redewiedergabe ``main`` by file name.
+
+    Examples
+    --------
+    >>> rw_split("rwk_digbib_1014-1.tsv")
+    'train'
+    """
+    return "dev" if zlib.crc32(name.encode("utf-8")) % 100 < RW_DEV_PERCENT else "train"
+
+
 def read_rw_file(path: str | os.PathLike[str], metadata: dict[str, str] | None = None) -> RWFile:
     """Read one ``rwk_*.tsv`` file of the main corpus."""
     file = Path(path)
     with file.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         tokens = tuple(
-            RWToken(_word(row), _types(row["stwr"]), row["intexpr"] != "-", row["speaker"] != "-")
+            RWToken(
+                _word(row),
+                _types(row["stwr"]),
+                row["intexpr"] != "-",
+                row["speaker"] != "-",
+                _layers(row["stwr"]),
+            )
             for row in rows
         )
     return RWFile(file.name, tokens, metadata or {})
 
 
 def read_redewiedergabe(
-    path: str | os.PathLike[str] | None = None, limit: int | None = None
+    path: str | os.PathLike[str] | None = None, limit: int | None = None, split: str = "all"
 ) -> Iterator[RWFile]:
     """Yield the main corpus files (sorted by name) with their metadata.
+
+    ``split`` is ``all``, or ``train`` / ``dev`` (:func:`rw_split`); ``limit`` counts files
+    of that split.
 
     Raises
     ------
@@ -108,6 +144,8 @@ def read_redewiedergabe(
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             metadata[row["file"]] = row
     files = sorted(folder.glob("rwk_*.tsv"))
+    if split != "all":
+        files = [file for file in files if rw_split(file.name) == split]
     if not files:
         raise EvaluationDataError(f"No rwk_*.tsv files in {folder}.")
     for file in files[:limit]:

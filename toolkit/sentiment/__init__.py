@@ -1,20 +1,25 @@
 """Sentences -> sentiment with the words behind it, per sentence, document, voice and speaker.
 
-The stage :func:`add_sentiment` scores every sentence with a backend (by default the rules
-of :mod:`toolkit.sentiment.rules` over textblob-de's polarity lexicon, see
-:mod:`toolkit.sentiment.backends`) and fills ``Document.sentiment``:
+The stage :func:`add_sentiment` scores every sentence with a backend (by default the
+lexicon rules of :mod:`toolkit.sentiment.rules` over textblob-de's polarity lexicon;
+``sentiment_backend="learned"`` gives the learned linear weights of
+:mod:`toolkit.sentiment.learned`, see :mod:`toolkit.sentiment.backends`) and fills
+``Document.sentiment``:
 
 - per sentence: polarity in (-1, 1), subjectivity in [0, 1], a label and one
   :class:`~toolkit.model.WordAssessment` per word that counted, whose contributions add up
   exactly to the polarity;
-- per document: the mean of the sentence polarities, labelled with the same thresholds;
+- per document: one polarity (the learned backend scores the whole text at once; the
+  rules take the mean of the sentences that carry sentiment, :func:`document_polarity`), with
+  each word's share of it in ``DocumentSentiment.contributions`` (they add up exactly),
+  labelled with the same thresholds;
 - per voice and per speaker: every assessed word belongs to the narrator or to the reported
   speech it stands in (``Document.speech``, from the speech stage), so the narrator's and
   the quoted speakers' shares can be compared.
 
 Labels: ``positive`` if the polarity is above ``thresholds[0]``, ``negative`` if it is
-below ``-thresholds[1]``, else ``neutral``. The default backend's thresholds, (0.35, 0.15),
-were tuned on the dev portions of the evaluation sets (bench/eval_sentiment.py).
+below ``-thresholds[1]``, else ``neutral``. Each backend brings thresholds chosen on dev data
+(bench/eval_sentiment.py; the learned backend's in its ``weights.json``).
 
 Lemmas and tags from the tagging stage are used when present (``Token.lemma``); without them
 the lexicon's own inflected forms do the job.
@@ -22,7 +27,7 @@ the lexicon's own inflected forms do the job.
 Examples
 --------
 >>> from toolkit import analyse
->>> doc = analyse("Das ist nicht gut. Die Lage ist zutiefst provokant.")
+>>> doc = analyse("Das ist nicht gut. Die Lage ist zutiefst provokant.", sentiment_backend="rules")
 >>> [(s.label, [w.text for w in s.words]) for s in doc.sentiment.sentences]
 [('negative', ['gut']), ('negative', ['provokant'])]
 >>> doc.sentiment.sentences[1].words[0].modifiers
@@ -52,6 +57,7 @@ from toolkit.sentiment.backends import (
     SentimentBackend,
     resolve_backend,
 )
+from toolkit.sentiment.rules import truncate
 
 if TYPE_CHECKING:
     from toolkit.config import AnalysisConfig
@@ -116,10 +122,19 @@ def document_sentiment(
         for index in range(len(document.sentences))
     )
     count = max(len(sentences), 1)
-    polarity = math.fsum(sentence.polarity for sentence in sentences) / count
+    if hasattr(backend, "score_document"):  # the learned backend scores the text as a whole
+        inputs = [sentence_input(document, index) for index in range(len(document.sentences))]
+        polarity, shares = backend.score_document(inputs)
+        contributions = tuple(
+            (document.sentences[index].first_token + position, share)
+            for index, position, share in shares
+        )
+    else:
+        polarity, contributions = document_polarity(sentences, backend)
     voices, speakers = aggregate(document, sentences, owners)
     return DocumentSentiment(
         polarity=polarity,
+        contributions=contributions,
         subjectivity=math.fsum(sentence.subjectivity for sentence in sentences) / count,
         label=label_for(polarity, thresholds),  # type: ignore[arg-type]
         backend=backend.name,
@@ -128,6 +143,29 @@ def document_sentiment(
         voices=voices,
         speakers=speakers,
     )
+
+
+def document_polarity(
+    sentences: Sequence[SentenceSentiment], backend: SentimentBackend | str = "default"
+) -> tuple[float, tuple[tuple[int, float], ...]]:
+    """Return a document's polarity and each assessed word's share of it, by sentence.
+
+    The mean of the sentences that carry sentiment: a neutral sentence (``@user``, a date
+    line) does not dilute it. (A backend with ``score_document``, the learned one, scores the
+    whole text at once instead; see :func:`document_sentiment`.) The shares are cut to
+    multiples of 2**-24, and the polarity is their sum, so they add up to it exactly.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Heute ist Montag. Das ist gut.", sentiment_backend="rules")
+    >>> [round(s.polarity, 2) for s in doc.sentiment.sentences], round(doc.sentiment.polarity, 2)
+    ([0.0, 0.71], 0.71)
+    """
+    words = [word for sentence in sentences for word in sentence.words]
+    carrying = max(sum(1 for sentence in sentences if sentence.words), 1)
+    shares = tuple((word.token, truncate(word.contribution / carrying)) for word in words)
+    return sum((share for _, share in shares), 0.0), shares
 
 
 def sentence_input(document: Document, index: int) -> SentenceInput:

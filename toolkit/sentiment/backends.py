@@ -1,12 +1,16 @@
-"""Sentiment backends behind one small interface: the default rules, SentiWS, textblob-de.
+"""Sentiment backends behind one small interface: learned weights, the rules, SentiWS, textblob-de.
 
 A backend scores one sentence (:class:`SentenceInput`: its words, and lemmas, tags and text
 when known) and returns a :class:`~toolkit.sentiment.rules.ScoredSentence` whose word
 contributions add up exactly to its polarity. It also names the label thresholds that suit
-its scale. Three backends come with the toolkit:
+its scale. Four backends come with the toolkit:
 
-- ``default``: the rules of :mod:`toolkit.sentiment.rules` over textblob-de's polarity
-  lexicon (read as data, with the toolkit's additions and news false hits);
+- ``rules`` (the ``default``): the rules of :mod:`toolkit.sentiment.rules` over
+  textblob-de's polarity lexicon (read as data, with the toolkit's additions and news false
+  hits), what the course teaches;
+- ``learned``: linear weights over the rules' word values and the words themselves
+  (:mod:`toolkit.sentiment.learned`), trained on PotTS and GerNTSA; better scores, and every
+  word's contribution still adds up to the polarity;
 - ``sentiws:PATH``: the same rules over a SentiWS-format lexicon you supply (SentiWS is
   licensed for non-commercial use only and never shipped with the toolkit);
 - ``textblob-de``: textblob-de's own analyser, for comparison (its polarity is the mean of
@@ -14,12 +18,12 @@ its scale. Three backends come with the toolkit:
 
 Examples
 --------
->>> backend = resolve_backend("default")
+>>> backend = resolve_backend("rules")
 >>> result = backend.score(SentenceInput(("Das", "ist", "sehr", "gut", ".")))
 >>> [(word.entry, word.modifiers) for word in result.words]
 [('gut', ('sehr ×1.5',))]
->>> isinstance(backend, SentimentBackend)
-True
+>>> isinstance(backend, SentimentBackend), resolve_backend("default").name
+(True, 'rules')
 """
 
 from __future__ import annotations
@@ -94,7 +98,7 @@ class RuleBackend:
         lexicon: PolarityLexicon,
         settings: RuleSettings | None = None,
         *,
-        name: str = "default",
+        name: str = "rules",
         thresholds: tuple[float, float] = DEFAULT_THRESHOLDS,
     ) -> None:
         self.lexicon = lexicon
@@ -202,7 +206,7 @@ def _find_word(sentence: SentenceInput, head: str, cursor: int) -> int:
 
 @cache
 def default_backend() -> RuleBackend:
-    """Return the default backend (rules over textblob-de's lexicon), built once."""
+    """Return the rules over textblob-de's lexicon (``sentiment_backend="rules"``), built once."""
     return RuleBackend(default_lexicon())
 
 
@@ -215,11 +219,13 @@ def sentiws_backend(path: str) -> RuleBackend:
 
 
 #: Backend names accepted by :func:`resolve_backend` (besides ``sentiws:PATH``).
-BACKEND_NAMES = ("default", "textblob-de", "sentiws:PATH")
+BACKEND_NAMES = ("default", "rules", "learned", "textblob-de", "sentiws:PATH")
 
 
 def resolve_backend(spec: str | os.PathLike[str] | SentimentBackend) -> SentimentBackend:
-    """Return the backend named by ``spec``: ``default``, ``textblob-de``, ``sentiws:PATH``.
+    """Return the backend named by ``spec``: ``default``, ``rules``, ``learned``, ...
+
+    Names: ``default`` (= ``rules``), ``learned``, ``textblob-de``, ``sentiws:PATH``.
 
     A path to an existing SentiWS-format file or folder also works, and so does any object
     with a ``score`` method, a ``name`` and ``thresholds`` (see :class:`SentimentBackend`).
@@ -236,15 +242,19 @@ def resolve_backend(spec: str | os.PathLike[str] | SentimentBackend) -> Sentimen
     >>> resolve_backend("vader")
     Traceback (most recent call last):
     ...
-    toolkit.errors.InputError: Unknown sentiment backend 'vader'; use one of default, \
-textblob-de, sentiws:PATH.
+    toolkit.errors.InputError: Unknown sentiment backend 'vader'; use one of default, rules, \
+learned, textblob-de, sentiws:PATH.
     """
     # a name or path first: the protocol check is slow, and resolving happens per sentence
     if not isinstance(spec, (str, os.PathLike)) and isinstance(spec, SentimentBackend):
         return spec
     text = os.fspath(spec).strip()
-    if text in ("", "default"):
+    if text in ("", "default", "rules"):
         return default_backend()
+    if text == "learned":
+        from toolkit.sentiment.learned import learned_backend
+
+        return learned_backend()
     if text.lower() in ("textblob", "textblob-de", "textblob_de"):
         return TextBlobBackend()
     path = text.split(":", 1)[1] if text.lower().startswith("sentiws:") else text

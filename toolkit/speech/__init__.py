@@ -47,8 +47,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any
 
+from toolkit.config import AnalysisConfig
 from toolkit.model import Document, ReportedSpeech, Span, Token, VerbMood
 from toolkit.speech.cues import Cue, find_cues
 from toolkit.speech.direct import (
@@ -71,9 +72,6 @@ from toolkit.speech.unquoted import addresses, speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
 
-if TYPE_CHECKING:
-    from toolkit.config import AnalysisConfig
-
 #: Sentences back a speaker goes on in Konjunktiv II without a cue (in Konjunktiv I: any).
 CONTINUATION_WINDOW = 1
 #: Longest sentence (in tokens) that goes on with unquoted speech after a colon.
@@ -94,15 +92,32 @@ def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> 
     """
     if not is_tagged(document):
         document = tag_document(document)
-    speech = tuple(detect_speech(document))
+    signals: dict[str, Any] = {}
+    speech = tuple(detect_speech(document, signals))
+    mode = (config or AnalysisConfig()).speech_model
+    if mode != "rules":
+        # the learned layer: the rules' output is its features
+        from toolkit.speech.learned import apply_model
+
+        learned = apply_model(document, speech, signals["cues"], mode=mode)
+        if learned is not None:
+            speech = tuple(learned)
     return replace(document, speech=speech, verbs=resolve_moods(document, speech))
 
 
-def detect_speech(document: Document) -> list[ReportedSpeech]:
-    """Return the speech instances of a tagged document, in text order."""
+def detect_speech(
+    document: Document, signals: dict[str, Any] | None = None
+) -> list[ReportedSpeech]:
+    """Return the speech instances of a tagged document, in text order.
+
+    ``signals``, if given, receives the cues found per sentence (``"cues"``) for the learned
+    layer, which reads them as features.
+    """
     tokens = document.tokens
     starts = [token.start for token in tokens]
     cues = [find_cues(document.sentence_tokens(s.index)) for s in document.sentences]
+    if signals is not None:
+        signals["cues"] = cues
     directs = direct_quotations(document, starts, cues)
     verbs = {verb.token: verb for verb in document.verbs}
     # Each sentence's verbs and quotations, found in one pass over all of them (in their

@@ -1,0 +1,126 @@
+"""The learned speech layer: selectable against the rules, explained, and safe without weights."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import toolkit
+from toolkit.errors import InputError
+from toolkit.speech import learned
+from toolkit.speech.learned.spans import decode
+from toolkit.speech.learned.spelling import modern_spelling
+
+TEXT = (
+    "Der Minister sagte, dass die Lage ernst sei. Danach werde alles anders. "
+    "„Wir sind offen für Gespräche“, sagte die Ministerin. Laut Polizei gab es drei Verletzte."
+)
+
+
+@pytest.fixture
+def no_weights(monkeypatch, tmp_path):
+    """A stripped install: the weights file is missing."""
+    monkeypatch.setattr(learned, "weights_path", lambda: tmp_path / "missing.crfsuite")
+    learned.load_model.cache_clear()
+    yield
+    learned.load_model.cache_clear()
+
+
+def test_shipped_weights_are_found_and_small():
+    path = learned.weights_path()
+    assert path.is_file()
+    assert path.stat().st_size <= 20_000_000
+    assert (
+        (path.parent / "LICENSE")
+        .read_text(encoding="utf-8")
+        .startswith("Attribution-NonCommercial-ShareAlike 4.0 International")
+    )
+
+
+def test_model_is_the_default_and_keeps_every_rule_instance():
+    default = toolkit.analyse(TEXT)
+    model = toolkit.analyse(TEXT, speech_model="model")
+    rules = toolkit.analyse(TEXT, speech_model="rules")
+    assert default.speech == model.speech
+    assert rules.speech and all(record.confidence is None for record in rules.speech)
+    assert all(record in model.speech for record in rules.speech)
+    added = [record for record in model.speech if record.confidence is not None]
+    assert all(0.0 < record.confidence <= 1.0 for record in added)
+
+
+def test_model_only_decides_and_explains_every_instance():
+    doc = toolkit.analyse(TEXT, speech_model="model-only")
+    assert doc.speech
+    assert all(0.0 < record.confidence <= 1.0 for record in doc.speech)
+    # the why: every instance here overlaps a rule instance and says which
+    assert all(any(s.startswith("rule:") for s in record.signals) for record in doc.speech)
+
+
+def test_model_only_keeps_cue_and_speaker_of_the_rules():
+    doc = toolkit.analyse(TEXT, speech_model="model-only")
+    quote = next(record for record in doc.speech if record.kind == "direct")
+    assert (quote.text, quote.cue_text) == ("„Wir sind offen für Gespräche“", "sagte")
+    assert quote.speaker_mention is not None
+    assert "die Ministerin" in quote.speaker_mention.text
+
+
+def test_unknown_speech_model_is_a_clear_error():
+    with pytest.raises(InputError, match="speech_model"):
+        toolkit.analyse(TEXT, speech_model="bert")
+
+
+def test_without_weights_the_rules_answer_with_one_warning(no_weights):
+    with pytest.warns(RuntimeWarning, match="speech_model='rules'"):
+        first = toolkit.analyse(TEXT, speech_model="model")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # loaded once per process: no second warning
+        second = toolkit.analyse(TEXT, speech_model="model")
+    rules = toolkit.analyse(TEXT, speech_model="rules")
+    assert first.speech == rules.speech == second.speech
+
+
+def test_decode_joins_the_pieces_of_an_interrupted_instance():
+    rules_doc = toolkit.analyse("Das, so Peskow, sei gefährlich.", speech_model="rules")
+    rule = next(r for r in rules_doc.speech if r.kind == "indirect")
+    assert len(rule.parts) == 2
+    labels = ["I", "O", "O", "O", "O", "I", "I", "I"]
+    assert [t.text for t in rules_doc.tokens][5] == "sei"
+    marginals = [{"I": 0.9} if label == "I" else {} for label in labels]
+    (record,) = decode(rules_doc, labels, marginals, rules_doc.speech)
+    assert [part.text for part in record.parts] == ["Das", "sei gefährlich."]
+    assert record.cue_text == "so" and record.confidence == 0.9
+
+
+def test_decode_starts_a_new_instance_at_a_marked_restart():
+    doc = toolkit.analyse("„Ja.“ „Nein.“", speech_model="rules")
+    labels = ["D", "D", "D", "D", "^D", "D", "D", "D"]
+    assert len(doc.tokens) == len(labels)
+    records = decode(doc, labels, [{"D": 1.0}] * len(labels), doc.speech)
+    assert [r.text for r in records] == ["„Ja.“", "„Nein.“"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("daß", "dass"), ("müßte", "müsste"), ("wüßte", "wüsste"), ("sey", "sei"),
+     ("thun", "tun"), ("Thür", "Tür"), ("Fuß", "Fuß"), ("weiß", "weiß")],
+)  # fmt: skip
+def test_historical_spelling_is_read_as_modern(old, new):
+    assert modern_spelling(old) == new
+
+
+@pytest.mark.slow
+@pytest.mark.evaldata
+def test_retraining_reproduces_the_shipped_dev_scores(eval_data, tmp_path):
+    """The documented command, from scratch, gives the shipped model's dev scores (±0.005)."""
+    import json
+
+    from toolkit.speech.learned.train import main
+
+    shipped = json.loads(learned.weights_path().with_suffix(".json").read_text(encoding="utf-8"))
+    out = tmp_path / "spans.crfsuite"
+    assert main(["--data", str(eval_data), "--out", str(out)]) == 0
+    again = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert again["settings"] == shipped["settings"]
+    for code, f1 in shipped["dev_token_f1"].items():
+        assert again["dev_token_f1"][code] == pytest.approx(f1, abs=0.005), code

@@ -1,0 +1,162 @@
+"""The learned layer of reported speech: a CRF labels spans and kinds, the rules explain.
+
+The rule stage (:mod:`toolkit.speech`) runs first and its output becomes features
+(:mod:`~toolkit.speech.learned.features`); a linear-chain CRF (CRFsuite, trained by
+``python -m toolkit.speech.learned.train``) labels every token with the kinds of speech it
+belongs to, and :mod:`~toolkit.speech.learned.spans` turns the labels into records that keep
+the rules' cue and speaker, the model's confidence and the rule signals that fired. With
+``speech_model="model"`` (the default) the rules' instances stay and the model adds its own
+where no rule instance is; with ``"model-only"`` the model decides every instance.
+
+The weights (``toolkit/speech/weights/spans.crfsuite``, CC BY-NC-SA 4.0 like the corpora they
+were trained on) are loaded once per process, on first use. Without them (a stripped install)
+the toolkit warns once and keeps the rule output.
+
+Examples
+--------
+>>> from toolkit import analyse
+>>> doc = analyse("„Wir kommen“, sagte sie.")
+>>> [(s.kind, s.text, s.cue_text) for s in doc.speech]
+[('direct', '„Wir kommen“', 'sagte')]
+>>> analyse("„Wir kommen“, sagte sie.", speech_model="rules").speech[0].confidence is None
+True
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import warnings
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from toolkit.model import Document, ReportedSpeech
+from toolkit.speech.cues import Cue
+from toolkit.speech.learned.features import document_features
+from toolkit.speech.learned.spans import decode, parse_label
+
+__all__ = ["MODEL_NAMES", "SpanModel", "apply_model", "load_model", "weights_path"]
+
+#: Values of ``AnalysisConfig.speech_model``: ``model`` keeps every rule instance and adds the
+#: CRF's instances that no rule instance touches (measured best on the dev portions);
+#: ``model-only`` lets the CRF decide every span and kind; ``rules`` is the rules alone.
+MODEL_NAMES = ("model", "model-only", "rules")
+WEIGHTS_FILE = "spans.crfsuite"
+#: Least confidence of an instance the model adds where no rule instance is (chosen on dev).
+MIN_ADDED_CONFIDENCE = 0.0
+
+_LOCK = threading.Lock()
+
+
+def weights_path() -> Path:
+    """Where the shipped weights live (the file may be absent in a stripped install)."""
+    return Path(str(resources.files("toolkit.speech") / "weights" / WEIGHTS_FILE))
+
+
+class SpanModel:
+    """A trained CRF over token features; ``predict`` gives labels and per-code marginals."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pycrfsuite
+
+        self.path = Path(path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+        self.labels = tuple(self._tagger.labels())
+        self._codes = {label: tuple(parse_label(label)) for label in self.labels}
+
+    def predict(self, features: list[list[str]]) -> tuple[list[str], list[dict[str, float]]]:
+        """Return the best label per token and the marginal probability of that label.
+
+        The probability is given for each code of the label (``{"D": 0.97, "I": 0.97}`` for
+        ``D|I``), so an instance's confidence is the mean over its tokens.
+        """
+        if not features:
+            return [], []
+        import pycrfsuite
+
+        with _LOCK:  # a CRFsuite tagger holds its current sequence
+            self._tagger.set(pycrfsuite.ItemSequence(features))
+            labels = self._tagger.tag()
+            marginal = self._tagger.marginal
+            marginals = [
+                dict.fromkeys(self._codes[label], marginal(label, i)) if label != "O" else {}
+                for i, label in enumerate(labels)
+            ]
+        return labels, marginals
+
+
+@cache
+def load_model() -> SpanModel | None:
+    """Load the shipped weights once per process; ``None`` (with one warning) when absent."""
+    path = weights_path()
+    if not path.is_file():
+        warnings.warn(
+            f"Speech model weights not found ({path}); using the rules "
+            "(speech_model='rules'). / Gewichte des Sprachmodells fehlen; es gelten die Regeln.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return SpanModel(path)
+
+
+def apply_model(
+    document: Document,
+    records: Sequence[ReportedSpeech],
+    cues: Sequence[Sequence[Cue]] | None = None,
+    model: SpanModel | Any | None = None,
+    mode: str = "model",
+) -> list[ReportedSpeech] | None:
+    """Return the learned layer's records for a tagged document (``None``: no weights).
+
+    ``records`` and ``cues`` are the rule stage's output for the same document; ``mode`` is
+    ``model`` (the rules' instances and the model's additions) or ``model-only``.
+    """
+    model = model if model is not None else load_model()
+    if model is None:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of short feature strings: no collection passes meanwhile
+    try:
+        labels, marginals = model.predict(document_features(document, records, cues))
+    finally:
+        if collecting:
+            gc.enable()
+    learned = decode(document, labels, marginals, records)
+    if mode == "model-only":
+        return learned
+    # the rules' instances stay; the model adds what no rule instance touches
+    covered = [(a, b) for record in records for a, b in record.pieces()]
+    added = [
+        record
+        for record in learned
+        if (record.confidence or 0.0) >= MIN_ADDED_CONFIDENCE
+        and not any(a < e and s < b for s, e in record.pieces() for a, b in covered)
+    ]
+    return with_recent_speakers(sorted([*records, *added], key=lambda r: (r.start, -r.end, r.kind)))
+
+
+def with_recent_speakers(records: list[ReportedSpeech]) -> list[ReportedSpeech]:
+    """Give a learned instance without a speaker the speaker of the speech just before it.
+
+    Only within the same or the previous sentence; rule instances are left as they are.
+    """
+    result: list[ReportedSpeech] = []
+    last: ReportedSpeech | None = None
+    for record in records:
+        if (
+            record.confidence is not None
+            and record.speaker is None
+            and last is not None
+            and last.sentence >= record.sentence - 1
+        ):
+            record = replace(record, speaker=last.speaker, speaker_mention=last.speaker_mention)
+        if record.speaker is not None:
+            last = record
+        result.append(record)
+    return result
