@@ -47,11 +47,7 @@ def axe_violations(page: Page) -> list[dict]:
 
 
 #: Notebooks with a known violation (strict xfail: they show up the day they pass).
-KNOWN: dict[str, str] = {
-    "06_your_corpus.ipynb": "CorpusView (toolkit/widgets/corpus.py, the corpus developer's) "
-    "shows its chart in an ipywidgets Image without alt text (axe image-alt, critical); "
-    "toolkit.widgets.figures.FigureBox is the accessible replacement",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -45,10 +45,7 @@ RAW = re.compile(r"\b(NaN|None|syncretic|other_person|tokens_per_sentence|Sub)\b
 
 
 #: Known failures (strict xfail: they show up the day they pass).
-KNOWN = {
-    "06_your_corpus.ipynb": "06 (the corpus developer's notebook and CorpusView) still shows raw "
-    "column names such as tokens_per_sentence",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

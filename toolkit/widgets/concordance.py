@@ -105,7 +105,7 @@ class CorpusConcordanceView(ToolkitWidget):
     def __init__(self, result: BatchResult | None = None, word: str = "", language: str = "de"):
         self.result = result or BatchResult()
         self.search = widgets.Text(value=word, continuous_update=False)
-        self.width = widgets.IntSlider(value=40, min=10, max=100, step=5)
+        self.width = widgets.BoundedIntText(value=40, min=10, max=100, step=5)  # named (axe)
         self.match_by = widgets.ToggleButtons(options=[("form", "text"), ("lemma", "lemma")])
         self.field = widgets.Dropdown(options=[("", "")], value="")
         self.value = widgets.Dropdown(options=[("", "")], value="")

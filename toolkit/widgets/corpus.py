@@ -40,7 +40,7 @@ from toolkit.errors import ToolkitError
 from toolkit.render import message
 from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
-from toolkit.widgets.figures import figure_png, frame_html
+from toolkit.widgets.figures import FigureBox, frame_html
 
 register_labels(
     {
@@ -171,7 +171,8 @@ class CorpusView(ToolkitWidget):
         self.overview_title = widgets.HTML()
         self.table = widgets.HTML()
         self.column = widgets.Dropdown(options=CHART_COLUMNS, value="konjunktiv_per_1000")
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="700px"))
+        # an <img> with the chart's title as alt text (screen readers), not a bare Image widget
+        self.plot = FigureBox(layout=widgets.Layout(max_width="700px"))
         self.speakers_title = widgets.HTML()
         self.speaker_table = widgets.HTML()
         self.search_title = widgets.HTML()
@@ -263,7 +264,7 @@ class CorpusView(ToolkitWidget):
         if self.overview is None or self.overview.empty:
             return
         self.last_figure = plot_overview(self.overview, self.column.value, language=self.language)
-        self.plot.value = figure_png(self.last_figure)
+        self.plot.show_figure(self.last_figure)
 
     def export(self) -> None:
         """Write every table (CSV) and the documents (JSON lines) to the export folder."""
