@@ -248,6 +248,12 @@ def _bucket(value: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
+#: Most candidates ranked per instance (the nearest to the cue; see :func:`candidates`).
+MAX_CANDIDATES = 48
+#: Longest candidate mention, in tokens (the rules' own mention is always a candidate).
+MAX_WORDS = 16
+
+
 def candidates(
     context: DocumentContext,
     record: ReportedSpeech,
@@ -267,9 +273,18 @@ def candidates(
     pieces = [context.token_range(a, b) for a, b in record.pieces()]
     spans: set[tuple[int, int]] = set()
     for index in range(max(0, sentence - WINDOW), min(len(document.sentences), sentence + 1)):
-        spans.update(context.mentions[index])
+        # a speaker is named in a few words; longer runs are lists or noise, not mentions
+        spans.update(span for span in context.mentions[index] if span[1] - span[0] <= MAX_WORDS)
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)
+    if len(spans) > MAX_CANDIDATES:
+        # Keep the mentions nearest to the cue (or the instance): a bound per instance keeps
+        # the ranking linear in the text, even where every token is a mention and a cue
+        # ("wort wort wort ..."); ordinary news has far fewer candidates than this.
+        anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
+        spans = set(sorted(spans, key=lambda span: (abs(span[0] - anchor), span))[:MAX_CANDIDATES])
+        if rule is not None and rule[1] > rule[0]:
+            spans.add(rule)
     if previous_mention is not None:
         spans.add(previous_mention)
     kind = instance_type(record)
