@@ -395,7 +395,8 @@ def speakers_frame(document: Document) -> pd.DataFrame:
     --------
     >>> from toolkit import analyse
     >>> text = "Peskow warnte, dies sei gefährlich. Er sagte: „Nein.“ Putin drohte."
-    >>> speakers_frame(analyse(text))[["speaker", "instances", "direct", "indirect"]]
+    >>> doc = analyse(text, speech_model="rules")  # the rules: the frame is no instance
+    >>> speakers_frame(doc)[["speaker", "instances", "direct", "indirect"]]
     ... # doctest: +NORMALIZE_WHITESPACE
       speaker  instances  direct  indirect
     0  Peskow          2       1         1
