@@ -104,25 +104,54 @@ class DocumentContext:
         self.document = document
         self.tokens: Sequence[Token] = document.tokens
         self.starts = [token.start for token in self.tokens]
-        self.mentions: list[list[tuple[int, int]]] = []
-        self.subjects: set[tuple[int, int]] = set()
-        for sentence in document.sentences:
-            offset = sentence.first_token
-            tokens = document.sentence_tokens(sentence.index)
-            found = _mentions(tokens)
-            self.mentions.append(sorted({(offset + a, offset + b) for a, b in found}))
-            for position, token in enumerate(tokens):
-                if token.pos in FINITE:
-                    subject = subject_of(tokens, position)
-                    if subject is not None:
-                        self.subjects.add((offset + subject[0], offset + subject[1]))
+        # mentions and subjects are found per sentence when an instance first needs them:
+        # sentences no instance looks at cost nothing
+        self._mentions: dict[int, list[tuple[int, int]]] = {}
+        self._subjects: set[tuple[int, int]] = set()
         self.intrinsic: dict[tuple[int, int], dict[str, float]] = {}
+        self._windows: dict[int, list[tuple[int, int]]] = {}
         self.quoted = [False] * len(self.tokens)
         for record in records or document.speech:
             if record.kind == "direct":
                 first, end = self.token_range(record.start, record.end)
                 for k in range(first, end):
                     self.quoted[k] = True
+
+    def mentions(self, sentence: int) -> list[tuple[int, int]]:
+        """Return the mentions of a sentence (document token ranges, sorted)."""
+        found = self._mentions.get(sentence)
+        if found is None:
+            offset = self.document.sentences[sentence].first_token
+            tokens = self.document.sentence_tokens(sentence)
+            found = sorted({(offset + a, offset + b) for a, b in _mentions(tokens)})
+            self._mentions[sentence] = found
+            for position, token in enumerate(tokens):
+                if token.pos in FINITE:
+                    subject = subject_of(tokens, position)
+                    if subject is not None:
+                        self._subjects.add((offset + subject[0], offset + subject[1]))
+        return found
+
+    def is_subject(self, span: tuple[int, int]) -> bool:
+        """Whether the token range is the subject of a finite verb of its sentence."""
+        self.mentions(self.tokens[span[0]].sentence)
+        return span in self._subjects
+
+    def window(self, sentence: int) -> list[tuple[int, int]]:
+        """Return the mentions of ``sentence`` and the ``WINDOW`` before it, sorted.
+
+        A speaker is named in a few words: longer runs (lists, noise) are left out.
+        """
+        found = self._windows.get(sentence)
+        if found is None:
+            found = [
+                span
+                for index in range(max(0, sentence - WINDOW), sentence + 1)
+                for span in self.mentions(index)
+                if span[1] - span[0] <= MAX_WORDS
+            ]
+            self._windows[sentence] = found
+        return found
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Return the tokens a character range covers (end-exclusive)."""
@@ -254,6 +283,42 @@ MAX_CANDIDATES = 48
 MAX_WORDS = 16
 
 
+def nearest(spans: Sequence[tuple[int, int]], anchor: int, limit: int) -> list[tuple[int, int]]:
+    """Return the ``limit`` spans that start nearest to ``anchor`` (ties: the smaller span).
+
+    ``spans`` is sorted. The selection walks outwards from the anchor, so its cost depends on
+    ``limit``, not on how many spans the window has: the ranking stays linear in the text even
+    where every token is a mention and a cue ("wort wort wort ..."); ordinary news has far
+    fewer candidates than the limit.
+
+    Examples
+    --------
+    >>> nearest([(0, 1), (2, 3), (2, 5), (7, 8), (9, 10)], 4, 3)
+    [(2, 3), (2, 5), (7, 8)]
+    """
+    if len(spans) <= limit:
+        return list(spans)
+    middle = bisect_right(spans, (anchor, -1))
+    left, right = middle - 1, middle
+    taken: list[tuple[int, int]] = []
+    farthest = -1
+    while left >= 0 or right < len(spans):
+        go_left = right >= len(spans) or (
+            left >= 0 and anchor - spans[left][0] <= spans[right][0] - anchor
+        )
+        span = spans[left] if go_left else spans[right]
+        distance = abs(span[0] - anchor)
+        if len(taken) >= limit and distance > farthest:
+            break  # everything further out is further away; ties at the limit are all taken
+        taken.append(span)
+        farthest = max(farthest, distance)
+        if go_left:
+            left -= 1
+        else:
+            right += 1
+    return sorted(taken, key=lambda span: (abs(span[0] - anchor), span))[:limit]
+
+
 def candidates(
     context: DocumentContext,
     record: ReportedSpeech,
@@ -265,26 +330,16 @@ def candidates(
     ``position`` is the record's index in ``document.speech``; ``previous_mention`` the
     mention chosen for the instance before, if any.
     """
-    document = context.document
     tokens = context.tokens
     cue = context.span_range(record.cue)
     sentence = tokens[cue[0]].sentence if cue else record.sentence
     rule = context.span_range(record.speaker_mention)
     pieces = [context.token_range(a, b) for a, b in record.pieces()]
-    spans: set[tuple[int, int]] = set()
-    for index in range(max(0, sentence - WINDOW), min(len(document.sentences), sentence + 1)):
-        # a speaker is named in a few words; longer runs are lists or noise, not mentions
-        spans.update(span for span in context.mentions[index] if span[1] - span[0] <= MAX_WORDS)
+    window = context.window(sentence)
+    anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
+    spans = set(nearest(window, anchor, MAX_CANDIDATES))
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)
-    if len(spans) > MAX_CANDIDATES:
-        # Keep the mentions nearest to the cue (or the instance): a bound per instance keeps
-        # the ranking linear in the text, even where every token is a mention and a cue
-        # ("wort wort wort ..."); ordinary news has far fewer candidates than this.
-        anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
-        spans = set(sorted(spans, key=lambda span: (abs(span[0] - anchor), span))[:MAX_CANDIDATES])
-        if rule is not None and rule[1] > rule[0]:
-            spans.add(rule)
     if previous_mention is not None:
         spans.add(previous_mention)
     kind = instance_type(record)
@@ -358,7 +413,7 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
     out: dict[str, float] = {}
     if any(context.quoted[k] for k in range(first, end)):
         out["in_quote"] = 1.0
-    if span in context.subjects:
+    if context.is_subject(span):
         out["subject"] = 1.0
     lower = head.text.lower()
     out[f"pos={head.pos}"] = 1.0
