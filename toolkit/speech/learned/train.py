@@ -91,9 +91,11 @@ def _labels(per_token: list[dict[str, str]]) -> list[str]:
     return labels
 
 
-def redewiedergabe_examples(path: str | os.PathLike[str] | None, split: str) -> Iterator[Example]:
+def redewiedergabe_examples(
+    path: str | os.PathLike[str] | None, split: str, limit: int | None = None
+) -> Iterator[Example]:
     """Features and gold labels of the Redewiedergabe files of one split."""
-    for rw in read_redewiedergabe(path, split=split):
+    for rw in read_redewiedergabe(path, limit, split=split):
         text, spans = rebuild_text([token.word for token in rw.tokens])
         document = _analysed(text)
         gold_starts = [start for start, _ in spans]
@@ -104,9 +106,11 @@ def redewiedergabe_examples(path: str | os.PathLike[str] | None, split: str) -> 
         yield document_features(document, document.speech), _labels(per_token)
 
 
-def wikinews_examples(path: str | os.PathLike[str] | None, split: str) -> Iterator[Example]:
+def wikinews_examples(
+    path: str | os.PathLike[str] | None, split: str, limit: int | None = None
+) -> Iterator[Example]:
     """Features and gold labels of the WikiNews articles of one split."""
-    for wn in read_wikinews(path, split):
+    for wn in read_wikinews(path, split, limit):
         document = _analysed(wn.text)
         per_token: list[dict[str, str]] = [{} for _ in document.tokens]
         starts = [token.start for token in document.tokens]
@@ -150,14 +154,16 @@ def harmonise(
     return harmonised
 
 
-def examples(path: str | os.PathLike[str] | None, split: str) -> list[Example]:
-    """All examples of one split (``train`` or ``dev``) of both corpora."""
-    return [*redewiedergabe_examples(path, split), *wikinews_examples(path, split)]
+def examples(
+    path: str | os.PathLike[str] | None, split: str, limit: int | None = None
+) -> list[Example]:
+    """All examples of one split (``train`` or ``dev``) of both corpora (``limit`` files each)."""
+    return [*redewiedergabe_examples(path, split, limit), *wikinews_examples(path, split, limit)]
 
 
-def _cached(path: str | None, cache: str | None, split: str) -> list[Example]:
-    if cache is None:
-        return examples(path, split)
+def _cached(path: str | None, cache: str | None, split: str, limit: int | None) -> list[Example]:
+    if cache is None or limit is not None:
+        return examples(path, split, limit)
     file = Path(cache) / f"speech-{split}.pickle"
     if file.is_file():
         with file.open("rb") as handle:
@@ -233,9 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=SETTINGS["c2"])
     parser.add_argument("--iterations", type=int, default=SETTINGS["max_iterations"])
     parser.add_argument("--no-dev", action="store_true", help="skip the dev check")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="only N files per corpus and split (a quick check)"
+    )
     args = parser.parse_args(argv)
+    if args.limit is not None and Path(args.out) == weights_path():
+        parser.error("--limit needs --out: the shipped weights are trained on every file")
     started = time.perf_counter()
-    train_examples = _cached(args.data, args.cache, "train")
+    train_examples = _cached(args.data, args.cache, "train", args.limit)
     tokens = sum(len(labels) for _, labels in train_examples)
     print(f"features: {len(train_examples)} documents, {tokens:,} tokens, "
           f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
@@ -250,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(time.perf_counter() - started),
     }
     if not args.no_dev:
-        dev = _cached(args.data, args.cache, "dev")
+        dev = _cached(args.data, args.cache, "dev", args.limit)
         summary["dev_token_f1"] = token_scores(out, dev)
         print(f"dev token F1 (D, I, R, C): {summary['dev_token_f1']}")
     write_text_atomic(out.with_suffix(".json"), json.dumps(summary, indent=2) + "\n")
