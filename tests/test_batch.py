@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from toolkit.batch import (
+from toolkit.corpus.batch import (
     OVERVIEW_COLUMNS,
     BatchResult,
     analyse_corpus,
@@ -114,3 +114,12 @@ def test_export_writes_the_corpus_layout(folder, tmp_path):
 def test_empty_result_tables():
     empty = BatchResult()
     assert overview_frame(empty).empty and corpus_table(empty).empty
+
+
+def test_the_old_import_path_gives_the_same_functions():
+    import toolkit.batch
+    import toolkit.corpus.batch
+
+    assert toolkit.batch.__all__ == toolkit.corpus.batch.__all__
+    for name in toolkit.batch.__all__:
+        assert getattr(toolkit.batch, name) is getattr(toolkit.corpus.batch, name)

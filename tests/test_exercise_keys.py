@@ -67,7 +67,7 @@ def _document(source: str):
     if source == "article":
         return toolkit.analyse(toolkit.load_article())
     if source.startswith("beispieltexte/"):
-        from toolkit.batch import BatchResult, analyse_corpus
+        from toolkit.corpus.batch import BatchResult, analyse_corpus
 
         collected = BatchResult.collect(analyse_corpus(str(NOTEBOOKS / "beispieltexte")))
         return collected.documents[source.split("/")[1]]

@@ -1,27 +1,4 @@
-"""Old import path of :mod:`toolkit.corpus.batch` (kept for notebooks and scripts)."""
+"""Old import path of :mod:`toolkit.corpus.batch`, kept so that earlier scripts still run."""
 
-from toolkit.corpus.batch import (
-    OVERVIEW_COLUMNS,
-    BatchResult,
-    analyse_corpus,
-    corpus_frequencies,
-    corpus_kwic,
-    corpus_speakers,
-    corpus_table,
-    export,
-    export_corpus,
-    overview_frame,
-)
-
-__all__ = [
-    "OVERVIEW_COLUMNS",
-    "BatchResult",
-    "analyse_corpus",
-    "corpus_frequencies",
-    "corpus_kwic",
-    "corpus_speakers",
-    "corpus_table",
-    "export",
-    "export_corpus",
-    "overview_frame",
-]
+from toolkit.corpus.batch import *  # noqa: F403
+from toolkit.corpus.batch import __all__  # noqa: F401
