@@ -185,3 +185,37 @@ def test_a_sentence_crowded_with_cues_keeps_the_rules_speakers():
     assert [(s.speaker, s.speaker_why) for s in ranked.speech] == [
         (s.speaker, s.speaker_why) for s in rules.speech
     ]
+
+
+def test_rules_and_model_side_by_side_as_notebook_03_shows_them():
+    """Notebook 03's own-text example: the rules name the genitive, the model the Sprecherin."""
+    from toolkit.tables import for_people, speech_models_frame
+
+    text = (
+        "Die Sprecherin sagte, man prüfe den Vorschlag. Nach Angaben des Ministeriums soll er "
+        "im Herbst kommen. „Wir sind zuversichtlich“, sagte sie."
+    )
+    shown = for_people(speech_models_frame(toolkit.analyse(text)))
+    assert shown.columns.tolist() == [
+        "Satz", "Text", "Art (Regeln)", "Sprecher (Regeln)", "Art (Modell)",
+        "Sprecher (Modell)", "Sicherheit des Modells",
+    ]  # fmt: skip
+    quote = shown[shown["Text"] == "„Wir sind zuversichtlich“"].iloc[0]
+    kinds = (quote["Art (Regeln)"], quote["Art (Modell)"])
+    assert (quote["Satz"], *kinds) == ("3", "direkt", "direkt")
+    assert quote["Sprecher (Regeln)"] == "Ministeriums"
+    assert quote["Sprecher (Modell)"] == "Sprecherin"
+    assert quote["Sicherheit des Modells"].startswith("0,")
+
+
+def test_an_instance_only_the_model_finds_shows_a_dash_for_the_rules():
+    """The model adds "Die Forderung" as narrated speech (a known error, strict xfail in the
+    gold cases): the comparison shows it, with "–" where the rules found nothing."""
+    from toolkit.tables import for_people, speech_models_frame
+
+    document = toolkit.analyse("Die Forderung, den Vertrag zu kündigen, wurde laut.")
+    shown = for_people(speech_models_frame(document))
+    added = shown[shown["Text"] == "Die Forderung"].iloc[0]
+    assert (added["Art (Regeln)"], added["Art (Modell)"]) == ("–", "erzählt")
+    both = shown[shown["Text"] == "den Vertrag zu kündigen"].iloc[0]
+    assert (both["Art (Regeln)"], both["Art (Modell)"]) == ("indirekt", "indirekt")

@@ -386,6 +386,49 @@ def speech_frame(document: Document) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SPEECH_COLUMNS)
 
 
+SPEECH_MODELS_COLUMNS = [
+    "sentence", "text", "kind_rules", "speaker_rules", "kind_model", "speaker_model",
+    "confidence",
+]  # fmt: skip
+
+
+def speech_models_frame(document: Document) -> pd.DataFrame:
+    """Rules against the learned model: one row per speech instance either path finds.
+
+    The speech stage runs twice on the tagged document, with ``speech_model="rules"`` and
+    ``"model"``; an instance both find at the same place is one row. ``confidence`` is the
+    span model's probability for an instance it added, or the speaker ranking's for its
+    speaker choice; an instance only one path finds has no kind on the other.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> text = "Der Sprecher erklärte, man prüfe das. „Wir sind offen“, sagte die Ministerin."
+    >>> frame = speech_models_frame(analyse(text))
+    >>> frame[["sentence", "speaker_rules", "speaker_model"]].to_dict("records")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'sentence': 0, 'speaker_rules': 'Sprecher', 'speaker_model': 'Sprecher'},
+     {'sentence': 1, 'speaker_rules': 'Sprecher', 'speaker_model': 'Ministerin'}]
+    """
+    from toolkit.config import AnalysisConfig
+    from toolkit.speech import analyse_speech
+
+    found: dict[tuple[int, int], dict[str, object]] = {}
+    for model in ("rules", "model"):
+        for instance in analyse_speech(document, AnalysisConfig(speech_model=model)).speech:
+            row = found.setdefault(
+                (instance.start, instance.end),
+                {"sentence": instance.sentence, "text": instance.text},
+            )
+            row[f"kind_{model}"] = instance.kind
+            row[f"speaker_{model}"] = instance.speaker
+            if model == "model":
+                why = instance.speaker_why
+                row["confidence"] = instance.confidence or (why.confidence if why else None)
+    rows = [found[key] for key in sorted(found)]
+    return pd.DataFrame(rows, columns=SPEECH_MODELS_COLUMNS)
+
+
 def speakers_frame(document: Document) -> pd.DataFrame:
     """Who says what: one row per resolved speaker, how often, in which kinds, with which cues.
 
