@@ -11,6 +11,7 @@ import pytest
 
 from toolkit.atomic import write_text_atomic
 from toolkit.scores import figure, format_figure, load_scores, record_scores, render_markdown
+from toolkit.translate import number
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,3 +97,24 @@ def test_write_text_atomic_keeps_permissions(tmp_path):
     write_text_atomic(file, "neu")
     assert file.read_text(encoding="utf-8") == "neu"
     assert file.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    ("section", "systems"),
+    [("speech", "toolkit"), ("mood", ("toolkit mood",)), ("sentiment", "")],
+)  # the ScoresView calls of notebooks 02, 03 and 04
+def test_recorded_scores_read_german_in_the_notebooks(section, systems):
+    from toolkit.translate import tr
+    from toolkit.widgets import ScoresView
+
+    view = ScoresView(section, systems=systems)
+    if not view.rows:
+        pytest.skip(f"no {section} scores recorded")
+    shown = view.output.value
+    for row in view.rows:
+        for column in ("system", "subset", "measure"):
+            if column in row and not (column == "system" and isinstance(systems, tuple)):
+                assert tr(f"val_{row[column]}", "de") in shown, row[column]
+        if row.get("n") is not None:  # a count, as a count: "6.476", never "6.476,0"
+            assert f">{number(round(row['n']), 'de')}<" in shown
+            assert f">{number(float(row['n']), 'de')}<" not in shown

@@ -191,6 +191,71 @@ LABELS: dict[str, dict[str, str]] = {
     "val_token indirect": {"de": "Token indirekt", "en": "token indirect"},
     "val_token reported": {"de": "Token erzählt", "en": "token reported"},
     "val_message": {"de": "Wiedergabe (message)", "en": "message"},
+    # -- recorded evaluation rows shown in the notebooks (toolkit/data/scores.json) -------
+    "val_token any": {"de": "Token, jede Art", "en": "token, any kind"},
+    "val_token indirect + continuations": {
+        "de": "Token indirekt + Fortsetzungen",
+        "en": "token indirect + continuations",
+    },
+    "val_token indirect + continuations, lenient gold": {
+        "de": "Token indirekt + Fortsetzungen, großzügiger Gold-Standard",
+        "en": "token indirect + continuations, lenient gold",
+    },
+    "val_message, reported left out": {
+        "de": "Wiedergabe (ohne erzählte Rede)",
+        "en": "message, reported left out",
+    },
+    "val_speaker exact match": {"de": "Sprecher genau getroffen", "en": "speaker exact match"},
+    "val_speaker partial match": {
+        "de": "Sprecher teilweise getroffen",
+        "en": "speaker partial match",
+    },
+    "val_toolkit, speech_model=rules": {"de": "Werkzeug: Regeln", "en": "toolkit: rules"},
+    "val_toolkit, speech_model=model": {
+        "de": "Werkzeug: Regeln + Modell (Standard)",
+        "en": "toolkit: rules + model (default)",
+    },
+    "val_toolkit, speech_model=model-only": {
+        "de": "Werkzeug: nur Modell",
+        "en": "toolkit: model only",
+    },
+    "val_Redewiedergabe dev all": {
+        "de": "Redewiedergabe, Entwicklungsteil, alle",
+        "en": "Redewiedergabe dev, all",
+    },
+    "val_Redewiedergabe dev fiction": {
+        "de": "Redewiedergabe, Entwicklungsteil, Erzähltexte",
+        "en": "Redewiedergabe dev, fiction",
+    },
+    "val_Redewiedergabe dev non-fiction": {
+        "de": "Redewiedergabe, Entwicklungsteil, Sachtexte",
+        "en": "Redewiedergabe dev, non-fiction",
+    },
+    "val_Redewiedergabe dev news": {
+        "de": "Redewiedergabe, Entwicklungsteil, Zeitungstexte",
+        "en": "Redewiedergabe dev, news",
+    },
+    "val_WikiNews dev": {"de": "WikiNews, Entwicklungsteil", "en": "WikiNews dev"},
+    "val_KI": {"de": "Konjunktiv I", "en": "subjunctive I"},
+    "val_KII": {"de": "Konjunktiv II", "en": "subjunctive II"},
+    "val_macro-F1 (user path)": {"de": "Makro-F1 (wie analyse())", "en": "macro-F1 (user path)"},
+    "val_news (GerNTSA) dev": {
+        "de": "Nachrichten (GerNTSA), Entwicklungsteil",
+        "en": "news (GerNTSA) dev",
+    },
+    "val_PotTS dev": {"de": "PotTS (Tweets), Entwicklungsteil", "en": "PotTS (tweets) dev"},
+    "val_SB10k dev": {"de": "SB10k (Tweets), Entwicklungsteil", "en": "SB10k (tweets) dev"},
+    "val_GermEval dev": {"de": "GermEval 2017, Entwicklungsteil", "en": "GermEval 2017 dev"},
+    "val_toolkit rules": {"de": "Werkzeug: Lexikonregeln", "en": "toolkit: lexicon rules"},
+    "val_toolkit learned": {"de": "Werkzeug: gelerntes Modell", "en": "toolkit: learned model"},
+    "val_textblob-de (user path)": {
+        "de": "textblob-de (Satz für Satz wie analyse())",
+        "en": "textblob-de (sentence by sentence, as analyse())",
+    },
+    "val_textblob-de analyser (whole text)": {
+        "de": "textblob-de (ganzer Text auf einmal)",
+        "en": "textblob-de analyser (whole text)",
+    },
     "val_macro-F1": {"de": "Makro-F1", "en": "macro-F1"},
     "val_kappa": {"de": "Kappa (Cohen)", "en": "kappa (Cohen)"},
     "val_multi_kappa": {

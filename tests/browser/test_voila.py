@@ -1,7 +1,7 @@
 """Voilà: the course as a dashboard without code. The own-text flow works without re-running
-anything: typing a text updates the sentence table (00) and the highlighter, the table and
-the exercise (03); the highlighter names the speakers a reader would name; feedback shows
-✓ / ✗; the language switch relabels everything."""
+anything: typing a text updates the sentence table (00) and the highlighter, the table, the
+exercise and the rules-against-model table (03); the highlighter names the speakers a reader
+would name; feedback shows ✓ / ✗; the language switch relabels everything."""
 
 from __future__ import annotations
 
@@ -71,14 +71,23 @@ def test_speech_notebook_runs_in_voila_and_follows_own_text(page: Page, voila, a
     expect(exercise).to_contain_text("✓")
     expect(exercise).to_contain_text("✗")
     expect(exercise).to_contain_text("Satz 2: richtig ist direkt")
-    # own text: the highlighter, the table and the exercise below follow at once
+    # rules against the model on the example own text: "sagte sie" is the Sprecherin's; the
+    # rules take the genitive in between
+    comparison = page.locator("table.tk-table", has_text="Sprecher (Modell)").last
+    expect(comparison.locator("tr").first).to_contain_text("Sprecher (Regeln)")
+    quote = comparison.locator("tr", has_text="„Wir sind zuversichtlich“")
+    expect(quote).to_have_text(re.compile(r"direkt\s*Ministeriums\s*direkt\s*Sprecherin"))
+    # own text: the highlighter, the tables and the exercise below follow at once
     box = page.locator("textarea").last
     box.fill(SPEECH)
     box.press("Tab")
     expect(page.get_by_role("button", name="2 indirekte Rede: Peskow")).to_be_visible(
         timeout=30_000
     )
-    own_table = page.locator("table.tk-table", has_text="Ministerin").last
+    own_table = page.locator("table.tk-table", has_text="Ministerin")
+    own_table = own_table.filter(has_not_text="Sprecher (Modell)").last
     expect(own_table).to_contain_text("direkt")
+    expect(comparison).to_contain_text("Ministerin", timeout=30_000)
+    expect(comparison).not_to_contain_text("zuversichtlich")
     expect(page.locator(".widget-vbox", has_text="„Wir kommen“, sagte die Ministerin.").last)
     full_screenshot(page, artifacts / "voila_03_own_text.png")

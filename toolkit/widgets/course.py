@@ -197,7 +197,9 @@ class ScoresView(ToolkitWidget):
         columns = [c for c in self.columns if c in frame.columns]
         if "system" in columns and frame["system"].nunique() == 1:
             columns.remove("system")  # one system: its name is in the text around the table
-        frame = frame[columns]
+        frame = frame[columns].copy()
+        if "n" in frame.columns:  # a count: "6.476", not the "6.476,0" of a float column
+            frame["n"] = pd.to_numeric(frame["n"], errors="coerce").round().astype("Int64")
         note = str(found.get("note", ""))  # type: ignore[union-attr]
         command = re.search(r"`([^`]+)`", note)
         measured = self._("sv_measured").format(
