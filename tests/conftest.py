@@ -31,3 +31,13 @@ def eval_data() -> Path:
         return eval_data_path()
     except EvaluationDataError as error:
         pytest.skip(str(error))
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the widgets a test made, as a kernel does when a notebook is closed: closed
+    widgets stop following the notebook-wide language (and later tests do not relabel them)."""
+    yield
+    import ipywidgets
+
+    ipywidgets.Widget.close_all()

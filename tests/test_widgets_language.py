@@ -232,3 +232,18 @@ def test_marker_words_are_found(exempt):
         "tokens_per_sentence",
     }
     assert leaks(["Satz 3: Übung prüfen"], "en", exempt) == {"satz", "übung", "prüfen"}
+
+
+def test_a_closed_widget_stops_following_the_notebook_language():
+    from toolkit.widgets import LanguageSwitch, TokenizerComparison
+
+    shown, closed = TokenizerComparison("z. B."), TokenizerComparison("z. B.")
+    closed.close()
+    switch = LanguageSwitch()
+    try:
+        switch.buttons.value = "en"
+        assert (shown.language, closed.language) == ("en", "de")
+        assert shown.input.description == "Text"
+    finally:
+        switch.buttons.value = "de"
+

@@ -228,10 +228,14 @@ def _wikinews_errors(quotes, gold, document, predicted, errors: SpeechErrors) ->
 
 
 def evaluate_speech(
-    path: str | os.PathLike[str] | None = None, *, limit: int | None = None
+    path: str | os.PathLike[str] | None = None, *, limit: int | None = None, split: str = "all"
 ) -> pd.DataFrame:
-    """Score both corpora in one table (``limit`` files of each), for ``evaluation.evaluate``."""
-    redewiedergabe, _ = evaluate_redewiedergabe(path, limit)
+    """Score both corpora in one table (``limit`` files of each), for ``evaluation.evaluate``.
+
+    ``split`` chooses the Redewiedergabe files (``all``, or the learned layer's ``train`` /
+    ``dev``); WikiNews is always its dev split.
+    """
+    redewiedergabe, _ = evaluate_redewiedergabe(path, limit, split)
     wikinews, _ = evaluate_wikinews(path, "dev", limit)
     return pd.concat([redewiedergabe, wikinews], ignore_index=True)
 

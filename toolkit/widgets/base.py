@@ -7,6 +7,7 @@ switch relabels every widget of a notebook, also those created after it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -50,16 +51,32 @@ class ToolkitWidget(widgets.VBox):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.observe(lambda _change: self.relabel(), names="language")
-        LANGUAGE.observe(self._follow_language, names="value")
-
-    def _follow_language(self, change: dict) -> None:
-        self.language = change["new"]
+        LANGUAGE.observe(_language_follower(self), names="value")
 
     def relabel(self) -> None:
         """Set the visible labels for ``self.language`` (subclasses override this)."""
 
     def _(self, key: str) -> str:
         return label(key, self.language)
+
+
+def _language_follower(widget: ToolkitWidget) -> Callable[[dict], None]:
+    """Return an observer that passes the notebook-wide language on to ``widget``.
+
+    It holds the widget weakly and stops once the widget is closed or gone: otherwise the
+    language would keep every widget a kernel ever made alive and relabel it at each switch
+    (re-running a cell makes new widgets; the test run makes thousands).
+    """
+    reference = weakref.ref(widget)
+
+    def follow(change: dict) -> None:
+        target = reference()
+        if target is None or target.comm is None:
+            LANGUAGE.unobserve(follow, names="value")
+            return
+        target.language = change["new"]
+
+    return follow
 
 
 def follow_text(
