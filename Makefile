@@ -35,8 +35,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.app_settings_dir=$(LAB_SETTINGS) \
 		--notebook-dir=notebooks $(LAB_ARGS) notebooks/00_start_here.ipynb
 
+# Every core (at most four workers); the browser tests share one worker and one JupyterLab.
 test: $(STAMP) $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadgroup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -192,8 +192,10 @@ def test_the_tagger_takes_40000_low_quotes():
 
 
 @pytest.mark.slow
-def test_one_sentence_of_200000_words_is_analysed():
-    document = _complete(analyse("wort " * 200_000, sentiment=False))
+def test_one_sentence_of_200000_words_is_tagged():
+    # the tagger crashed here (KeyError((2, 0))); the speech stage on crowded sentences is
+    # timed by bench/bench_robustness.py and tested in tests/test_speech_model.py
+    document = _complete(analyse("wort " * 200_000, speech=False, sentiment=False))
     assert len(document.tokens) == 200_000
     assert {token.pos for token in document.tokens} == {"NN"}
 

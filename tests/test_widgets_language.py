@@ -246,4 +246,3 @@ def test_a_closed_widget_stops_following_the_notebook_language():
         assert shown.input.description == "Text"
     finally:
         switch.buttons.value = "de"
-

@@ -57,6 +57,9 @@ def pytest_collection_modifyitems(config, items):
         if here not in Path(str(item.fspath)).parents:
             continue
         item.add_marker(pytest.mark.browser)
+        # with pytest-xdist (make test), all of them run on one worker: one JupyterLab, one
+        # Voila, one Chromium, while the other workers run the rest
+        item.add_marker(pytest.mark.xdist_group("browser"))
         # pytest-playwright's own base_url fixture warns under pytest 9; not ours to fix
         item.add_marker(
             pytest.mark.filterwarnings("ignore:Session-scoped fixtures defined as instance")
