@@ -118,3 +118,5 @@ def test_recorded_scores_read_german_in_the_notebooks(section, systems):
         if row.get("n") is not None:  # a count, as a count: "6.476", never "6.476,0"
             assert f">{number(round(row['n']), 'de')}<" in shown
             assert f">{number(float(row['n']), 'de')}<" not in shown
+        if row.get("F1") is not None:  # scores with three decimals, one column alike
+            assert f">{number(row['F1'], 'de', fixed=True)}<" in shown

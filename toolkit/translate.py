@@ -293,16 +293,24 @@ def header(column: object, language: str = "de") -> str:
     return tr(key, language) if key in LABELS else str(column)
 
 
-def number(found: object, language: str = "de", digits: int = 3) -> str:
+def number(found: object, language: str = "de", digits: int = 3, fixed: bool = False) -> str:
     """Write a number for people: ``2.218`` / ``2,218``, ``0,667`` / ``0.667``, ``–`` if missing.
 
-    Floats keep up to ``digits`` decimals (trailing zeros dropped, at least one kept).
+    Floats keep up to ``digits`` decimals (trailing zeros dropped, at least one kept); with
+    ``fixed``, exactly ``digits`` (a column of scores: ``0,970`` under ``0,875``).
+
+    Examples
+    --------
+    >>> number(0.97), number(0.97, fixed=True), number(1, "en", fixed=True)
+    ('0,97', '0,970', '1.000')
     """
     if found is None or (isinstance(found, float) and math.isnan(found)):
         return MISSING
     if isinstance(found, bool) or not isinstance(found, Number):
         return str(found)
-    if float(found).is_integer() and not isinstance(found, float):
+    if fixed:
+        text = f"{float(found):,.{digits}f}"
+    elif float(found).is_integer() and not isinstance(found, float):
         text = f"{int(found):,}"
     else:
         text = f"{float(found):,.{digits}f}".rstrip("0")

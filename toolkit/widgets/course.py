@@ -200,6 +200,10 @@ class ScoresView(ToolkitWidget):
         frame = frame[columns].copy()
         if "n" in frame.columns:  # a count: "6.476", not the "6.476,0" of a float column
             frame["n"] = pd.to_numeric(frame["n"], errors="coerce").round().astype("Int64")
+        for score in {"P", "R", "F1"} & set(frame.columns):  # one column, three decimals
+            frame[score] = [
+                None if pd.isna(v) else number(v, self.language, fixed=True) for v in frame[score]
+            ]
         note = str(found.get("note", ""))  # type: ignore[union-attr]
         command = re.search(r"`([^`]+)`", note)
         measured = self._("sv_measured").format(
