@@ -33,7 +33,8 @@ def _f1(scores: pd.DataFrame, subset: str, measure: str) -> float:
     [("token direct", 0.85), ("token indirect", 0.60), ("token reported", 0.45)],
 )
 def test_redewiedergabe_token_f1_targets(speech_scores, measure, target):
-    assert _f1(speech_scores, "Redewiedergabe all", measure)  # the dev files >= target
+    # "Redewiedergabe all" names every text type; the fixture scores the dev files only
+    assert _f1(speech_scores, "Redewiedergabe all", measure) >= target
 
 
 def test_wikinews_dev_message_f1_target(speech_scores):
