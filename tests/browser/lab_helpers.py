@@ -13,10 +13,6 @@ STARTED_JS = (
     "[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
     ".some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))"
 )
-ALL_DONE_JS = (
-    "![...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-    ".some(e => e.textContent.includes('[*]') || e.textContent.trim() === '[ ]:')"
-)
 IMAGES_READY_JS = (
     "[...document.querySelectorAll('.jp-Notebook img')]"
     ".every(i => i.complete && i.naturalWidth > 0)"
@@ -83,12 +79,42 @@ def run_all_cells(page: Page) -> int:
     raise AssertionError("Run All Cells never started")
 
 
+#: What the page shows about a Run All: prompts of the drawn code cells, the kernel status,
+#: an open dialog and error outputs (for a clear failure message instead of a bare timeout).
+RUN_STATE_JS = """() => ({
+  prompts: [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .map(e => e.textContent.trim()),
+  status: document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? null,
+  dialog: document.querySelector('dialog.jp-Dialog')?.innerText ?? null,
+  errors: [...document.querySelectorAll(
+    ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")]
+    .map(e => e.innerText.slice(0, 1500)),
+})"""
+
+
 def wait_until_done(page: Page, timeout: float = 180) -> float:
-    """Wait until no cell is queued or running and the kernel is idle; return seconds."""
+    """Wait until no cell is queued or running and the kernel is idle; return seconds.
+
+    Fails at once with the error text when a cell raised (JupyterLab then un-queues the
+    remaining cells, which would otherwise look like a hang), and on timeout says what the
+    page showed: which prompts, the kernel status, an open dialog.
+    """
     started = time.perf_counter()
-    page.wait_for_function(ALL_DONE_JS, timeout=timeout * 1000)
-    page.wait_for_selector(IDLE, timeout=timeout * 1000)
-    return time.perf_counter() - started
+    state: dict = {}
+    while time.perf_counter() - started < timeout:
+        state = page.evaluate(RUN_STATE_JS)
+        busy = [p for p in state["prompts"] if "[*]" in p]
+        waiting = [p for p in state["prompts"] if p == "[ ]:"]
+        if state["errors"] and not busy:
+            raise AssertionError(f"a cell raised during Run All: {state['errors']}")
+        if not busy and not waiting and state["status"] == "idle":
+            return time.perf_counter() - started
+        page.wait_for_timeout(500)
+    counts = {p: state["prompts"].count(p) for p in dict.fromkeys(state.get("prompts", []))}
+    raise AssertionError(
+        f"Run All not done after {timeout:.0f} s: prompts {counts}, kernel status "
+        f"{state.get('status')!r}, dialog {state.get('dialog')!r}"
+    )
 
 
 def tracebacks(page: Page) -> list[str]:
