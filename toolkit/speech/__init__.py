@@ -59,6 +59,7 @@ from toolkit.speech.direct import (
     cue_span,
     direct_quotations,
     direct_record,
+    document_quotations,
     document_span,
     inherit,
     quote_in_clause,
@@ -100,7 +101,9 @@ def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> 
         # the learned layers: the rules' output is their features (spans, then speakers)
         from toolkit.speech.learned import apply_model
 
-        learned = apply_model(document, speech, signals["cues"], mode=mode)
+        learned = apply_model(
+            document, speech, signals["cues"], mode=mode, quotations=signals["quotations"]
+        )
         if learned is not None:
             speech = tuple(learned)
         speech = tuple(rank_document_speakers(document, speech))
@@ -122,15 +125,17 @@ def detect_speech(
 ) -> list[ReportedSpeech]:
     """Return the speech instances of a tagged document, in text order.
 
-    ``signals``, if given, receives the cues found per sentence (``"cues"``) for the learned
-    layer, which reads them as features.
+    ``signals``, if given, receives the cues found per sentence (``"cues"``) and the
+    quotations (``"quotations"``) for the learned layer, which reads them as features.
     """
     tokens = document.tokens
     starts = [token.start for token in tokens]
     cues = [find_cues(document.sentence_tokens(s.index)) for s in document.sentences]
+    quotations = document_quotations(document)
     if signals is not None:
         signals["cues"] = cues
-    directs = direct_quotations(document, starts, cues)
+        signals["quotations"] = quotations
+    directs = direct_quotations(document, starts, cues, quotations)
     verbs = {verb.token: verb for verb in document.verbs}
     # Each sentence's verbs and quotations, found in one pass over all of them (in their
     # order), not by a scan of all verbs and quotations per sentence (quadratic).

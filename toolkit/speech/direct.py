@@ -10,6 +10,7 @@ token ranges into :class:`~toolkit.model.Span` records with document offsets.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -82,12 +83,27 @@ def colon_speaker(view: SentenceView, quote_start: int) -> Range | None:
     return subject if named or pronoun else None
 
 
-def direct_quotations(document: Document, starts: list[int], cues: list[list[Cue]]) -> list[Direct]:
-    """Return the quotations of a document that are speech (``starts``: token offsets)."""
-    text, tokens = document.text, document.tokens
-    ends = tuple(offset + len(paragraph) for offset, paragraph in paragraphs(text))
+def document_quotations(document: Document) -> list[Quotation]:
+    """Return every quoted stretch of a document; quotations end at paragraph ends."""
+    text = document.text
+    return find_quotations(text, tuple(offset + len(part) for offset, part in paragraphs(text)))
+
+
+def direct_quotations(
+    document: Document,
+    starts: list[int],
+    cues: list[list[Cue]],
+    quotations: Sequence[Quotation] | None = None,
+) -> list[Direct]:
+    """Return the quotations of a document that are speech (``starts``: token offsets).
+
+    ``quotations`` are the document's quotations (found again when not given).
+    """
+    tokens = document.tokens
     found: list[Direct] = []
-    for quotation in find_quotations(text, ends):
+    if quotations is None:
+        quotations = document_quotations(document)
+    for quotation in quotations:
         first = bisect_left(starts, quotation.start)
         if first >= len(tokens) or tokens[first].start != quotation.start:
             continue

@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.model import Document, ReportedSpeech, Span, Token
 from toolkit.resources import lines
@@ -65,7 +65,7 @@ def _source_nouns() -> frozenset[str]:
     return frozenset(entry.split()[0].lower() for entry in lines("speech_source_nouns"))
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
 def is_source_noun(word: str) -> bool:
     """Whether a noun names a source of information (``Angaben``, ``Polizeiangaben``).
 
@@ -237,6 +237,7 @@ def _attachments(tokens: Sequence[Token], end: int) -> list[int]:
 
 
 _JOINS = frozenset({"und", "sowie", "oder"})
+_GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 
 
 def person_like(words: Sequence[Token]) -> bool:
@@ -373,7 +374,8 @@ def _features(
     head = words[0]
     out: dict[str, float] = {"bias": 1.0}
     distance = sentence - head.sentence
-    out[f"sentences_back={min(distance, 3)}"] = 1.0
+    back = min(distance, 3)
+    out[_SENTENCES_BACK[back] if back >= 0 else f"sentences_back={back}"] = 1.0
     if rule is None:
         out["rule_none"] = 1.0
     elif span == rule:
@@ -391,7 +393,7 @@ def _features(
             out["has_cue"] = 1.0
             gap = 0
         if distance == 0:
-            out[f"cue_gap{_bucket(gap, (0, 1, 3, 6, 12))}"] = 1.0
+            out[_CUE_GAPS[min(gap, len(_CUE_GAPS) - 1)]] = 1.0
     inside = any(a <= first and end <= b for a, b in pieces)
     if inside:
         out["in_instance"] = 1.0
@@ -404,6 +406,11 @@ def _features(
     return out
 
 
+_SENTENCES_BACK = tuple(f"sentences_back={back}" for back in range(4))
+#: the feature of each gap between mention and cue, in buckets (the last: every longer gap)
+_CUE_GAPS = tuple(f"cue_gap{_bucket(gap, (0, 1, 3, 6, 12))}" for gap in range(14))
+
+
 def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, float]:
     """Return the features of a mention that do not depend on the instance."""
     tokens = context.tokens
@@ -411,7 +418,7 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
     words = tokens[first:end]
     head = words[0]
     out: dict[str, float] = {}
-    if any(context.quoted[k] for k in range(first, end)):
+    if True in context.quoted[first:end]:
         out["in_quote"] = 1.0
     if context.is_subject(span):
         out["subject"] = 1.0
@@ -433,7 +440,9 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
         word = tokens[end].text.lower()
         out[f"after={word}" if word in _AFTER else f"after_pos={tokens[end].pos}"] = 1.0
     nouns = [t for t in words if is_noun(t)]
-    if any(t.pos == "NE" for t in words):
+    tags = {t.pos for t in words}
+    lowers = [t.text.lower() for t in words]
+    if "NE" in tags:
         out["name"] = 1.0
     if (first > 0 and tokens[first - 1].text.lower() in {"laut", "gemäß"}) or (
         end < len(tokens) and tokens[end].text.lower() == "zufolge"
@@ -448,15 +457,15 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
         # a prepositional cue; "prüfen die Aussagen eines Hackers, der ..." names the hacker
         cued = first > 0 and tokens[first - 1].text.lower() in {"nach", "laut", "gemäß"}
         out["source_noun" if cued or "prepositional_source" in out else "source_noun_uncued"] = 1.0
-    if any(t.pos == "$," for t in words):
+    if "$," in tags:
         out["apposition"] = 1.0
-    if any(t.text == "(" for t in words):
+    if "(" in lowers:
         out["brackets"] = 1.0
-    if any(t.text.lower() in {"des", "der", "eines", "einer"} for t in words[1:]):
+    if not _GENITIVE_ARTICLES.isdisjoint(lowers[1:]):
         out["genitive"] = 1.0
-    if any(t.pos in {"APPR", "APPRART"} for t in words):
+    if "APPR" in tags or "APPRART" in tags:
         out["preposition_inside"] = 1.0
-    if any(t.text.lower() in _JOINS for t in words):
+    if not _JOINS.isdisjoint(lowers):
         out["coordinated"] = 1.0
     out[f"last_pos={words[-1].pos}"] = 1.0
     out[f"length{_bucket(end - first, (1, 2, 3, 5, 8))}"] = 1.0

@@ -97,7 +97,13 @@ def _typed_weights(weights: Mapping[str, float], kind: str) -> Mapping[str, floa
 
 def score_candidate(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
     """Return a candidate's linear score."""
-    return sum(value * weights.get(name, 0.0) for name, value in features.items())
+    get = weights.get
+    total = 0.0
+    for name, value in features.items():
+        weight = get(name)
+        if weight is not None:  # most features have no weight for most instance types
+            total += value * weight
+    return total
 
 
 def choose(candidates: Sequence[Candidate], weights: Mapping[str, float]) -> Choice | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.model import Token
 from toolkit.resources import lines
@@ -44,7 +44,7 @@ def _whole_word_roles() -> frozenset[str]:
     return frozenset(e.lower()[1:] for e in lines("speech_role_nouns") if e.startswith("="))
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
 def role_of(word: str) -> str | None:
     """Return the role a noun names, or ``None``: compounds and feminine forms are found.
 

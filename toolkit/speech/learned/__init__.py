@@ -38,6 +38,7 @@ from toolkit.model import Document, ReportedSpeech
 from toolkit.speech.cues import Cue
 from toolkit.speech.learned.features import document_features
 from toolkit.speech.learned.spans import decode, parse_label
+from toolkit.speech.quotes import Quotation
 
 __all__ = ["MODEL_NAMES", "SpanModel", "apply_model", "load_model", "weights_path"]
 
@@ -111,11 +112,13 @@ def apply_model(
     cues: Sequence[Sequence[Cue]] | None = None,
     model: SpanModel | Any | None = None,
     mode: str = "model",
+    quotations: Sequence[Quotation] | None = None,
 ) -> list[ReportedSpeech] | None:
     """Return the learned layer's records for a tagged document (``None``: no weights).
 
-    ``records`` and ``cues`` are the rule stage's output for the same document; ``mode`` is
-    ``model`` (the rules' instances and the model's additions) or ``model-only``.
+    ``records``, ``cues`` and ``quotations`` are the rule stage's output for the same
+    document (found again when not given); ``mode`` is ``model`` (the rules' instances and
+    the model's additions) or ``model-only``.
     """
     model = model if model is not None else load_model()
     if model is None:
@@ -123,7 +126,7 @@ def apply_model(
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of short feature strings: no collection passes meanwhile
     try:
-        labels, marginals = model.predict(document_features(document, records, cues))
+        labels, marginals = model.predict(document_features(document, records, cues, quotations))
     finally:
         if collecting:
             gc.enable()

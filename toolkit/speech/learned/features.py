@@ -24,15 +24,15 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
 from toolkit.model import Document, ReportedSpeech
 from toolkit.speech.cues import Cue, find_cues
+from toolkit.speech.direct import document_quotations
 from toolkit.speech.learned.spelling import modern_spelling
-from toolkit.speech.quotes import find_quotations
-from toolkit.tokens import paragraphs
+from toolkit.speech.quotes import Quotation
 
 #: Kind codes of the labels: direct, indirect, reported, continuation (indirect without a cue).
 CODES = {"direct": "D", "indirect": "I", "reported": "R"}
@@ -58,6 +58,17 @@ def _shape(word: str) -> str:
 
 
 _DEPTH = ("d=0", "d=1", "d=2")
+_NO_RULE = ("r:O",)
+_CODED: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
+
+
+def _coded(prefix: str, codes: set[str]) -> tuple[str, ...]:
+    """Return ``prefix`` + each code, sorted (memoised: there are few code sets)."""
+    key = (prefix, frozenset(codes))
+    found = _CODED.get(key)
+    if found is None:
+        found = _CODED[key] = tuple(prefix + code for code in sorted(codes))
+    return found
 
 
 @lru_cache(maxsize=131072)
@@ -82,10 +93,12 @@ def document_features(
     document: Document,
     records: Sequence[ReportedSpeech],
     cues: Sequence[Sequence[Cue]] | None = None,
+    quotations: Sequence[Quotation] | None = None,
 ) -> list[list[str]]:
     """Return the features of every token of a tagged document (``records``: the rule output).
 
-    ``cues`` are the rule stage's cues per sentence (found again when not given).
+    ``cues`` (per sentence) and ``quotations`` are the rule stage's; they are found again
+    when not given.
     """
     tokens = document.tokens
     n = len(tokens)
@@ -121,8 +134,9 @@ def document_features(
         sentence_cues.append(placed)
     depth = [0] * n
     marks = [""] * n
-    ends = tuple(offset + len(paragraph) for offset, paragraph in paragraphs(document.text))
-    for quotation in find_quotations(document.text, ends):
+    if quotations is None:
+        quotations = document_quotations(document)
+    for quotation in quotations:
         inside = token_range(quotation.inner_start, quotation.inner_end)
         for i in inside:
             depth[i] += 1
@@ -132,14 +146,23 @@ def document_features(
             for i in token_range(quotation.inner_end, quotation.end):
                 marks[i] = "close"
     moods = {verb.token: verb for verb in document.verbs}
+    # the Konjunktiv verbs in text order, so each sentence finds its own by bisection
+    konjunktiv = sorted(
+        (verb.token, "s:k1" if verb.konjunktiv == "I" else "s:k2")
+        for verb in document.verbs
+        if verb.konjunktiv in ("I", "II")
+    )
+    konjunktiv_at = [token for token, _ in konjunktiv]
     sentence_info = []
     for sentence in document.sentences:
         span = range(sentence.first_token, sentence.last_token + 1)
-        info = {f"s:r{code}" for i in span for code in rule[i]}
-        if any(moods.get(i) is not None and moods[i].konjunktiv == "I" for i in span):
-            info.add("s:k1")
-        if any(moods.get(i) is not None and moods[i].konjunktiv == "II" for i in span):
-            info.add("s:k2")
+        info = {f"s:r{code}" for code in set().union(*(rule[i] for i in span if rule[i]))}
+        found = konjunktiv[
+            bisect_left(konjunktiv_at, sentence.first_token) : bisect_right(
+                konjunktiv_at, sentence.last_token
+            )
+        ]
+        info.update(code for _, code in found)
         if sentence_cues[sentence.index]:
             info.add("s:cue")
             info.update(f"s:cue:{c.cue_class}" for _, c in sentence_cues[sentence.index])
@@ -148,9 +171,10 @@ def document_features(
         if all(depth[i] for i in span if tokens[i].pos not in {"$.", "$,", "$("}):
             info.add("s:allquote")
         sentence_info.append(info)
-    rule_features = [tuple(f"r:{c}" for c in sorted(r)) or ("r:O",) for r in rule]
-    before_features = [tuple(f"r-1:{c}" for c in sorted(r)) for r in rule]
-    after_features = [tuple(f"r1:{c}" for c in sorted(r)) for r in rule]
+    # most tokens carry no rule label: one shared tuple each instead of a string per token
+    rule_features = [_coded("r:", r) if r else _NO_RULE for r in rule]
+    before_features = [_coded("r-1:", r) if r else () for r in rule]
+    after_features = [_coded("r1:", r) if r else () for r in rule]
     segment_words = [f"seg={token.text.lower()}" for token in tokens]
     features: list[list[str]] = []
     for sentence in document.sentences:

@@ -77,6 +77,9 @@ def decode(
     runs: list[_Run] = []
     open_runs: dict[str, _Run] = {}
     for i, label in enumerate(labels):
+        if label == "O":  # most tokens: every open run ends here
+            open_runs.clear()
+            continue
         codes = parse_label(label)
         for code in ORDER:
             run = open_runs.get(code)
