@@ -395,10 +395,11 @@ SPEECH_MODELS_COLUMNS = [
 def speech_models_frame(document: Document) -> pd.DataFrame:
     """Rules against the learned model: one row per speech instance either path finds.
 
-    The speech stage runs twice on the tagged document, with ``speech_model="rules"`` and
-    ``"model"``; an instance both find at the same place is one row. ``confidence`` is the
-    span model's probability for an instance it added, or the speaker ranking's for its
-    speaker choice; an instance only one path finds has no kind on the other.
+    The rules run once on the tagged document and the learned layers on their output
+    (:func:`toolkit.speech.speech_layers`); an instance both paths find at the same place is
+    one row. ``confidence`` is the span model's probability for an instance it added, or the
+    speaker ranking's for its speaker choice; an instance only one path finds has no kind on
+    the other.
 
     Examples
     --------
@@ -410,12 +411,13 @@ def speech_models_frame(document: Document) -> pd.DataFrame:
     [{'sentence': 0, 'speaker_rules': 'Sprecher', 'speaker_model': 'Sprecher'},
      {'sentence': 1, 'speaker_rules': 'Sprecher', 'speaker_model': 'Ministerin'}]
     """
-    from toolkit.config import AnalysisConfig
-    from toolkit.speech import analyse_speech
+    from toolkit.speech import speech_layers
+    from toolkit.tagging import is_tagged, tag_document
 
+    tagged = document if is_tagged(document) else tag_document(document)
     found: dict[tuple[int, int], dict[str, object]] = {}
-    for model in ("rules", "model"):
-        for instance in analyse_speech(document, AnalysisConfig(speech_model=model)).speech:
+    for model, layer in zip(("rules", "model"), speech_layers(tagged, "model"), strict=True):
+        for instance in layer:
             row = found.setdefault(
                 (instance.start, instance.end),
                 {"sentence": instance.sentence, "text": instance.text},

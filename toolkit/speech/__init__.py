@@ -94,20 +94,39 @@ def analyse_speech(document: Document, config: AnalysisConfig | None = None) -> 
     """
     if not is_tagged(document):
         document = tag_document(document)
-    signals: dict[str, Any] = {}
-    speech = tuple(detect_speech(document, signals))
-    mode = (config or AnalysisConfig()).speech_model
-    if mode != "rules":
-        # the learned layers: the rules' output is their features (spans, then speakers)
-        from toolkit.speech.learned import apply_model
-
-        learned = apply_model(
-            document, speech, signals["cues"], mode=mode, quotations=signals["quotations"]
-        )
-        if learned is not None:
-            speech = tuple(learned)
-        speech = tuple(rank_document_speakers(document, speech))
+    _, speech = speech_layers(document, (config or AnalysisConfig()).speech_model)
     return replace(document, speech=speech, verbs=resolve_moods(document, speech))
+
+
+def speech_layers(
+    document: Document, mode: str = "model"
+) -> tuple[tuple[ReportedSpeech, ...], tuple[ReportedSpeech, ...]]:
+    """Return the rules' speech instances and the final ones under ``mode``, in one pass.
+
+    ``mode`` is a value of ``AnalysisConfig.speech_model``; with ``"rules"`` both are the
+    same. The document must be tagged. Rules and model side by side (notebook 03) need no
+    second run of the rules.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> doc = analyse("Nach Angaben des Ministeriums soll er kommen.", speech=False)
+    >>> rules, model = speech_layers(doc)
+    >>> rules[0].speaker, model[0].speaker  # the ranking names the source in reader form
+    ('Ministeriums', 'Ministerium')
+    """
+    signals: dict[str, Any] = {}
+    rules = tuple(detect_speech(document, signals))
+    if mode == "rules":
+        return rules, rules
+    # the learned layers: the rules' output is their features (spans, then speakers)
+    from toolkit.speech.learned import apply_model
+
+    learned = apply_model(
+        document, rules, signals["cues"], mode=mode, quotations=signals["quotations"]
+    )
+    speech = rules if learned is None else tuple(learned)
+    return rules, tuple(rank_document_speakers(document, speech))
 
 
 def rank_document_speakers(
