@@ -41,3 +41,22 @@ def _close_widgets():
     import ipywidgets
 
     ipywidgets.Widget.close_all()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """Stop when ``--dist=loadgroup`` did not group the browser tests on one worker.
+
+    pytest 9.2's structured node ids silently undo pytest-xdist 3.8's grouping
+    (pytest-xdist#1386): the browser tests then run on two workers at once, two JupyterLabs
+    and two Chromiums on two cores, and Run All times out now and then.
+    """
+    if node.config.getvalue("dist") != "loadgroup":
+        return
+    loose = [i for i in ids if i.startswith("tests/browser/") and not i.endswith("@browser")]
+    if loose:
+        pytest.exit(
+            f"--dist=loadgroup did not group {len(loose)} browser tests on one worker "
+            f"({loose[0]}; pytest-xdist#1386): install the pytest pin of the test extra",
+            returncode=4,
+        )

@@ -50,6 +50,8 @@ def _missing() -> str | None:
     return None
 
 
+# first: pytest-xdist reads the xdist_group marks in its own hook of the same name
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     reason = _missing()
