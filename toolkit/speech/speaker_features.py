@@ -368,13 +368,10 @@ def _features(
     rule: tuple[int, int] | None,
     pieces: list[tuple[int, int]],
 ) -> dict[str, float]:
-    tokens = context.tokens
     first, end = span
-    words = tokens[first:end]
-    head = words[0]
     out: dict[str, float] = {"bias": 1.0}
-    distance = sentence - head.sentence
-    back = min(distance, 3)
+    distance = sentence - context.tokens[first].sentence
+    back = distance if distance < 3 else 3
     out[_SENTENCES_BACK[back] if back >= 0 else f"sentences_back={back}"] = 1.0
     if rule is None:
         out["rule_none"] = 1.0
@@ -394,11 +391,15 @@ def _features(
             gap = 0
         if distance == 0:
             out[_CUE_GAPS[min(gap, len(_CUE_GAPS) - 1)]] = 1.0
-    inside = any(a <= first and end <= b for a, b in pieces)
-    if inside:
-        out["in_instance"] = 1.0
-    elif any(first < b and a < end for a, b in pieces):
-        out["crosses_instance"] = 1.0
+    for a, b in pieces:
+        if a <= first and end <= b:
+            out["in_instance"] = 1.0
+            break
+    else:
+        for a, b in pieces:
+            if first < b and a < end:
+                out["crosses_instance"] = 1.0
+                break
     intrinsic = context.intrinsic.get(span)
     if intrinsic is None:
         intrinsic = context.intrinsic[span] = _intrinsic(context, span)

@@ -194,11 +194,12 @@ def document_features(
         next_cue = 0  # index into placed of the first cue after the token
         for i in range(first, last + 1):
             token = tokens[i]
-            if i > first and tokens[i - 1].text in _BREAK_WORDS:
-                segment_first = i
-                segment_cue = False
-            if i > first and tokens[i - 1].text == ":":
-                colon = True
+            if i > first:
+                before_text = tokens[i - 1].text
+                if before_text in _BREAK_WORDS:
+                    segment_first = i
+                    segment_cue = False
+                    colon = colon or before_text == ":"
             cue = cue_at.get(i)
             if cue is not None:
                 segment_cue = True
