@@ -39,6 +39,19 @@ def test_with_data_the_view_scores(eval_data):
     assert "tk-success" in view.status.value and view.seconds > 0
 
 
+@pytest.mark.evaldata
+def test_a_subset_without_items_shows_no_score(eval_data):
+    """100 sentences of the sample hold no news sentence: "–", not a score of 0,0."""
+    view = EvaluationView(path=eval_data, stage="tokens", limit=100)
+    empty = view.scores[view.scores["n"] == 0]
+    assert len(empty) > 0, "the sample should leave a subset empty"
+    assert empty[["P", "R", "F1"]].isna().all().all()
+    scored = view.scores[view.scores["n"] > 0]
+    assert scored["F1"].notna().all() and (scored["F1"] > 0.9).all()
+    row = next(r for r in view.result.value.split("<tr>") if "Nachrichten" in r and ">0<" in r)
+    assert row.count("–") == 3 and "0,0" not in row
+
+
 def test_feedback_precision_recall():
     doc = toolkit.analyse("Er sagte, sie komme. Gut.")
     exercise = Exercise.mark_tokens(doc, key="punctuation")

@@ -58,13 +58,25 @@ def compare(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> Counts:
 
 
 def score_row(system: str, subset: str, measure: str, counts: Counts) -> dict[str, Any]:
-    """One row of a score table."""
+    """One row of a score table; P, R and F1 are ``None`` (shown as "–") with nothing to score.
+
+    A subset without gold items and without predictions (a sample of 100 sentences may hold
+    no news sentence) has no score, not a score of 0.
+
+    Examples
+    --------
+    >>> score_row("toolkit", "Nachrichten", "Token-F1", Counts())["F1"] is None
+    True
+    >>> score_row("toolkit", "alle", "Token-F1", Counts(tp=3, fn=1))["R"]
+    0.75
+    """
+    empty = not (counts.tp or counts.fp or counts.fn)
     return {
         "system": system,
         "subset": subset,
         "measure": measure,
-        "P": round(counts.precision, 4),
-        "R": round(counts.recall, 4),
-        "F1": round(counts.f1, 4),
+        "P": None if empty else round(counts.precision, 4),
+        "R": None if empty else round(counts.recall, 4),
+        "F1": None if empty else round(counts.f1, 4),
         "n": counts.tp + counts.fn,
     }
