@@ -128,6 +128,11 @@ LABELS: dict[str, dict[str, str]] = {
     "col_value": {"de": "Wert", "en": "value"},
     # -- values ----------------------------------------------------------------------------
     "val_Ind": {"de": "Indikativ", "en": "indicative"},
+    # the reference system of the token evaluation (toolkit.evaluation.tokens)
+    "val_SoMaJo 2.5 called directly": {
+        "de": "SoMaJo 2.5, direkt aufgerufen",
+        "en": "SoMaJo 2.5 called directly",
+    },
     "val_Sub": {"de": "Konjunktiv", "en": "subjunctive"},
     "val_Imp": {"de": "Imperativ", "en": "imperative"},
     "val_Sg": {"de": "Singular", "en": "singular"},

@@ -118,6 +118,8 @@ class EvaluationView(ToolkitWidget):
         self.limit.description = self._("ev_limit")
         self.run_button.description = self._("ev_run")
         self.show_anchors()
+        if self.scores is not None:  # the scores shown stay, in the new language
+            self.show_scores()
 
     def show_anchors(self) -> None:
         """Show the reference numbers for the chosen stage."""
@@ -143,6 +145,10 @@ class EvaluationView(ToolkitWidget):
             self.status.value = message(error_text(error, self.language))
             return
         self.seconds = time.perf_counter() - started
+        self.show_scores()
+
+    def show_scores(self) -> None:
+        """Show the last scores and how long they took, in the current language."""
         seconds = number(round(self.seconds, 1), self.language, 1)
         self.status.value = message(f"{self._('ev_done')} {seconds} s.", "success")
         self.result.value = (
