@@ -35,6 +35,7 @@ from toolkit.resources import lines
 from toolkit.speech.speakers import role_of
 from toolkit.speech.subjects import (
     FINITE,
+    GENITIVE_DETERMINERS,
     is_noun,
     is_quote,
     noun_phrase_end,
@@ -207,7 +208,7 @@ def _genitive_ends(tokens: Sequence[Token], start: int, end: int) -> list[int]:
     return [
         k
         for k in range(start + 1, end)
-        if tokens[k].text.lower() in {"des", "der", "eines", "einer"} and is_noun(tokens[k - 1])
+        if tokens[k].text.lower() in GENITIVE_DETERMINERS and is_noun(tokens[k - 1])
     ]
 
 
@@ -237,7 +238,6 @@ def _attachments(tokens: Sequence[Token], end: int) -> list[int]:
 
 
 _JOINS = frozenset({"und", "sowie", "oder"})
-_GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 
 
 def person_like(words: Sequence[Token]) -> bool:
@@ -462,7 +462,7 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
         out["apposition"] = 1.0
     if "(" in lowers:
         out["brackets"] = 1.0
-    if not _GENITIVE_ARTICLES.isdisjoint(lowers[1:]):
+    if not GENITIVE_DETERMINERS.isdisjoint(lowers[1:]):
         out["genitive"] = 1.0
     if "APPR" in tags or "APPRART" in tags:
         out["preposition_inside"] = 1.0
