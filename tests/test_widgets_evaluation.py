@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import toolkit
@@ -87,3 +89,32 @@ def test_show_gives_a_png_image():
     png, metadata = png if isinstance(png, tuple) else (png, {})
     assert image.data[1:4] == b"PNG" and png.startswith("iVBOR")  # base64 PNG
     assert metadata.get("alt") and 'alt="' in image._repr_html_()  # alt text: the title
+
+
+def _score_cells(html: str) -> list[list[str]]:
+    """The P, R and F1 cells of every body row of the view's table."""
+    rows = [re.findall(r"<td>(.*?)</td>", row) for row in html.split("<tr>")[2:]]
+    return [cells[3:6] for cells in rows if len(cells) >= 6]
+
+
+def test_anchor_scores_line_up_with_three_decimals():
+    """A column of scores reads 0,970 under 0,875 (not 0,97), in German and in English."""
+    view = EvaluationView(path="", stage="speech", run=False)
+    cells = [c for row in _score_cells(view.reference.value) for c in row if c != "–"]
+    assert cells and all(re.fullmatch(r"[01],\d{3}", c) for c in cells), cells[:6]
+    LanguageSwitch(view).language = "en"
+    cells = [c for row in _score_cells(view.reference.value) for c in row if c != "–"]
+    assert cells and all(re.fullmatch(r"[01]\.\d{3}", c) for c in cells), cells[:6]
+
+
+@pytest.mark.evaldata
+def test_mood_scores_of_an_empty_measure_read_as_missing(eval_data):
+    """50 sentences hold no Konjunktiv I: its row shows "–", not P / R / F1 0,000."""
+    view = EvaluationView(path=eval_data, stage="mood", limit=50)
+    empty = view.scores[(view.scores["n"] == 0) & (view.scores["measure"] == "KI")]
+    assert len(empty) > 0, "the sample should hold no Konjunktiv I"
+    assert empty[["P", "R", "F1"]].isna().all().all()
+    rows = [r for r in _score_cells(view.result.value) if r.count("–") == 3]
+    assert rows, "an empty measure shows three dashes"
+    scored = [c for row in _score_cells(view.result.value) for c in row if c != "–"]
+    assert scored and all(re.fullmatch(r"[01],\d{3}", c) for c in scored), scored[:6]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from toolkit.evaluation.scoring import Counts
+from toolkit.evaluation.scoring import Counts, score_row
 from toolkit.evaluation.ud import UDSentence, gsd_dev, tiger_aligned_ids
 
 if TYPE_CHECKING:
@@ -234,21 +234,11 @@ def score_table(
     }
     if consistent:
         subsets["dev, gold fits form"] = [o for o in outcomes if gold_fits_form(o)]
-    rows = []
-    for subset, members in subsets.items():
-        for measure in MEASURES:
-            found = counts(members, measure)
-            rows.append(
-                {
-                    "system": system,
-                    "subset": subset,
-                    "measure": measure,
-                    "P": round(found.precision, 3),
-                    "R": round(found.recall, 3),
-                    "F1": round(found.f1, 3),
-                    "n": found.tp + found.fn,
-                }
-            )
+    rows = [
+        score_row(system, subset, measure, counts(members, measure), digits=3)
+        for subset, members in subsets.items()
+        for measure in MEASURES
+    ]
     return pd.DataFrame(rows, columns=["system", "subset", "measure", "P", "R", "F1", "n"])
 
 

@@ -57,7 +57,9 @@ def compare(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> Counts:
     return Counts(matched, len(predicted_set) - matched, len(gold_set) - matched)
 
 
-def score_row(system: str, subset: str, measure: str, counts: Counts) -> dict[str, Any]:
+def score_row(
+    system: str, subset: str, measure: str, counts: Counts, digits: int = 4
+) -> dict[str, Any]:
     """One row of a score table; P, R and F1 are ``None`` (shown as "–") with nothing to score.
 
     A subset without gold items and without predictions (a sample of 100 sentences may hold
@@ -75,8 +77,8 @@ def score_row(system: str, subset: str, measure: str, counts: Counts) -> dict[st
         "system": system,
         "subset": subset,
         "measure": measure,
-        "P": None if empty else round(counts.precision, 4),
-        "R": None if empty else round(counts.recall, 4),
-        "F1": None if empty else round(counts.f1, 4),
+        "P": None if empty else round(counts.precision, digits),
+        "R": None if empty else round(counts.recall, digits),
+        "F1": None if empty else round(counts.f1, digits),
         "n": counts.tp + counts.fn,
     }

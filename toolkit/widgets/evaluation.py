@@ -28,6 +28,9 @@ from toolkit.translate import error_text, number
 from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.figures import frame_html
 
+#: Score columns, shown with three decimals each so that they line up.
+SCORES = ("P", "R", "F1")
+
 register_labels(
     {
         "ev_path": {"de": "Gold-Daten", "en": "Gold data"},
@@ -99,8 +102,7 @@ class EvaluationView(ToolkitWidget):
             ]
         )
         self.language = language
-        self.relabel()
-        self.show_anchors()
+        self.relabel()  # also shows the anchors
         if run:
             self.run()
 
@@ -128,7 +130,7 @@ class EvaluationView(ToolkitWidget):
         self.anchors_table = evaluation.anchors(self.stage.value)
         self.reference.value = (
             f"<b>{escape(self._('ev_anchors'))}</b>"
-            f"{frame_html(self.anchors_table, language=self.language)}"
+            f"{frame_html(self.anchors_table, language=self.language, fixed=SCORES)}"
         )
 
     def run(self) -> None:
@@ -152,7 +154,8 @@ class EvaluationView(ToolkitWidget):
         seconds = number(round(self.seconds, 1), self.language, 1)
         self.status.value = message(f"{self._('ev_done')} {seconds} s.", "success")
         self.result.value = (
-            f"<b>{escape(self._('ev_scores'))}</b>{frame_html(self.scores, language=self.language)}"
+            f"<b>{escape(self._('ev_scores'))}</b>"
+            f"{frame_html(self.scores, language=self.language, fixed=SCORES)}"
         )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Collection
+from numbers import Number
 
 import ipywidgets as widgets
 import pandas as pd
@@ -11,7 +13,7 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, escape, table
-from toolkit.translate import choice, header, value
+from toolkit.translate import choice, header, number, value
 
 
 def figure_png(figure: Figure, dpi: int = 90) -> bytes:
@@ -87,21 +89,35 @@ def show(figure: Figure, dpi: int = 90) -> Image:
     return ChartImage(figure, dpi)
 
 
-def frame_html(frame: pd.DataFrame, index: bool = False, language: str = "de") -> str:
+def frame_html(
+    frame: pd.DataFrame, index: bool = False, language: str = "de", fixed: Collection[str] = ()
+) -> str:
     """Return a DataFrame as an escaped HTML table for people (see :mod:`toolkit.translate`).
 
     Headers and bilingual values (``"keine / none"``) are shown in ``language``, numbers the
-    German or English way, empty cells as ``–``.
+    German or English way, empty cells as ``–``. The numbers of the ``fixed`` columns keep
+    three decimals, so that a column of scores lines up (``0,970`` under ``0,875``).
 
     Examples
     --------
     >>> frame = pd.DataFrame({"Wort": ["<b>"], "n": [None], "f1": [0.5]})
     >>> frame_html(frame).split("</tr>")[1]
     '<tr><td>&lt;b&gt;</td><td>–</td><td>0,5</td>'
+    >>> frame_html(frame, fixed=["f1"]).split("</tr>")[1]
+    '<tr><td>&lt;b&gt;</td><td>–</td><td>0,500</td>'
     """
     shown = frame.reset_index() if index else frame
+    aligned = [column in fixed for column in shown.columns]
+
+    def cell_text(cell: object, fixed_column: bool) -> str:
+        if isinstance(cell, str):
+            return choice(cell, language)
+        if fixed_column and isinstance(cell, Number) and not isinstance(cell, bool):
+            return number(cell, language, fixed=True)
+        return value(cell, language)
+
     rows = [
-        [choice(cell, language) if isinstance(cell, str) else value(cell, language) for cell in row]
+        [cell_text(cell, fixed_column) for cell, fixed_column in zip(row, aligned, strict=True)]
         for row in shown.astype(object).where(shown.notna(), None).itertuples(index=False)
     ]
     names = [header(c, language) if c != "index" else "" for c in shown.columns]
