@@ -36,6 +36,8 @@ RULES_FAILS = {
     "speaker-zufolge-source-in-reader-form": "the rules name the subject, not the source",
     "speaker-bare-object-first-is-no-speaker": "the rules take the noun before the verb",
     "speaker-pronoun-antecedent-is-an-object": "the rules resolve pronouns to speakers only",
+    "speaker-body-keeps-its-name": "the rules name a run of names by its last word",
+    "speaker-company-name": "the rules name a run of names by its last word",
 }
 
 

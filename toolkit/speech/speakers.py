@@ -28,7 +28,7 @@ from toolkit.speech.subjects import (
     noun_phrase_end,
 )
 
-__all__ = ["FINITE", "SpeakerResolver", "role_nouns", "role_of"]
+__all__ = ["FINITE", "SpeakerResolver", "is_body_noun", "role_nouns", "role_of"]
 
 
 @cache
@@ -42,6 +42,32 @@ def role_nouns() -> tuple[str, ...]:
 def _whole_word_roles() -> frozenset[str]:
     # "=Zeuge": no compound ending ("Fahrzeuge" names no witness)
     return frozenset(e.lower()[1:] for e in lines("speech_role_nouns") if e.startswith("="))
+
+
+@cache
+def _body_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the body nouns (lower case) and the last words of company names."""
+    entries = lines("speech_body_nouns")
+    nouns = frozenset(e.lower() for e in entries if not e.startswith("@"))
+    return nouns, frozenset(e[1:] for e in entries if e.startswith("@"))
+
+
+@lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
+def is_body_noun(word: str) -> bool:
+    """Whether a noun names a body (company, party, paper, authority); compounds count.
+
+    Examples
+    --------
+    >>> is_body_noun("US-Fluggesellschaft"), is_body_noun("Autokonzern"), is_body_noun("Sprecher")
+    (True, True, False)
+    """
+    key = word.lower().rsplit("-", 1)[-1]
+    return any(key.endswith(noun) for noun in _body_nouns()[0])
+
+
+def is_company_name(words: Sequence[Token]) -> bool:
+    """Whether a run of names ends like a company name (``Volkswagen AG``, ``… Airlines``)."""
+    return len(words) > 1 and words[-1].text in _body_nouns()[1]
 
 
 @lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
@@ -199,20 +225,9 @@ class SpeakerResolver:
         run = _name_run(with_commas)
         if run and not (len(run) == 1 and run[0].text in {"Nato", "EU", "UN"}):
             if self.agreement:
-                at = with_commas.index(run[0])
-                before = with_commas[at - 1] if at > 0 else None
-                acronym = len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1
-                if (
-                    acronym
-                    and before is not None
-                    and before.pos == "NN"
-                    and not role_of(before.text)
-                ):
-                    # "dem Branchenverband VDA": a body and its name, not a person
-                    name, gender = reader_form(with_commas[: at + len(run)])
-                    entity = self.entities.setdefault(name, _Entity(name, person=False))
-                    entity.gender, entity.named = entity.gender or gender, True
-                    return entity
+                body = self._named_body(with_commas, run)
+                if body is not None:
+                    return body
             return self._entity(run[-1].text)
         nouns = [t for t in words if is_noun(t)]
         role = role_of(nouns[0].text) if nouns else None
@@ -227,6 +242,10 @@ class SpeakerResolver:
                 known.roles.add(role)
                 return known
             name = _lemma(nouns[0])
+            at = words.index(nouns[0])
+            if at + 2 < len(words) and words[at + 1].text.lower() in GENITIVE_DETERMINERS:
+                # "der Chef der Deutschen Bahn": the role keeps whose it is
+                name = reader_form(words[at:])[0]
             entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
             entity.gender = "f" if feminine else "m"
             return entity
@@ -250,6 +269,40 @@ class SpeakerResolver:
         start = 1 if head[0].pos == "ART" else 0
         name = " ".join(t.text for t in head[start:])
         entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
+        return entity
+
+    def _named_body(self, words: list[Token], run: list[Token]) -> _Entity | None:
+        """Return the body a name run stands for, or ``None`` for a person's name.
+
+        A name after a body noun (``die US-Fluggesellschaft Northwest Airlines``) or an
+        acronym after a noun that is no role (``dem Branchenverband VDA``) names a body and
+        keeps that noun; a company name (``Volkswagen AG``) names one on its own. The name
+        alone, later in the text, is the same body.
+        """
+        at = words.index(run[0])
+        end = at + len(run)
+        if end < len(words) and words[end].text in _body_nouns()[1]:
+            run = [*run, words[end]]  # "Volkswagen AG": the tagger reads "AG" as a noun
+        key = " ".join(t.text for t in run)
+        known = self.entities.get(key)
+        if known is not None and not known.person:
+            return known
+        before = words[at - 1] if at > 0 else None
+        acronym = len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 1
+        if before is not None and before.pos == "NN" and not role_of(before.text):
+            if acronym or is_body_noun(before.text):
+                name, gender = reader_form(words[: at + len(run)])
+            elif is_company_name(run):
+                name, gender = key, None
+            else:
+                return None
+        elif is_company_name(run):
+            name, gender = key, None
+        else:
+            return None
+        entity = self.entities.setdefault(name, _Entity(name, person=False))
+        entity.gender, entity.named = entity.gender or gender, True
+        self.entities.setdefault(key, entity)
         return entity
 
     def _antecedent(self, pronoun: str) -> _Entity | None:
