@@ -383,6 +383,12 @@ def _stretch_sentences(paragraph: str, start: int, end: int) -> list[list[_Part]
     return [sentence for sentence in sentences if sentence]
 
 
+#: A number written with thousands dots or a decimal comma (``800.000``, ``3,5``): SoMaJo starts
+#: a sentence only at a capital letter or a plain number, so "unter Wasser. 800.000 Menschen"
+#: stayed one sentence.
+_FORMATTED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
+
+
 def _somajo_sentences(piece: str, offset: int) -> list[list[_Part]]:
     found = []
     for sentence in _tokenise_paragraph(piece):
@@ -391,9 +397,22 @@ def _somajo_sentences(piece: str, offset: int) -> list[list[_Part]]:
             start, end = token.character_offset
             kind = token.token_class or "regular"
             parts.append((offset + start, offset + end, kind, token.space_after))
+            if (
+                len(parts) > 2
+                and _FORMATTED_NUMBER.fullmatch(token.text)
+                and _ends_sentence(parts[-2], piece, offset)
+            ):
+                found.append(parts[:-1])
+                parts = parts[-1:]
         if parts:
             found.append(parts)
     return found
+
+
+def _ends_sentence(part: _Part, piece: str, offset: int) -> bool:
+    """Whether a token is a sentence mark on its own, followed by a space (``Wasser. 800``)."""
+    start, end, _kind, space_after = part
+    return space_after and set(piece[start - offset : end - offset]) <= {".", "!", "?"}
 
 
 def _covering(text: str, parts: list[_Part]) -> list[_Part]:
