@@ -103,4 +103,48 @@ def test_a_broken_sidecar_is_listed_not_raised(tmp_path):
     view = CorpusView(tmp_path)
     view.run()  # was a TypeError
     assert view.overview.document.tolist() == ["gut"]
-    assert "m.txt" in view.status.value and "JSON object" in view.status.value
+    assert "m.txt" in view.status.value and "JSON-Objekt" in view.status.value
+
+
+def test_the_english_switch_covers_tables_status_and_errors(folder, tmp_path):
+    """After 'English' no German header or status is left; in German no English error first."""
+    (tmp_path / "leer.txt").write_text("", encoding="utf-8")
+    (tmp_path / "text.txt").write_text("Der Minister sagte, er sei zufrieden.", encoding="utf-8")
+    view = CorpusView(tmp_path)
+    view.run()
+    assert "1 Texte analysiert, 1 übersprungen," in view.status.value
+    assert "Der Text ist leer" in view.status.value and "The text is empty" not in view.status.value
+    assert ">Sätze<" in view.table.value and ">erzählt<" in view.speaker_table.value
+    LanguageSwitch(view).language = "en"
+    assert "1 texts analysed, 1 skipped," in view.status.value
+    assert "The text is empty" in view.status.value and "Der Text" not in view.status.value
+    assert ">sentences<" in view.table.value and ">Sätze<" not in view.table.value
+    for german in (">Sprecher<", ">direkt<", ">indirekt<", ">erzählt<"):
+        assert german not in view.speaker_table.value, german
+    assert ">speaker<" in view.speaker_table.value and ">reported<" in view.speaker_table.value
+    view.folder.value = str(tmp_path / "fehlt")
+    view.run()
+    assert view.status.value.count("Folder not found") == 1 and "Ordner" not in view.status.value
+    LanguageSwitch(view).language = "de"
+    assert "Ordner" in view.status.value and "Folder not found" not in view.status.value
+
+
+def test_polarity_bars_are_coloured_by_sentiment(folder, tmp_path):
+    """Negative texts are drawn in the colour notebook 04 gives negative sentences."""
+    from matplotlib.colors import to_hex
+
+    from toolkit.plots import SENTIMENT_COLOURS
+
+    (tmp_path / "gut.txt").write_text("Das ist wunderbar und großartig.", encoding="utf-8")
+    (tmp_path / "schlecht.txt").write_text("Das ist schrecklich und furchtbar.", encoding="utf-8")
+    view = CorpusView(tmp_path)
+    view.run()
+    figure = plot_overview(view.overview, "polarity")
+    colours = {
+        name: to_hex(bar.get_facecolor())
+        for name, bar in zip(view.overview["document"], figure.axes[0].patches, strict=True)
+    }
+    assert colours == {
+        "gut": SENTIMENT_COLOURS["positive"],
+        "schlecht": SENTIMENT_COLOURS["negative"],
+    }

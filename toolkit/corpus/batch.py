@@ -218,13 +218,24 @@ class BatchResult:
             if result.document is not None
         }
 
-    def summary(self) -> str:
-        """One line: how many texts were analysed, how many skipped, how long it took."""
-        skipped = f", {len(self.errors)} übersprungen / skipped" if self.errors else ""
-        return (
-            f"{len(self.results)} Texte analysiert / texts analysed{skipped} "
-            f"in {self.seconds:.1f} s."
-        )
+    def summary(self, language: str = "de") -> str:
+        """One line: how many texts were analysed, how many skipped, how long it took.
+
+        Examples
+        --------
+        >>> BatchResult({}, {"leer.txt": "Der Text ist leer."}, 0.25).summary()
+        '0 Texte analysiert, 1 übersprungen, in 0,2 s.'
+        >>> BatchResult({}, {}, 1.0).summary("en")
+        '0 texts analysed in 1.0 s.'
+        """
+        from toolkit.translate import number
+
+        seconds = number(round(self.seconds, 1), language, 1, fixed=True)
+        if language == "en":
+            skipped = f", {len(self.errors)} skipped," if self.errors else ""
+            return f"{len(self.results)} texts analysed{skipped} in {seconds} s."
+        skipped = f", {len(self.errors)} übersprungen," if self.errors else ""
+        return f"{len(self.results)} Texte analysiert{skipped} in {seconds} s."
 
 
 def overview_frame(result: BatchResult) -> pd.DataFrame:

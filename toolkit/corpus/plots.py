@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from toolkit.plots import new_axes
+from toolkit.plots import SENTIMENT_COLOURS, new_axes
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
 
@@ -37,7 +37,7 @@ COLUMN_LABELS = {
     "konjunktiv_ii": ("Konjunktiv II", "subjunctive II"),
     "speech_direct": ("direkte Rede", "direct speech"),
     "speech_indirect": ("indirekte Rede", "indirect speech"),
-    "speech_reported": ("berichtete Rede", "reported speech"),
+    "speech_reported": ("erzählte Rede", "reported speech"),
     "polarity": ("Stimmung (Polarität)", "sentiment (polarity)"),
     "instances": ("Redewiedergaben", "speech instances"),
 }
@@ -92,7 +92,10 @@ def plot_overview(
     names = overview["document"] if "document" in overview else overview["text"]
     figure, axes = new_axes(7.0, max(2.5, 0.35 * len(overview) + 1.2))
     values = pd.to_numeric(overview[column], errors="coerce").fillna(0)
-    axes.barh([mpl_escape(name) for name in names], values, color="#55a868")
+    colour: str | list[str] = "#55a868"
+    if column == "polarity" and "sentiment" in overview:  # as notebook 04 draws sentiment
+        colour = [SENTIMENT_COLOURS.get(str(label), "#999999") for label in overview["sentiment"]]
+    axes.barh([mpl_escape(name) for name in names], values, color=colour)
     axes.invert_yaxis()
     label = column_label(column, language)
     axes.set_xlabel(label)

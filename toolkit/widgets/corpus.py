@@ -38,6 +38,7 @@ from toolkit.corpus.batch import (
 from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
 from toolkit.render import message
+from toolkit.translate import error_text
 from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import FigureBox, frame_html
@@ -66,7 +67,7 @@ register_labels(
         "cv_col_documents": {"de": "Texte", "en": "documents"},
         "cv_col_direct": {"de": "direkt", "en": "direct"},
         "cv_col_indirect": {"de": "indirekt", "en": "indirect"},
-        "cv_col_reported": {"de": "berichtet", "en": "reported"},
+        "cv_col_reported": {"de": "erzählt", "en": "reported"},
         "cv_col_sentiment": {"de": "Stimmung (Mittel)", "en": "sentiment (mean)"},
         "cv_col_sentiment_passages": {"de": "Passagen", "en": "passages"},
         "cv_col_document_names": {"de": "in den Texten", "en": "in documents"},
@@ -199,8 +200,8 @@ class CorpusView(ToolkitWidget):
             ]
         )
         self.language = language
+        self._status: Callable[[], str] = lambda: message(self._("cv_start"))
         self.relabel()
-        self.status.value = message(self._("cv_start"))
 
     def relabel(self) -> None:
         """Set labels for the current language."""
@@ -213,16 +214,22 @@ class CorpusView(ToolkitWidget):
         self.speakers_title.value = f"<h4>{self._('cv_speakers')}</h4>"
         self.search_title.value = f"<h4>{self._('cv_search')}</h4>"
         self.concordance.language = self.language
+        self.status.value = self._status()  # the last message, in the new language
         chosen = self.column.value  # new options reset the choice: keep the student's
         self.column.options = [(column_label(c, self.language), c) for c in CHART_COLUMNS]
         self.column.value = chosen
         self._tables()
         self.draw()
 
+    def _show(self, status: Callable[[], str]) -> None:
+        """Show a status message, and again in the new language after a switch."""
+        self._status = status
+        self.status.value = status()
+
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self.progress.max = total
         self.progress.value = done
-        self.status.value = message(f"{done}/{total}: {name}")
+        self._show(lambda: message(f"{done}/{total}: {name}"))
 
     def run(self) -> None:
         """Analyse every ``.txt`` file of the folder, moving the progress bar."""
@@ -232,18 +239,27 @@ class CorpusView(ToolkitWidget):
                 analyse_corpus(self.folder.value.strip(), progress=self._on_progress)
             )
         except ToolkitError as error:
-            self.status.value = message(str(error), "error")
+            failure = error  # "error" is gone after the except block; the message needs it
+            self._show(lambda: message(error_text(failure, self.language), "error"))
             return
         self.overview = overview_frame(self.result)
         self.speakers = corpus_speakers(self.result)
-        text = self.result.summary()
-        if self.result.errors:
-            skipped = "; ".join(f"{name}: {why}" for name, why in self.result.errors.items())
-            text += f" {self._('cv_skipped')} {skipped}"
-        self.status.value = message(text, "error" if self.result.errors else "success")
+        self._show(self._summary)
         self.concordance.set_result(self.result)
         self._tables()
         self.draw()
+
+    def _summary(self) -> str:
+        if self.result is None:
+            return ""
+        text = self.result.summary(self.language)
+        if self.result.errors:
+            skipped = "; ".join(
+                f"{name}: {error_text(why, self.language)}"
+                for name, why in self.result.errors.items()
+            )
+            text += f" {self._('cv_skipped')} {skipped}"
+        return message(text, "error" if self.result.errors else "success")
 
     def _tables(self) -> None:
         if self.overview is None or self.speakers is None:
@@ -251,9 +267,14 @@ class CorpusView(ToolkitWidget):
         columns = [c for c in SHOWN_COLUMNS if c in self.overview]
         metadata = [c for c in self.overview.columns if c not in OVERVIEW_NAMES]
         shown = self.overview[[columns[0], *metadata, *columns[1:]]]
-        self.table.value = frame_html(readable(shown, self.language, self._column))
+        # the names are the readable ones already: frame_html must not read them again
+        self.table.value = frame_html(
+            readable(shown, self.language, self._column), language=self.language
+        )
         speakers = self.speakers.drop(columns=["sentiment_passages"])
-        self.speaker_table.value = frame_html(readable(speakers, self.language, self._column))
+        self.speaker_table.value = frame_html(
+            readable(speakers, self.language, self._column), language=self.language
+        )
 
     def _column(self, column: str) -> str | None:
         key = f"cv_col_{column}"
@@ -269,17 +290,17 @@ class CorpusView(ToolkitWidget):
     def export(self) -> None:
         """Write every table (CSV) and the documents (JSON lines) to the export folder."""
         if self.result is None:
-            self.status.value = message(self._("cv_nothing"), "error")
+            self._show(lambda: message(self._("cv_nothing"), "error"))
             return
+        folder = self.export_folder.value.strip()
         try:
-            self.exported = export(self.result, self.export_folder.value.strip())
+            self.exported = export(self.result, folder)
         except ToolkitError as error:
-            self.status.value = message(str(error), "error")
+            failure = error  # "error" is gone after the except block; the message needs it
+            self._show(lambda: message(error_text(failure, self.language), "error"))
             return
         names = ", ".join(path.name for path in self.exported)
-        self.status.value = message(
-            f"{self._('cv_exported')} {self.export_folder.value.strip()}/: {names}", "success"
-        )
+        self._show(lambda: message(f"{self._('cv_exported')} {folder}/: {names}", "success"))
 
 
 #: Columns of the overview that are no metadata.
