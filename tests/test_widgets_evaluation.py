@@ -118,3 +118,27 @@ def test_mood_scores_of_an_empty_measure_read_as_missing(eval_data):
     assert rows, "an empty measure shows three dashes"
     scored = [c for row in _score_cells(view.result.value) for c in row if c != "–"]
     assert scored and all(re.fullmatch(r"[01],\d{3}", c) for c in scored), scored[:6]
+
+
+def test_a_run_says_it_is_running_and_takes_no_second_click(monkeypatch):
+    """Minutes of evaluation: the status says so and the button waits (the old 'done' stayed)."""
+    seen = {}
+
+    def evaluate(stage, path, limit=None):
+        seen["status"], seen["disabled"] = view.status.value, view.run_button.disabled
+        return evaluation.anchors(stage)
+
+    view = EvaluationView(path="", run=False)
+    monkeypatch.setattr(evaluation, "evaluate", evaluate)
+    view.run_button.click()
+    assert "Wird ausgewertet" in seen["status"] and seen["disabled"] is True
+    assert not view.run_button.disabled and "Ausgewertet in" in view.status.value
+
+
+def test_an_error_follows_the_language_switch(monkeypatch, tmp_path):
+    view = EvaluationView(path=str(tmp_path / "fehlt"), run=False)
+    view.run_button.click()
+    assert "nicht gefunden" in view.status.value
+    LanguageSwitch(view).language = "en"
+    assert "not found" in view.status.value and "nicht gefunden" not in view.status.value
+    assert not view.run_button.disabled

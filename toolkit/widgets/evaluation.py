@@ -40,6 +40,10 @@ register_labels(
         "ev_scores": {"de": "Ergebnis des Toolkits", "en": "The toolkit's scores"},
         "ev_anchors": {"de": "Zum Vergleich (andere Werkzeuge)", "en": "For comparison"},
         "ev_done": {"de": "Ausgewertet in", "en": "Evaluated in"},
+        "ev_running": {
+            "de": "Wird ausgewertet … (Redewiedergabe und Stimmung brauchen einige Minuten)",
+            "en": "Evaluating … (reported speech and sentiment take a few minutes)",
+        },
         "ev_stage_tokens": {"de": "Tokens und Sätze", "en": "tokens and sentences"},
         "ev_stage_mood": {"de": "Verbmodus", "en": "verb mood"},
         "ev_stage_speech": {"de": "Redewiedergabe", "en": "reported speech"},
@@ -81,6 +85,7 @@ class EvaluationView(ToolkitWidget):
         self.scores: pd.DataFrame | None = None
         self.anchors_table = pd.DataFrame()
         self.seconds = 0.0
+        self.failure: ToolkitError | None = None
         stages = evaluation.available()
         default = path if path is not None else os.environ.get(EVAL_DATA_VARIABLE, "")
         self.path = widgets.Text(value=str(default), layout=widgets.Layout(width="60%"))
@@ -120,8 +125,7 @@ class EvaluationView(ToolkitWidget):
         self.limit.description = self._("ev_limit")
         self.run_button.description = self._("ev_run")
         self.show_anchors()
-        if self.scores is not None:  # the scores shown stay, in the new language
-            self.show_scores()
+        self.show_scores()  # the scores or the error shown stay, in the new language
 
     def show_anchors(self) -> None:
         """Show the reference numbers for the chosen stage."""
@@ -135,22 +139,31 @@ class EvaluationView(ToolkitWidget):
 
     def run(self) -> None:
         """Evaluate the chosen stage; without data, explain where to get it."""
-        self.scores = None
+        self.scores, self.failure = None, None
         self.result.value = ""
         path = self.path.value.strip() or None
+        # a run takes seconds to minutes: say so, and take no second click meanwhile
+        self.status.value = message(self._("ev_running"))
+        self.run_button.disabled = True
         started = time.perf_counter()
         try:
             self.scores = evaluation.evaluate(
                 self.stage.value, path, limit=self.limit.value or None
             )
         except ToolkitError as error:
-            self.status.value = message(error_text(error, self.language))
-            return
+            self.failure = error
+        finally:
+            self.run_button.disabled = False
         self.seconds = time.perf_counter() - started
         self.show_scores()
 
     def show_scores(self) -> None:
-        """Show the last scores and how long they took, in the current language."""
+        """Show the last scores (or why there are none) in the current language."""
+        if self.failure is not None:
+            self.status.value = message(error_text(self.failure, self.language))
+            return
+        if self.scores is None:
+            return
         seconds = number(round(self.seconds, 1), self.language, 1)
         self.status.value = message(f"{self._('ev_done')} {seconds} s.", "success")
         self.result.value = (
