@@ -8,6 +8,7 @@ import pytest
 
 import toolkit
 from toolkit.errors import InputError
+from toolkit.translate import tr
 from toolkit.widgets import (
     ConcordanceView,
     ExerciseView,
@@ -141,3 +142,14 @@ def test_attach_takes_over_current_language_and_checks_type():
     assert later.language == "en" and later.input.description == "Text"
     with pytest.raises(InputError, match="toolkit widgets"):
         switch.attach("not a widget")
+
+
+def test_an_empty_own_text_stays_empty_after_the_language_switch():
+    """The article came back in every table after 'English' while the box said 'empty'."""
+    picker = TextPicker()
+    picker.source = "typed"
+    seen = []
+    picker.observe(lambda change: seen.append(change["new"]), names="text")
+    LanguageSwitch(picker).language = "en"
+    assert picker.source == "typed" and picker.text == "" and seen == []
+    assert tr("empty_text", "en") in picker.status.value

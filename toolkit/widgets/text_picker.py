@@ -77,6 +77,7 @@ class TextPicker(ToolkitWidget):
         self.uploaded_name = ""
         self._document: Document | None = None
         self._document_text: str | None = None
+        self._relabelling = False
         self.choice = widgets.ToggleButtons(options=self._options(language), value="article")
         self.typed = widgets.Textarea(
             value=text,
@@ -88,7 +89,7 @@ class TextPicker(ToolkitWidget):
         self.status = widgets.HTML()
         super().__init__(children=[self.choice, self.typed, self.upload, self.status])
         traitlets.link((self.choice, "value"), (self, "source"))
-        self.observe(lambda _change: self.update(), names="source")
+        self.observe(lambda _change: self._relabelling or self.update(), names="source")
         self.typed.observe(self._on_typed, names="value")
         self.upload.observe(self._on_upload, names="value")
         self.language = language
@@ -102,8 +103,14 @@ class TextPicker(ToolkitWidget):
     def relabel(self) -> None:
         """Set labels for the current language (keeping the chosen source)."""
         current = self.source
-        self.choice.options = self._options(self.language)
-        self.choice.value = current
+        # new options select the first one (the article) for a moment: the text must not
+        # follow, or every table showing it would show the article after the switch
+        self._relabelling = True
+        try:
+            self.choice.options = self._options(self.language)
+            self.choice.value = current
+        finally:
+            self._relabelling = False
         self.choice.description = self._("tp_source")
         self.typed.placeholder = self._("tp_placeholder")
         self.typed.description = self._("tp_typed")
