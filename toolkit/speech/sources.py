@@ -11,7 +11,7 @@ speech noun with a speaker narrates a speech act (``reported``).
 from __future__ import annotations
 
 from toolkit.speech.cues import Cue
-from toolkit.speech.subjects import noun_phrase_before, noun_phrase_end
+from toolkit.speech.subjects import FINITE, noun_phrase_before, noun_phrase_end, subject_of
 from toolkit.speech.view import (
     BREAKS,
     CONTENT_STOPS,
@@ -52,6 +52,25 @@ def noun_frame(view: SentenceView, cue: Cue) -> Frame:
 
 
 _RELATIVE = frozenset({"PRELS", "PRELAT"})
+
+
+def _own_source(tokens, first: int, last: int) -> Range | None:  # type: ignore[no-untyped-def]
+    """Return the subject that ``nach eigenen Angaben`` refers to: the clause's own subject.
+
+    The finite verb nearest to the cue gives the subject; ``None`` without ``eigen-`` or a
+    subject.
+    """
+    if not any(tokens[k].text.lower().startswith("eigen") for k in range(first, last)):
+        return None
+    finite = sorted(
+        (k for k, token in enumerate(tokens) if token.pos in FINITE),
+        key=lambda k: abs(k - first),
+    )
+    for verb in finite[:1]:
+        found = subject_of(tokens, verb)
+        if found is not None and not (first <= found[0] < last):
+            return found
+    return None
 
 
 def _relative_clause_end(tokens, start: int) -> int:  # type: ignore[no-untyped-def]
@@ -97,6 +116,9 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
             start = first + 1 if tokens[first].text.lower() == "nach" else first
             end = last - 1 if tokens[last - 1].text.lower() in {"zufolge", "nach"} else last
             speaker, source_only = (start, max(end, start + 1)), True
+            own = _own_source(tokens, first, last)
+            if own is not None:  # "Die Feuerwehr rückte nach eigenen Angaben aus"
+                speaker, source_only = own, False
     if cue.position == "so":
         quote = view.quote_ending(frame[0] - 1) if frame[0] > 0 else None
         if quote is None and frame[0] > 1:

@@ -338,7 +338,12 @@ def candidates(
     pieces = [context.token_range(a, b) for a, b in record.pieces()]
     window = context.window(sentence)
     anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
-    spans = set(nearest(window, anchor, MAX_CANDIDATES))
+    # "eigenen Angaben" names no one but the clause's subject: never a speaker of its own
+    spans = {
+        span
+        for span in nearest(window, anchor, MAX_CANDIDATES)
+        if not tokens[span[0]].text.lower().startswith("eigen")
+    }
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)
     if previous_mention is not None:

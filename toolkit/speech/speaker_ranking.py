@@ -262,7 +262,11 @@ def _prepositional_source(
             found = (position + 1, end) if end > position + 1 else None
         elif token.text.lower() == "zufolge":
             found = noun_phrase_before(words, position)
-        if found is not None and person_like(words[found[0] : found[1]]):
+        if (
+            found is not None
+            and person_like(words[found[0] : found[1]])
+            and not words[found[0]].text.lower().startswith("eigen")  # "eigenen Angaben"
+        ):
             return offset + found[0], offset + found[1]
     return None
 

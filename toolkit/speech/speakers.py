@@ -261,6 +261,12 @@ class SpeakerResolver:
                 return known
         head = with_commas[: next((i for i, t in enumerate(with_commas) if t.pos == "$,"), None)]
         if self.agreement:
+            if role is None and len(nouns) == 1 and first in {"der", "die", "das", "dieser"}:
+                # "der Dienst" after "der Wetterdienst": the body named before, in short
+                short = nouns[0].text.lower()
+                known = self._recent(lambda e: not e.person and _names_in_short(e.name, short))
+                if known is not None:
+                    return known
             name, gender = reader_form(head)
             entity = self.entities.setdefault(name, _Entity(name, person=role is not None))
             entity.gender = entity.gender or gender
@@ -332,6 +338,28 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+def _names_in_short(name: str, short: str) -> bool:
+    """Whether a noun (lower case) is a short form of a body's name, by the name's head.
+
+    ``dienst`` of ``Wetterdienst``, ``ausschuss`` of ``Ständige Ausschuss des …``, but not
+    ``bundesregierung`` of ``Vorstellung der Bundesregierung`` (an attribute, not the head).
+
+    Examples
+    --------
+    >>> _names_in_short("Wetterdienst", "dienst"), _names_in_short("Konzern VW AG", "konzern")
+    (True, True)
+    >>> _names_in_short("Vorstellung der Bundesregierung", "bundesregierung")
+    False
+    """
+    words = name.split()
+    cut = next((k for k, word in enumerate(words) if word in _ATTRIBUTE_STARTS), len(words))
+    head = [word.lower() for word in words[:cut]]
+    return name.lower() != short and any(word.endswith(short) for word in head)
+
+
+_ATTRIBUTE_STARTS = frozenset({"der", "des", "dem", "den", "von", "vom", "im", "in", "aus"})
 
 
 def _masculine(entity: _Entity) -> bool:
