@@ -432,6 +432,9 @@ def _speaker(
         offset + frame.speaker[0] : offset + frame.speaker[1]
     ]
     span = token_span(document, offset, frame.speaker)
+    if frame.source_only and frame.source_subject is not None:  # "nach eigenen Angaben"
+        subject = frame.source_subject
+        return resolver.resolve(document.tokens[offset + subject[0] : offset + subject[1]]), span
     if frame.source_only:
         return _source_name(mention, last), span
     return resolver.resolve(mention), span

@@ -10,7 +10,7 @@ token ranges into :class:`~toolkit.model.Span` records with document offsets.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -99,8 +99,24 @@ def direct_quotations(
 
     ``quotations`` are the document's quotations (found again when not given).
     """
+    return [
+        direct
+        for direct, role in quotation_roles(document, starts, cues, quotations)
+        if role == "speech"
+    ]
+
+
+def quotation_roles(
+    document: Document,
+    starts: list[int],
+    cues: Sequence[Sequence[Cue]],
+    quotations: Sequence[Quotation] | None = None,
+) -> Iterator[tuple[Direct, str]]:
+    """Yield every quotation of a document with its role: speech, a title or a mention.
+
+    ``„Die Welt“`` after ``Zeitung`` is a title; the learned layer must not make it speech.
+    """
     tokens = document.tokens
-    found: list[Direct] = []
     if quotations is None:
         quotations = document_quotations(document)
     for quotation in quotations:
@@ -128,9 +144,8 @@ def direct_quotations(
         )
         if len(inner) > _STRAIGHT_LIMIT.get(quotation.opening, len(inner)):
             continue  # straight marks paired over a long stretch: apostrophes or a stray mark
-        if quotation_role(inner, before, after, cue_nearby) == "speech":
-            found.append(Direct(quotation, first, last, sentence))
-    return found
+        role = quotation_role(inner, before, after, cue_nearby)
+        yield Direct(quotation, first, last, sentence), role
 
 
 def document_span(document: Document, start: int, end: int) -> Span:

@@ -90,6 +90,7 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
     first, last = cue.parts[0], cue.parts[-1] + 1
     speaker: Range | None = None
     source_only = False
+    own: Range | None = None
     if cue.position in {"before", "so"}:
         start = (
             last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
@@ -117,8 +118,6 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
             end = last - 1 if tokens[last - 1].text.lower() in {"zufolge", "nach"} else last
             speaker, source_only = (start, max(end, start + 1)), True
             own = _own_source(tokens, first, last)
-            if own is not None:  # "Die Feuerwehr rückte nach eigenen Angaben aus"
-                speaker, source_only = own, False
     if cue.position == "so":
         quote = view.quote_ending(frame[0] - 1) if frame[0] > 0 else None
         if quote is None and frame[0] > 1:
@@ -130,7 +129,7 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         return None
     if cue.lemma == "wonach":
         pieces = [(frame[1], content_end(view, frame[1]))]
-    return Frame("indirect", pieces, cue, speaker, source_only=source_only)
+    return Frame("indirect", pieces, cue, speaker, source_only=source_only, source_subject=own)
 
 
 def _around(view: SentenceView, frame: Range) -> list[Range]:

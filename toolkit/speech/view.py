@@ -71,6 +71,9 @@ class Frame:
     source_only: bool = False
     #: a frame inside the quotation's marks: its tokens, which are no speech
     gap: Range | None = None
+    #: who a source names when it names no one itself: the clause's subject for "nach
+    #: eigenen Angaben" ("Die Feuerwehr rückte nach eigenen Angaben aus" -> Feuerwehr)
+    source_subject: Range | None = None
 
 
 def reads_konjunktiv(verb: VerbMood | None, in_frame: bool) -> bool:

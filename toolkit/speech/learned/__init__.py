@@ -141,7 +141,65 @@ def apply_model(
         if (record.confidence or 0.0) >= MIN_ADDED_CONFIDENCE
         and not any(a < e and s < b for s, e in record.pieces() for a, b in covered)
     ]
+    if added:
+        found: dict[str, list[tuple[int, int]]] = {}  # the rules' titles, found once
+        added = [
+            record
+            for record in added
+            if not _rules_say_no_speech(document, record, cues, quotations, found)
+        ]
     return with_recent_speakers(sorted([*records, *added], key=lambda r: (r.start, -r.end, r.kind)))
+
+
+def _rules_say_no_speech(
+    document: Document,
+    record: ReportedSpeech,
+    cues: Sequence[Sequence[Cue]] | None,
+    quotations: Sequence[Quotation] | None,
+    cache: dict[str, list[tuple[int, int]]],
+) -> bool:
+    """Whether the rules know an instance the model adds to be no speech.
+
+    A quotation the rules read as a title or a mention (``die Zeitung „Die Welt“``) is no
+    direct speech; an unreal condition without Konjunktiv I (``Wäre das Wetter besser
+    gewesen, hätten wir gewonnen.``) is no indirect speech.
+    """
+    if record.kind == "direct":
+        if "titles" not in cache:
+            cache["titles"] = _non_speech_quotations(document, cues, quotations)
+        return any(a <= record.start and record.end <= b for a, b in cache["titles"])
+    return _unreal_condition(document, record)
+
+
+def _non_speech_quotations(
+    document: Document,
+    cues: Sequence[Sequence[Cue]] | None,
+    quotations: Sequence[Quotation] | None,
+) -> list[tuple[int, int]]:
+    from toolkit.speech.cues import find_cues
+    from toolkit.speech.direct import quotation_roles
+
+    if cues is None:
+        cues = [find_cues(document.sentence_tokens(s.index)) for s in document.sentences]
+    starts = [token.start for token in document.tokens]
+    return [
+        (direct.quotation.start, direct.quotation.end)
+        for direct, role in quotation_roles(document, starts, cues, quotations)
+        if role != "speech"
+    ]
+
+
+def _unreal_condition(document: Document, record: ReportedSpeech) -> bool:
+    from toolkit.mood.agreement import conditional_main_verb
+
+    sentence = document.sentences[record.sentence]
+    tokens = document.sentence_tokens(record.sentence)
+    verbs = [v for v in document.verbs if sentence.first_token <= v.token <= sentence.last_token]
+    if not verbs or any(v.konjunktiv == "I" for v in verbs):
+        return False
+    opening = verbs[0]
+    position = opening.token - sentence.first_token
+    return opening.konjunktiv == "II" and conditional_main_verb(tokens, position) is not None
 
 
 def with_recent_speakers(records: list[ReportedSpeech]) -> list[ReportedSpeech]:
