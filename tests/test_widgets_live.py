@@ -9,6 +9,7 @@ from toolkit.widgets import (
     Exercise,
     ExerciseView,
     KonjunktivExercise,
+    LanguageSwitch,
     MoodExplorer,
     SelfCheck,
     SentimentExplainer,
@@ -81,3 +82,15 @@ def test_live_exercise_is_capped_and_self_check_follows():
     view.toggles[next(iter(view.exercise.key))].value = True
     view.check()
     assert "Punktzahl" in check.output.value and "noch nicht" not in check.output.value
+
+
+def test_self_check_titles_follow_the_language_and_tell_exercises_apart(article_doc):
+    """Notebook 02: two 'Konjunktiv finden' lines, German after 'English', looked the same."""
+    first = KonjunktivExercise(article_doc, sentences=[2, 3])
+    second = KonjunktivExercise(article_doc, sentences=[5])
+    check = SelfCheck(first, second)
+    assert "Übung 1: Konjunktiv finden" in check.output.value
+    assert "Übung 2: Konjunktiv finden" in check.output.value
+    LanguageSwitch(first, second, check).language = "en"
+    assert "Exercise 1: Find the subjunctive" in check.output.value
+    assert "Konjunktiv finden" not in check.output.value

@@ -34,7 +34,7 @@ from toolkit.model import CorpusText, Document
 from toolkit.render import STYLE, escape, message, table
 from toolkit.scores import load_scores
 from toolkit.translate import number
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.base import ToolkitWidget, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
 from toolkit.widgets.figures import frame_html
 
@@ -57,7 +57,7 @@ register_labels(
             "en": "With you as the gold standard: the toolkit's precision {precision}, "
             "recall {recall}, F1 {f1}.",
         },
-        "sc_exercise": {"de": "Übung", "en": "exercise"},
+        "sc_exercise": {"de": "Übung", "en": "Exercise"},
         "sv_none": {
             "de": "Für „{section}“ ist noch keine Messung gespeichert; `{command}` misst sie "
             "(mit den Gold-Daten) und speichert sie in toolkit/data/scores.json.",
@@ -117,8 +117,18 @@ class SelfCheck(ToolkitWidget):
     def update(self) -> None:
         """Show each exercise's state."""
         parts = [STYLE]
-        for number_, view in enumerate(self.views, start=1):
-            title = view.exercise.title or f"{self._('sc_exercise')} {number_}"
+        # a stage exercise's title follows the language; two of the same kind get numbers
+        titles = [
+            label(view.title_key, self.language)
+            if getattr(view, "title_key", None)
+            else view.exercise.title
+            for view in self.views
+        ]
+        for number_, (view, title) in enumerate(zip(self.views, titles, strict=True), start=1):
+            if not title:
+                title = f"{self._('sc_exercise')} {number_}"
+            elif titles.count(title) > 1:
+                title = f"{self._('sc_exercise')} {number_}: {title}"
             feedback = view.feedback
             if feedback is None:
                 parts.append(message(self._("sc_todo").format(title=title)))
