@@ -142,3 +142,35 @@ def test_an_error_follows_the_language_switch(monkeypatch, tmp_path):
     LanguageSwitch(view).language = "en"
     assert "not found" in view.status.value and "nicht gefunden" not in view.status.value
     assert not view.run_button.disabled
+
+
+#: Names that read the same in both languages (tools, corpora, files).
+SAME_IN_BOTH = {
+    "EVALUATION.md",
+    "GermEval",
+    "NLTK NLTKWordTokenizer",
+    "PotTS",
+    "Redewiedergabe",
+    "SB10k",
+    "SoMaJo 2.5",
+    "spaCy blank('de')",
+    "textblob-de PatternTokenizer",
+    "toolkit",
+    "toolkit (SoMaJo de_CMC)",
+}
+
+
+@pytest.mark.parametrize("stage", evaluation.available())
+def test_every_name_in_the_anchor_tables_reads_german(stage):
+    """Notebook 07 showed 'toolkit mood', 'finite verb', 'target of this toolkit' in German."""
+    from toolkit.translate import LABELS
+
+    frame = evaluation.anchors(stage)
+    names = {
+        name
+        for column in ("system", "subset", "measure", "source")
+        for name in frame[column].dropna()
+        if not str(name).lower().startswith("issue ")
+    }
+    untranslated = sorted(n for n in names if f"val_{n}" not in LABELS and n not in SAME_IN_BOTH)
+    assert untranslated == []

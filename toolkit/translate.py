@@ -196,6 +196,94 @@ LABELS: dict[str, dict[str, str]] = {
     "val_token indirect": {"de": "Token indirekt", "en": "token indirect"},
     "val_token reported": {"de": "Token erzählt", "en": "token reported"},
     "val_message": {"de": "Wiedergabe (message)", "en": "message"},
+    # -- names of systems, subsets and sources in the evaluation tables (notebook 07) ----
+    "val_finite verb": {"de": "finite Verben", "en": "finite verb"},
+    "val_EVALUATION.md (dev)": {
+        "de": "EVALUATION.md (Entwicklungsteil)",
+        "en": "EVALUATION.md (dev)",
+    },
+    "val_EVALUATION.md (held-out test)": {
+        "de": "EVALUATION.md (zurückgehaltener Testteil)",
+        "en": "EVALUATION.md (held-out test)",
+    },
+    "val_HanTa + ablaut + 3sg rule": {
+        "de": "HanTa + ablaut + Regel 3. Person Singular",
+        "en": "HanTa + ablaut + 3sg rule",
+    },
+    "val_form-based ceiling (true person)": {
+        "de": "Obergrenze jeder Formenmethode (wahre Person)",
+        "en": "form-based ceiling (true person)",
+    },
+    "val_mood + speech context": {"de": "Modus + Redekontext", "en": "mood + speech context"},
+    "val_toolkit mood": {"de": "Toolkit, Modus", "en": "toolkit mood"},
+    "val_verb-table lookup": {"de": "Nachschlagen in einer Verbtabelle", "en": "verb-table lookup"},
+    "val_macro-F1, default thresholds": {
+        "de": "Makro-F1, Standardschwellen",
+        "en": "macro-F1, default thresholds",
+    },
+    "val_macro-F1, thresholds tuned on dev": {
+        "de": "Makro-F1, Schwellen am Entwicklungsteil abgestimmt",
+        "en": "macro-F1, thresholds tuned on dev",
+    },
+    "val_news (GerNTSA)": {"de": "Nachrichten (GerNTSA)", "en": "news (GerNTSA)"},
+    "val_GerVADER (test)": {"de": "GerVADER (Testteil)", "en": "GerVADER (test)"},
+    "val_SentiWS + negation (test)": {
+        "de": "SentiWS + Negation (Testteil)",
+        "en": "SentiWS + negation (test)",
+    },
+    "val_best published lexicon (test)": {
+        "de": "bestes veröffentlichtes Lexikon (Testteil)",
+        "en": "best published lexicon (test)",
+    },
+    "val_target (dev)": {"de": "Ziel (Entwicklungsteil)", "en": "target (dev)"},
+    "val_textblob-de (test)": {"de": "textblob-de (Testteil)", "en": "textblob-de (test)"},
+    "val_EVALUATION.md (0.34-0.38; news 0.45)": {
+        "de": "EVALUATION.md (0,34–0,38; Nachrichten 0,45)",
+        "en": "EVALUATION.md (0.34-0.38; news 0.45)",
+    },
+    "val_EVALUATION.md (0.479 on test)": {
+        "de": "EVALUATION.md (0,479 im Testteil)",
+        "en": "EVALUATION.md (0.479 on test)",
+    },
+    "val_EVALUATION.md (other split)": {
+        "de": "EVALUATION.md (andere Aufteilung)",
+        "en": "EVALUATION.md (other split)",
+    },
+    "val_Redewiedergabe all": {"de": "Redewiedergabe, alle", "en": "Redewiedergabe, all"},
+    "val_Redewiedergabe fiction": {
+        "de": "Redewiedergabe, Erzähltexte",
+        "en": "Redewiedergabe, fiction",
+    },
+    "val_Redewiedergabe non-fiction": {
+        "de": "Redewiedergabe, Sachtexte",
+        "en": "Redewiedergabe, non-fiction",
+    },
+    "val_Redewiedergabe news": {"de": "Redewiedergabe, Nachrichten", "en": "Redewiedergabe, news"},
+    "val_Konjunktiv-I word list": {"de": "Konjunktiv-I-Wortliste", "en": "Konjunktiv-I word list"},
+    "val_LLpro fine-tuned GBERT": {
+        "de": "LLpro, feinabgestimmtes GBERT",
+        "en": "LLpro fine-tuned GBERT",
+    },
+    "val_QUiTE rule-based": {"de": "QUiTE, regelbasiert", "en": "QUiTE rule-based"},
+    "val_fine-tuned German BERT": {
+        "de": "feinabgestimmtes deutsches BERT",
+        "en": "fine-tuned German BERT",
+    },
+    "val_quotation marks alone": {"de": "nur Anführungszeichen", "en": "quotation marks alone"},
+    "val_rules + ML (2013)": {"de": "Regeln + ML (2013)", "en": "rules + ML (2013)"},
+    "val_target of the learned layer": {
+        "de": "Ziel der gelernten Schicht",
+        "en": "target of the learned layer",
+    },
+    "val_target of this toolkit": {"de": "Ziel dieses Toolkits", "en": "target of this toolkit"},
+    "val_regexp [.!?] + capital": {
+        "de": "regulärer Ausdruck [.!?] + Großbuchstabe",
+        "en": "regexp [.!?] + capital",
+    },
+    "val_regexp \\w+|[^\\w\\s]": {
+        "de": "regulärer Ausdruck \\w+|[^\\w\\s]",
+        "en": "regexp \\w+|[^\\w\\s]",
+    },
     # -- recorded evaluation rows shown in the notebooks (toolkit/data/scores.json) -------
     "val_token any": {"de": "Token, jede Art", "en": "token, any kind"},
     "val_token indirect + continuations": {
