@@ -98,3 +98,15 @@ def test_language_switch(view: SentimentExplainer) -> None:
 def test_default_document_is_the_article() -> None:
     view = SentimentExplainer(sentence=99)
     assert view.sentence == len(view.document.sentences) - 1
+
+
+def test_word_table_writes_the_rules_numbers_the_german_way(article_doc):
+    """Notebook 04's word table read 'zutiefst ×1.8' where the explainer reads '×1,8'."""
+    from toolkit.tables import sentiment_words_frame
+    from toolkit.widgets import DocumentView, LanguageSwitch
+
+    view = DocumentView(article_doc, sentiment_words_frame, sentence=2)
+    assert "zutiefst ×1,8" in view.output.value and "×-0,8" in view.output.value
+    assert "×1.8" not in view.output.value
+    LanguageSwitch(view).language = "en"
+    assert "zutiefst ×1.8" in view.output.value

@@ -8,7 +8,6 @@ tests can inspect it (``figure.axes[0].patches``).
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 import pandas as pd
@@ -18,7 +17,7 @@ from matplotlib.ticker import FuncFormatter
 
 from toolkit.concordance import word_frequencies
 from toolkit.model import Document
-from toolkit.translate import choice, header, register_labels, tr, value
+from toolkit.translate import choice, decimals_in_text, header, register_labels, tr, value
 
 register_labels(
     {
@@ -52,11 +51,6 @@ register_labels(
         "pl_who_says": {"de": "Wer sagt was?", "en": "Who says what?"},
     }
 )
-
-
-def _decimals(text: str, language: str) -> str:
-    """``×1.8`` -> ``×1,8`` in German (numbers inside labels such as applied rules)."""
-    return text if language == "en" else re.sub(r"(\d)\.(\d)", r"\1,\2", text)
 
 
 def _axis_numbers(axis: Any, language: str) -> None:
@@ -232,7 +226,7 @@ def plot_sentence_contributions(
     words = list(reversed(scored.words))
     figure, axes = new_axes(7.0, max(2.0, 0.4 * len(words) + 1.2))
     names = [
-        _decimals(f"{word.text} ({'; '.join(word.modifiers)})", language)
+        decimals_in_text(f"{word.text} ({'; '.join(word.modifiers)})", language)
         if word.modifiers
         else word.text
         for word in words

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.model import Document
-from toolkit.translate import MISSING, header, number, tr, value
+from toolkit.translate import MISSING, NOTE_COLUMNS, decimals_in_text, header, number, tr, value
 
 #: Columns that hold 0-based sentence or token numbers: people read them from 1.
 NUMBERED = ("sentence", "token")
@@ -67,6 +67,8 @@ def for_people(
         cells = shown[column].astype(object).where(shown[column].notna(), None)
         if column in NUMBERED:
             cells = cells.map(lambda n: MISSING if n is None else number(int(n) + 1, language))
+        elif column in NOTE_COLUMNS:  # "zutiefst ×1,8"
+            cells = cells.map(lambda t: MISSING if not t else decimals_in_text(str(t), language))
         elif column in TEXT_COLUMNS:
             cells = cells.map(lambda t: MISSING if t is None or t == "" else str(t))
         else:

@@ -429,6 +429,22 @@ def value(found: object, language: str = "de") -> str:
     return text if text else MISSING
 
 
+#: Columns whose text carries numbers of the toolkit's own (applied rules: ``zutiefst ×1.8``);
+#: they are written the German way in German. Other text is shown as written.
+NOTE_COLUMNS = frozenset({"modifiers"})
+
+
+def decimals_in_text(text: str, language: str = "de") -> str:
+    """Write the decimal numbers in a note the German way: ``×1.8`` -> ``×1,8``.
+
+    Examples
+    --------
+    >>> decimals_in_text("Negation 'nicht' ×-0.8"), decimals_in_text("sehr ×1.5", "en")
+    ("Negation 'nicht' ×-0,8", 'sehr ×1.5')
+    """
+    return text if language == "en" else re.sub(r"(\d)\.(\d)", r"\1,\2", text)
+
+
 def choice(text: str, language: str = "de") -> str:
     """Show one side of a bilingual exercise choice such as ``"kurz / short"``."""
     if text.count(" / ") == 1:
@@ -535,7 +551,9 @@ __all__ = [
     "ERRORS",
     "LABELS",
     "MISSING",
+    "NOTE_COLUMNS",
     "choice",
+    "decimals_in_text",
     "error_text",
     "header",
     "number",

@@ -13,7 +13,7 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, escape, table
-from toolkit.translate import choice, header, number, value
+from toolkit.translate import NOTE_COLUMNS, choice, decimals_in_text, header, number, value
 
 
 def figure_png(figure: Figure, dpi: int = 90) -> bytes:
@@ -109,15 +109,20 @@ def frame_html(
     shown = frame.reset_index() if index else frame
     aligned = [column in fixed for column in shown.columns]
 
-    def cell_text(cell: object, fixed_column: bool) -> str:
+    notes = [column in NOTE_COLUMNS for column in shown.columns]
+
+    def cell_text(cell: object, fixed_column: bool, note: bool = False) -> str:
         if isinstance(cell, str):
-            return choice(cell, language)
+            return decimals_in_text(cell, language) if note else choice(cell, language)
         if fixed_column and isinstance(cell, Number) and not isinstance(cell, bool):
             return number(cell, language, fixed=True)
         return value(cell, language)
 
     rows = [
-        [cell_text(cell, fixed_column) for cell, fixed_column in zip(row, aligned, strict=True)]
+        [
+            cell_text(cell, fixed_column, note)
+            for cell, fixed_column, note in zip(row, aligned, notes, strict=True)
+        ]
         for row in shown.astype(object).where(shown.notna(), None).itertuples(index=False)
     ]
     names = [header(c, language) if c != "index" else "" for c in shown.columns]

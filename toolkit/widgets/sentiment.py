@@ -15,7 +15,6 @@ True
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 import ipywidgets as widgets
@@ -28,7 +27,7 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
-from toolkit.translate import error_text
+from toolkit.translate import decimals_in_text, error_text
 from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 from toolkit.widgets.figures import FigureBox
 
@@ -369,7 +368,7 @@ class SentimentExplainer(ToolkitWidget):
 
     def _n_modifiers(self, text: str) -> str:
         """Rules such as ``zutiefst ×1.8`` with the decimal comma in German."""
-        return text if self.language == "en" else re.sub(r"(\d)\.(\d)", r"\1,\2", text)
+        return decimals_in_text(text, self.language)
 
 
 def _sum(rows: Sequence[dict[str, object]]) -> float:
