@@ -123,3 +123,19 @@ def test_the_old_import_path_gives_the_same_functions():
     assert toolkit.batch.__all__ == toolkit.corpus.batch.__all__
     for name in toolkit.batch.__all__:
         assert getattr(toolkit.batch, name) is getattr(toolkit.corpus.batch, name)
+
+
+def test_corpus_tables_number_sentences_as_the_search_and_the_files_do(folder, tmp_path):
+    """Notebook 06 showed one sentence as 3 in the search and as 2 in the sentence table."""
+    result = BatchResult.collect(analyse_corpus(folder))
+    hit = corpus_kwic(result, "drohte").iloc[0]
+    sentences = corpus_table(result, "sentences")
+    row = sentences[(sentences.document == hit.document) & (sentences.sentence == hit.sentence)]
+    assert row.text.tolist() == ["Putin drohte."]
+    export(result, tmp_path / "out")
+    written = pd.read_csv(tmp_path / "out" / "sentences.csv")
+    assert written[["document", "sentence", "text"]].equals(
+        sentences[["document", "sentence", "text"]]
+    )
+    verbs = corpus_table(result, "verbs")
+    assert verbs[verbs.text == "drohte"].sentence.tolist() == [2]

@@ -260,19 +260,45 @@ def overview_frame(result: BatchResult) -> pd.DataFrame:
 
 
 def corpus_table(result: BatchResult, table: str = "tokens") -> pd.DataFrame:
-    """One table of :func:`toolkit.tables.document_tables` for all texts, with ``document``.
+    """One table for all texts, with ``document``; sentences and tokens numbered from 1.
+
+    ``sentences``, ``tokens`` and ``speech`` are the rows of the exported CSV files (as
+    :func:`export` writes them); the other tables of :func:`toolkit.tables.document_tables`
+    count ``sentence`` and ``token`` from 1 too, as :func:`corpus_kwic` and the files do.
+
+    Examples
+    --------
+    >>> from toolkit.model import CorpusText
+    >>> result = BatchResult.collect(analyse_corpus([CorpusText("a", "Er kam. Sie ging.")]))
+    >>> corpus_table(result, "sentences")[["document", "sentence", "text"]].values.tolist()
+    [['a', 1, 'Er kam.'], ['a', 2, 'Sie ging.']]
 
     Raises
     ------
     InputError
         If there is no such table.
     """
+    from toolkit.corpus import rows
+
+    exported = {
+        "sentences": (rows.SENTENCE_COLUMNS, rows.sentence_rows),
+        "tokens": (rows.TOKEN_COLUMNS, rows.token_rows),
+        "speech": (rows.SPEECH_COLUMNS, rows.speech_rows),
+    }
     frames = []
     for name, document in result.documents.items():
+        if table in exported:
+            columns, make = exported[table]
+            frames.append(pd.DataFrame(make(name, document), columns=columns))
+            continue
         tables = document_tables(document)
         if table not in tables:
             raise InputError(f"No table {table!r}; choose from {', '.join(tables)}.")
-        frames.append(tables[table].assign(document=name))
+        frame = tables[table].assign(document=name)
+        for column in ("sentence", "token"):
+            if column in frame:
+                frame[column] = frame[column] + 1
+        frames.append(frame)
     if not frames:
         return pd.DataFrame(columns=["document"])
     combined = pd.concat(frames, ignore_index=True)
