@@ -77,10 +77,12 @@ def test_corpus_concordance_filters_by_metadata(folder):
     view.value.value = "taz"
     assert view.lines.document.tolist() == ["Umsatz_$5M_$10M"]
     assert "Umsatz_$5M_$10M" in view.output.value
+    assert "1</b> Treffer in <b>1</b> Text<" in view.count.value + "<"  # not "1 Texten"
     view.language = "en"
     assert (
         view.field.description == "Filter: field"
-        and "1</b> hits in <b>1</b> documents" in view.count.value
+        and "1</b> hit in <b>1</b> document" in view.count.value
+        and "documents" not in view.count.value
     )
     view.search.value = "gibtsnicht"
     assert view.lines.empty and "No hits" in view.output.value

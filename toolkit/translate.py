@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
     "form": {"de": "Wortform", "en": "word form"},
     "lemma": {"de": "Grundform", "en": "lemma"},
     "hits": {"de": "Treffer", "en": "hits"},
+    "hit": {"de": "Treffer", "en": "hit"},
     "no_hits": {"de": "Keine Treffer.", "en": "No hits."},
     "empty_text": {"de": "Bitte einen Text eingeben.", "en": "Please enter a text."},
     "more_rows": {

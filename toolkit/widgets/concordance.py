@@ -57,7 +57,8 @@ class ConcordanceView(ToolkitWidget):
         self.lines = (
             kwic(self.document, word, self.width.value, self.match_by.value) if word else []
         )
-        self.count.value = f"<b>{len(self.lines)}</b> {escape(self._('hits'))}"
+        hits = self._("hit" if len(self.lines) == 1 else "hits")
+        self.count.value = f"<b>{len(self.lines)}</b> {escape(hits)}"
         if not self.lines:
             self.output.value = message(self._("no_hits"))
             return
@@ -79,6 +80,7 @@ register_labels(
         "cc_right": {"de": "rechts", "en": "right"},
         "cc_in": {"de": "in", "en": "in"},
         "cc_documents": {"de": "Texten", "en": "documents"},
+        "cc_document_one": {"de": "Text", "en": "document"},
     }
 )
 
@@ -181,9 +183,11 @@ class CorpusConcordanceView(ToolkitWidget):
         )
         hits = len(self.lines)
         documents = self.lines["document"].nunique() if hits else 0
+        # "1 Treffer in 1 Text", "1 hit in 1 document", "3 hits in 2 documents"
         self.count.value = (
-            f"<b>{hits}</b> {escape(self._('hits'))} {escape(self._('cc_in'))} "
-            f"<b>{documents}</b> {escape(self._('cc_documents'))}"
+            f"<b>{hits}</b> {escape(self._('hit' if hits == 1 else 'hits'))} "
+            f"{escape(self._('cc_in'))} <b>{documents}</b> "
+            f"{escape(self._('cc_document_one' if documents == 1 else 'cc_documents'))}"
         )
         if not hits:
             self.output.value = message(self._("no_hits"))
