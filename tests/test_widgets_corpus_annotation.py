@@ -26,7 +26,7 @@ def test_corpus_view_runs_draws_and_exports(folder, tmp_path):
     view.run_button.click()
     assert (view.progress.value, view.progress.max) == (3, 3)
     assert view.overview.document.tolist() == ["eins", "zwei"]
-    assert "drei" in view.status.value and "binary" in view.status.value
+    assert "drei" in view.status.value and "keine Textdatei" in view.status.value  # German
     assert "<td>eins</td>" in view.table.value
     first_png = view.plot.value
     assert first_png.startswith('<img alt="') and "data:image/png;base64," in first_png
@@ -42,7 +42,8 @@ def test_corpus_view_runs_draws_and_exports(folder, tmp_path):
 def test_corpus_view_missing_folder(tmp_path):
     view = CorpusView(tmp_path / "fehlt")
     view.run()
-    assert "Folder not found" in view.status.value and view.overview is None
+    assert "nicht gefunden" in view.status.value and view.overview is None
+    assert "Folder not found" not in view.status.value  # German view: German only
 
 
 def test_corpus_view_relabels():

@@ -28,7 +28,9 @@ class ConcordanceView(ToolkitWidget):
 
     def __init__(self, document: Document, word: str = "", language: str = "de") -> None:
         self.document = document
-        self.search = widgets.Text(value=word, continuous_update=False)
+        self.search = widgets.Text(
+            value=word, continuous_update=False, style={"description_width": "initial"}
+        )
         # a number field, not a slider: ipywidgets' slider handle has no accessible name (axe)
         self.width = widgets.BoundedIntText(value=40, min=10, max=100, step=5)
         self.match_by = widgets.ToggleButtons(options=[("form", "text"), ("lemma", "lemma")])
@@ -106,7 +108,9 @@ class CorpusConcordanceView(ToolkitWidget):
 
     def __init__(self, result: BatchResult | None = None, word: str = "", language: str = "de"):
         self.result = result or BatchResult()
-        self.search = widgets.Text(value=word, continuous_update=False)
+        self.search = widgets.Text(
+            value=word, continuous_update=False, style={"description_width": "initial"}
+        )
         self.width = widgets.BoundedIntText(value=40, min=10, max=100, step=5)  # named (axe)
         self.match_by = widgets.ToggleButtons(options=[("form", "text"), ("lemma", "lemma")])
         self.field = widgets.Dropdown(options=[("", "")], value="")

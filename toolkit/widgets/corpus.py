@@ -165,8 +165,11 @@ class CorpusView(ToolkitWidget):
         self.speakers: pd.DataFrame | None = None
         self.last_figure: Figure | None = None
         self.exported: list[Path] = []
-        self.folder = widgets.Text(value=str(folder))
-        self.run_button = widgets.Button(icon="play", button_style="primary")
+        # labels in full ("Exportieren (CSV, JSONL)" was cut to "Exportieren (C…")
+        self.folder = widgets.Text(value=str(folder), style={"description_width": "initial"})
+        self.run_button = widgets.Button(
+            icon="play", button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.progress = widgets.IntProgress(value=0, min=0, max=1)
         self.status = widgets.HTML()
         self.overview_title = widgets.HTML()
@@ -178,8 +181,10 @@ class CorpusView(ToolkitWidget):
         self.speaker_table = widgets.HTML()
         self.search_title = widgets.HTML()
         self.concordance = CorpusConcordanceView(language=language)
-        self.export_folder = widgets.Text(value=str(export_to))
-        self.export_button = widgets.Button(icon="download")
+        self.export_folder = widgets.Text(
+            value=str(export_to), style={"description_width": "initial"}
+        )
+        self.export_button = widgets.Button(icon="download", layout=widgets.Layout(width="auto"))
         self.run_button.on_click(lambda _button: self.run())
         self.export_button.on_click(lambda _button: self.export())
         self.column.observe(lambda _change: self.draw(), names="value")

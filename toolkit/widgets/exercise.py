@@ -114,7 +114,11 @@ class ExerciseView(ToolkitWidget):
         self.check_button = widgets.Button(icon="check")
         self.solution_button = widgets.Button(icon="eye")
         self.reset_button = widgets.Button(icon="undo")
-        self.path_input = widgets.Text(value=str(path or _default_path(exercise.title)))
+        self.path_input = widgets.Text(  # wide enough to show the name a student edits
+            value=str(path or _default_path(exercise.title)),
+            layout=widgets.Layout(width="28em"),
+            style={"description_width": "initial"},
+        )
         self.save_button = widgets.Button(icon="save")
         self.load_button = widgets.Button(icon="folder-open")
         self.status = widgets.HTML()

@@ -129,7 +129,10 @@ class SentimentExplainer(ToolkitWidget):
         self.sentence_html = widgets.HTML()
         self.table_html = widgets.HTML()
         self.chart = FigureBox()
-        self.edit = widgets.Textarea(layout=widgets.Layout(width="100%", height="4em"))
+        self.edit = widgets.Textarea(
+            layout=widgets.Layout(width="100%", height="4em"),
+            style={"description_width": "initial"},  # "Geänderter Satz" in full
+        )
         self.try_button = widgets.Button(icon="flask")
         self.compare_html = widgets.HTML()
         self.group_choice = widgets.ToggleButtons(options=["speaker", "voice"], value="speaker")
