@@ -170,3 +170,17 @@ def test_repo2docker_dry_run():
     assert "./binder/postBuild" in dockerfile
     assert "binder/start" in dockerfile
     assert "Python version unspecified" not in dockerfile
+
+
+def test_binder_links_follow_the_language_switch():
+    """Notebook 00 kept the German note on Binder links after 'English'."""
+    from toolkit.binder import BinderLinks
+    from toolkit.widgets import LanguageSwitch
+
+    links = BinderLinks("kurs/nachrichten")
+    assert "JupyterLab auf Binder" in links.output.value
+    LanguageSwitch(links).language = "en"
+    assert "JupyterLab on Binder" in links.output.value and "auf Binder" not in links.output.value
+    note = BinderLinks("")
+    LanguageSwitch(note).language = "en"
+    assert "Binder links: set" in note.output.value or "href" in note.output.value

@@ -110,3 +110,14 @@ def test_word_table_writes_the_rules_numbers_the_german_way(article_doc):
     assert "×1.8" not in view.output.value
     LanguageSwitch(view).language = "en"
     assert "zutiefst ×1.8" in view.output.value
+
+
+def test_an_empty_changed_sentence_says_so_in_the_new_language(article_doc):
+    """Notebook 04 kept 'Der Text ist leer.' after 'English'."""
+    from toolkit.widgets import LanguageSwitch, SentimentExplainer
+
+    explainer = SentimentExplainer(article_doc, sentence=2)
+    assert explainer.try_text("   ") is None
+    assert "Der Text ist leer" in explainer.compare_html.value
+    LanguageSwitch(explainer).language = "en"
+    assert "empty" in explainer.compare_html.value and "leer" not in explainer.compare_html.value

@@ -20,9 +20,10 @@ import re
 import subprocess
 from pathlib import Path
 
-from IPython.display import HTML
+import ipywidgets as widgets
 
 from toolkit.render import escape
+from toolkit.widgets.base import ToolkitWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTING = ROOT / "binder" / "REPOSITORY"
@@ -89,9 +90,30 @@ def binder_links_html(path: str | None = None, language: str = "de") -> str:
     return f"<ul>{items}</ul>"
 
 
-def show_binder_links(language: str = "de") -> HTML:
+class BinderLinks(ToolkitWidget):
+    """The Binder links (or the note where to set the path), following the language switch."""
+
+    def __init__(self, path: str | None = None, language: str = "de") -> None:
+        self.path = path
+        self.output = widgets.HTML()
+        super().__init__(children=[self.output])
+        self.language = language
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Show the links in the current language."""
+        self.output.value = binder_links_html(self.path, self.language)
+
+
+def show_binder_links(language: str = "de") -> BinderLinks:
     """Return the links (or the note where to set the path) for a notebook cell to show."""
-    return HTML(binder_links_html(None, language))
+    return BinderLinks(None, language)
 
 
-__all__ = ["binder_links", "binder_links_html", "repository", "show_binder_links"]
+__all__ = [
+    "BinderLinks",
+    "binder_links",
+    "binder_links_html",
+    "repository",
+    "show_binder_links",
+]

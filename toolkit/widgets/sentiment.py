@@ -114,6 +114,7 @@ class SentimentExplainer(ToolkitWidget):
         self.result: SentenceSentiment | None = None
         self.rows: list[dict[str, object]] = []
         self.modified: Document | None = None
+        self.tried = False  # a changed sentence was tried: redo it in the new language
         self.modified_rows: list[dict[str, object]] = []
         self.difference: float | None = None
         self.groups: tuple[SentimentGroup, ...] = ()
@@ -218,8 +219,8 @@ class SentimentExplainer(ToolkitWidget):
         if self.result is not None:
             self.show_sentence(self.sentence, keep_edit=True)
             self.show_groups(self.group)
-            if self.modified is not None:
-                self.try_text()  # the comparison in the new language
+            if self.tried:
+                self.try_text()  # the comparison (or why there is none) in the new language
 
     # -- one sentence --------------------------------------------------------------------
 
@@ -248,6 +249,7 @@ class SentimentExplainer(ToolkitWidget):
             self.edit.value = current.text
             self.compare_html.value = ""
             self.modified, self.modified_rows, self.difference = None, [], None
+            self.tried = False
         return self.result
 
     def try_text(self, text: str | None = None) -> float | None:
@@ -258,6 +260,7 @@ class SentimentExplainer(ToolkitWidget):
         if text is not None:
             self.edit.value = text  # the box always shows the sentence that was compared
         text = self.edit.value
+        self.tried = True
         try:
             # with speech detection, as the original: quoted words count as the speaker's
             self.modified = analyse(text)
