@@ -153,3 +153,21 @@ def test_an_empty_own_text_stays_empty_after_the_language_switch():
     LanguageSwitch(picker).language = "en"
     assert picker.source == "typed" and picker.text == "" and seen == []
     assert tr("empty_text", "en") in picker.status.value
+
+
+def test_a_table_under_an_empty_own_text_stays_empty_after_the_switch():
+    """Notebook 00: the sentence table showed the article again after 'English'."""
+    from toolkit.tables import sentences_frame
+    from toolkit.widgets import DocumentView
+
+    picker = TextPicker()
+    table = DocumentView(picker, sentences_frame)
+    picker.typed.value = "Er kam. Sie ging."
+    picker.typed.value = ""
+    assert "tk-error" in table.output.value and table.document is None
+    LanguageSwitch(picker, table).language = "en"
+    assert "empty" in table.output.value and "Sie ging" not in table.output.value
+    LanguageSwitch(picker, table).language = "de"
+    assert "leer" in table.output.value and "<table" not in table.output.value
+    picker.typed.value = "Er kam. Sie ging."
+    assert "Sie ging." in table.output.value

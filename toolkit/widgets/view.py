@@ -78,13 +78,20 @@ class DocumentView(ToolkitWidget):
         self.image.layout.display = "none"
         super().__init__(children=[self.output, self.image])
         self.language = language
+        self.source = source
         self.document: Document | None = None
-        try:
-            self.document = source.document if not isinstance(source, Document) else source
-        except ToolkitError as error:
-            self.output.value = message(error_text(error, self.language), "error")
+        self._from_source()
         follow_text(source, self.set_document, self._error)
         self.update()
+
+    def _from_source(self) -> None:
+        """Take the source's document, or show why there is none (in the current language)."""
+        try:
+            source = self.source
+            self.document = source.document if not isinstance(source, Document) else source
+        except ToolkitError as error:
+            self.document = None
+            self._error(error_text(error, self.language))
 
     def set_document(self, document: Document) -> None:
         """Show the view for another document."""
@@ -92,11 +99,16 @@ class DocumentView(ToolkitWidget):
         self.update()
 
     def _error(self, text: str) -> None:
+        # the text changed to one that cannot be analysed: the last document no longer
+        # stands for it (a language switch showed the article again under an empty text)
+        self.document = None
         self.output.value = message(text, "error")
         self.image.layout.display = "none"
 
     def relabel(self) -> None:
-        """Redraw in the current language."""
+        """Redraw in the current language (the error too, when there is no document)."""
+        if self.document is None:
+            self._from_source()
         self.update()
 
     def update(self) -> None:
