@@ -171,3 +171,22 @@ def test_a_table_under_an_empty_own_text_stays_empty_after_the_switch():
     assert "leer" in table.output.value and "<table" not in table.output.value
     picker.typed.value = "Er kam. Sie ging."
     assert "Sie ging." in table.output.value
+
+
+@pytest.mark.parametrize("make", ["MoodExplorer", "SpeechHighlighter", "SentimentExplainer"])
+def test_a_widget_following_an_emptied_text_says_so_after_the_switch(make):
+    """The error message went away at a language switch, and the last text looked analysed."""
+    import toolkit.widgets as widgets
+
+    picker = TextPicker()
+    view = getattr(widgets, make)(picker)
+    switch = LanguageSwitch()
+    picker.source = "typed"
+
+    def shown() -> str:
+        return " ".join(str(getattr(c, "value", "")) for c in view.children)
+
+    switch.language = "en"
+    assert "The text is empty" in shown() and "Der Text ist leer" not in shown()
+    switch.language = "de"
+    assert "Der Text ist leer" in shown() and "The text is empty" not in shown()

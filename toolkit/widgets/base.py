@@ -7,6 +7,7 @@ switch relabels every widget of a notebook, also those created after it.
 
 from __future__ import annotations
 
+import inspect
 import weakref
 from collections.abc import Callable
 
@@ -99,6 +100,30 @@ def follow_text(
         on_document(document)
 
     source.observe(changed, names="text")
+    if inspect.ismethod(on_error):
+        _repeat_errors_on_switch(source, weakref.WeakMethod(on_error))
+
+
+def _repeat_errors_on_switch(source: object, report: weakref.WeakMethod) -> None:  # type: ignore[type-arg]
+    """After a language switch, say again (in the new language) why the text is unusable.
+
+    The widget redraws its last document when it relabels; without this its error message
+    was gone, and an emptied text looked analysed. Source and widget are held weakly, as in
+    :func:`_language_follower`.
+    """
+    reference = weakref.ref(source)
+
+    def switched(_change: dict) -> None:
+        target, on_error = reference(), report()
+        if target is None or on_error is None or getattr(target, "comm", None) is None:
+            LANGUAGE.unobserve(switched, names="value")
+            return
+        try:
+            _ = target.document  # type: ignore[attr-defined]  # raises for an unusable text
+        except ToolkitError as error:
+            on_error(error_text(error, LANGUAGE.value))
+
+    LANGUAGE.observe(switched, names="value")
 
 
 __all__ = ["LABELS", "LANGUAGE", "ToolkitWidget", "follow_text", "label", "register_labels"]
