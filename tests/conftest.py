@@ -40,7 +40,10 @@ def _close_widgets():
     yield
     import ipywidgets
 
+    from toolkit.widgets.base import LANGUAGE
+
     ipywidgets.Widget.close_all()
+    LANGUAGE.value = "de"  # a test that switched to English must not switch the next one
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -246,3 +246,16 @@ def test_a_closed_widget_stops_following_the_notebook_language():
         assert shown.input.description == "Text"
     finally:
         switch.buttons.value = "de"
+
+
+def test_a_switch_keeps_the_students_choices(article_doc):
+    """Notebooks 02 and 04: the switch reset the verb filter and the speaker/voice toggle."""
+    from toolkit.widgets import MoodExplorer, SentimentExplainer
+
+    explorer = MoodExplorer(article_doc)
+    explorer.filter.value = "ambiguous"
+    explainer = SentimentExplainer(article_doc)
+    explainer.group_choice.value = "voice"
+    LanguageSwitch(explorer, explainer).language = "en"
+    assert explorer.kind == explorer.filter.value == "ambiguous"
+    assert explainer.group == explainer.group_choice.value == "voice"

@@ -240,7 +240,9 @@ class MoodExplorer(ToolkitWidget):
     def relabel(self) -> None:
         """Set labels for the current language and redraw."""
         self.filter.description = self._("mood_filter")
+        chosen = self.kind  # new options select the first one: keep the student's filter
         self.filter.options = [(self._(_KIND_LABELS[kind]), kind) for kind in KINDS]
+        self.filter.value = chosen
         self.update()
 
     def select(self, token: int) -> None:

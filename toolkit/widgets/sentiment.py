@@ -209,11 +209,12 @@ class SentimentExplainer(ToolkitWidget):
         self.edit.description = self._("se_edit")
         self.try_button.description = self._("se_try")
         self.group_choice.description = self._("se_groups")
+        chosen = self.group  # new options select the first one: keep the student's choice
         self.group_choice.options = [
             (self._("se_by_speaker"), "speaker"),
             (self._("se_by_voice"), "voice"),
         ]
-        self.group_choice.value = self.group
+        self.group_choice.value = chosen
         if not self.document.sentences:  # a text of invisible characters only
             self.summary.value = message(self._("se_no_sentence"), "info")
         if self.result is not None:
