@@ -11,7 +11,13 @@ speech noun with a speaker narrates a speech act (``reported``).
 from __future__ import annotations
 
 from toolkit.speech.cues import Cue
-from toolkit.speech.subjects import FINITE, noun_phrase_before, noun_phrase_end, subject_of
+from toolkit.speech.subjects import (
+    FINITE,
+    is_own,
+    noun_phrase_before,
+    noun_phrase_end,
+    subject_of,
+)
 from toolkit.speech.view import (
     BREAKS,
     CONTENT_STOPS,
@@ -60,17 +66,13 @@ def _own_source(tokens, first: int, last: int) -> Range | None:  # type: ignore[
     The finite verb nearest to the cue gives the subject; ``None`` without ``eigen-`` or a
     subject.
     """
-    if not any(tokens[k].text.lower().startswith("eigen") for k in range(first, last)):
+    if not any(is_own(tokens[k]) for k in range(first, last)):
         return None
-    finite = sorted(
-        (k for k, token in enumerate(tokens) if token.pos in FINITE),
-        key=lambda k: abs(k - first),
-    )
-    for verb in finite[:1]:
-        found = subject_of(tokens, verb)
-        if found is not None and not (first <= found[0] < last):
-            return found
-    return None
+    finite = [k for k, token in enumerate(tokens) if token.pos in FINITE]
+    if not finite:
+        return None
+    found = subject_of(tokens, min(finite, key=lambda k: abs(k - first)))
+    return found if found is not None and not first <= found[0] < last else None
 
 
 def _relative_clause_end(tokens, start: int) -> int:  # type: ignore[no-untyped-def]

@@ -37,6 +37,7 @@ from toolkit.speech.subjects import (
     FINITE,
     GENITIVE_DETERMINERS,
     is_noun,
+    is_own,
     is_quote,
     noun_phrase_end,
     subject_of,
@@ -340,9 +341,7 @@ def candidates(
     anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
     # "eigenen Angaben" names no one but the clause's subject: never a speaker of its own
     spans = {
-        span
-        for span in nearest(window, anchor, MAX_CANDIDATES)
-        if not tokens[span[0]].text.lower().startswith("eigen")
+        span for span in nearest(window, anchor, MAX_CANDIDATES) if not is_own(tokens[span[0]])
     }
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)

@@ -37,7 +37,7 @@ from toolkit.speech.speaker_features import (
     person_like,
 )
 from toolkit.speech.speakers import SpeakerResolver
-from toolkit.speech.subjects import noun_phrase_before, noun_phrase_end
+from toolkit.speech.subjects import is_own, noun_phrase_before, noun_phrase_end
 
 __all__ = ["WEIGHTS_NAME", "Choice", "choose", "load_weights", "rank_speakers", "score_candidate"]
 
@@ -265,7 +265,7 @@ def _prepositional_source(
         if (
             found is not None
             and person_like(words[found[0] : found[1]])
-            and not words[found[0]].text.lower().startswith("eigen")  # "eigenen Angaben"
+            and not is_own(words[found[0]])  # "eigenen Angaben" names the subject
         ):
             return offset + found[0], offset + found[1]
     return None

@@ -92,6 +92,11 @@ def is_quote(token: Token) -> bool:
     return token.text in _QUOTE_TEXTS
 
 
+def is_own(token: Token) -> bool:
+    """Whether a word is ``eigen-`` (``nach eigenen Angaben``): the source is the subject."""
+    return token.text.lower().startswith("eigen")
+
+
 def noun_phrase_end(tokens: Sequence[Token], start: int, limit: int | None = None) -> int:
     """Return the end (exclusive) of the noun phrase starting at ``start``; ``start`` if none.
 

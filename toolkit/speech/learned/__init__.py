@@ -27,6 +27,7 @@ from __future__ import annotations
 import gc
 import threading
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -142,33 +143,35 @@ def apply_model(
         and not any(a < e and s < b for s, e in record.pieces() for a, b in covered)
     ]
     if added:
-        found: dict[str, list[tuple[int, int]]] = {}  # the rules' titles, found once
-        added = [
-            record
-            for record in added
-            if not _rules_say_no_speech(document, record, cues, quotations, found)
-        ]
+        added = _without_what_the_rules_rule_out(document, added, cues, quotations)
     return with_recent_speakers(sorted([*records, *added], key=lambda r: (r.start, -r.end, r.kind)))
 
 
-def _rules_say_no_speech(
+def _without_what_the_rules_rule_out(
     document: Document,
-    record: ReportedSpeech,
+    added: list[ReportedSpeech],
     cues: Sequence[Sequence[Cue]] | None,
     quotations: Sequence[Quotation] | None,
-    cache: dict[str, list[tuple[int, int]]],
-) -> bool:
-    """Whether the rules know an instance the model adds to be no speech.
+) -> list[ReportedSpeech]:
+    """Drop the model's additions that the rules know to be no speech.
 
     A quotation the rules read as a title or a mention (``die Zeitung „Die Welt“``) is no
     direct speech; an unreal condition without Konjunktiv I (``Wäre das Wetter besser
     gewesen, hätten wir gewonnen.``) is no indirect speech.
     """
-    if record.kind == "direct":
-        if "titles" not in cache:
-            cache["titles"] = _non_speech_quotations(document, cues, quotations)
-        return any(a <= record.start and record.end <= b for a, b in cache["titles"])
-    return _unreal_condition(document, record)
+    titles = (
+        _non_speech_quotations(document, cues, quotations)
+        if any(record.kind == "direct" for record in added)
+        else []
+    )
+    verb_tokens = [verb.token for verb in document.verbs]  # in text order
+
+    def ruled_out(record: ReportedSpeech) -> bool:
+        if record.kind == "direct":
+            return any(a <= record.start and record.end <= b for a, b in titles)
+        return _unreal_condition(document, record, verb_tokens)
+
+    return [record for record in added if not ruled_out(record)]
 
 
 def _non_speech_quotations(
@@ -189,12 +192,19 @@ def _non_speech_quotations(
     ]
 
 
-def _unreal_condition(document: Document, record: ReportedSpeech) -> bool:
+def _unreal_condition(
+    document: Document, record: ReportedSpeech, verb_tokens: Sequence[int]
+) -> bool:
     from toolkit.mood.agreement import conditional_main_verb
 
     sentence = document.sentences[record.sentence]
     tokens = document.sentence_tokens(record.sentence)
-    verbs = [v for v in document.verbs if sentence.first_token <= v.token <= sentence.last_token]
+    # the sentence's verbs by bisection: a scan of all verbs per instance grows with the text
+    verbs = document.verbs[
+        bisect_left(verb_tokens, sentence.first_token) : bisect_right(
+            verb_tokens, sentence.last_token
+        )
+    ]
     if not verbs or any(v.konjunktiv == "I" for v in verbs):
         return False
     opening = verbs[0]
