@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from toolkit.model import Document, ReportedSpeech, Span, Token
 from toolkit.resources import lines
-from toolkit.speech.speakers import role_of
+from toolkit.speech.speakers import role_of, suffixes_in
 from toolkit.speech.subjects import (
     FINITE,
     GENITIVE_DETERMINERS,
@@ -76,8 +76,7 @@ def is_source_noun(word: str) -> bool:
     >>> is_source_noun("Polizeiangaben"), is_source_noun("Polizei")
     (True, False)
     """
-    lower = word.lower()
-    return any(lower.endswith(noun) for noun in _source_nouns())
+    return bool(suffixes_in(word.lower(), _source_nouns()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +91,19 @@ class Candidate:
     end: int
     features: dict[str, float] = field(default_factory=dict, compare=False)
     kind: str = ""
+    #: the features of the mention itself, the same for every instance that considers it
+    #: (one dict per mention and document, shared, so it is built and scored once)
+    mention: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def all_features(self) -> dict[str, float]:
+        """Return the instance's and the mention's features in one dict."""
+        return {**self.features, **self.mention} if self.mention else self.features
 
     def items(self) -> list[tuple[str, float]]:
         """Return the features with their crossings with the instance's type."""
-        crossed = [(f"{self.kind}:{name}", value) for name, value in self.features.items()]
-        return [*self.features.items(), *crossed] if self.kind else list(self.features.items())
+        features = self.all_features()
+        crossed = [(f"{self.kind}:{name}", value) for name, value in features.items()]
+        return [*features.items(), *crossed] if self.kind else list(features.items())
 
 
 class DocumentContext:
@@ -112,6 +119,11 @@ class DocumentContext:
         self._subjects: set[tuple[int, int]] = set()
         self.intrinsic: dict[tuple[int, int], dict[str, float]] = {}
         self._windows: dict[int, list[tuple[int, int]]] = {}
+        # what every mention asks of its words, read once per token instead of once per
+        # mention that contains it (mentions overlap: "Chef der Bahn (DB)", "Chef der Bahn")
+        self.lowers = [token.text.lower() for token in self.tokens]
+        self.tags = [token.pos for token in self.tokens]
+        self.nouns = [is_noun(token) for token in self.tokens]
         self.quoted = [False] * len(self.tokens)
         for record in records or document.speech:
             if record.kind == "direct":
@@ -352,6 +364,9 @@ def candidates(
     found = []
     for first, end in sorted(spans):
         base = _features(context, record, (first, end), sentence, cue, rule, pieces)
+        mention = context.intrinsic.get((first, end))
+        if mention is None:
+            mention = context.intrinsic[first, end] = _intrinsic(context, (first, end))
         if previous_mention == (first, end):
             base["previous"] = 1.0
         if weak_rule:  # the rules chose a thing ("Erhebliche Mehrkosten"), not a person or body
@@ -359,7 +374,7 @@ def candidates(
                 base["weak_rule&person"] = 1.0
             if "rule" in base:
                 base["weak_rule&rule"] = 1.0
-        found.append(Candidate(first, end, base, kind))
+        found.append(Candidate(first, end, base, kind, mention))
     return found
 
 
@@ -404,10 +419,6 @@ def _features(
             if first < b and a < end:
                 out["crosses_instance"] = 1.0
                 break
-    intrinsic = context.intrinsic.get(span)
-    if intrinsic is None:
-        intrinsic = context.intrinsic[span] = _intrinsic(context, span)
-    out.update(intrinsic)
     return out
 
 
@@ -420,14 +431,14 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
     """Return the features of a mention that do not depend on the instance."""
     tokens = context.tokens
     first, end = span
-    words = tokens[first:end]
-    head = words[0]
+    head = tokens[first]
     out: dict[str, float] = {}
     if True in context.quoted[first:end]:
         out["in_quote"] = 1.0
     if context.is_subject(span):
         out["subject"] = 1.0
-    lower = head.text.lower()
+    all_lowers = context.lowers
+    lower = all_lowers[first]
     out[f"pos={head.pos}"] = 1.0
     if head.pos in _PRONOUNS:
         out[f"pronoun={lower}"] = 1.0
@@ -435,32 +446,30 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
         out["det_nominative"] = 1.0
     elif lower in _OBLIQUE_DETERMINERS:
         out["det_oblique"] = 1.0
+    before = all_lowers[first - 1] if first > 0 else ""
     if first > 0 and tokens[first - 1].sentence == head.sentence:
-        before = tokens[first - 1]
-        word = before.text.lower()
-        out[f"before={word}" if word in _BEFORE else f"before_pos={before.pos}"] = 1.0
+        name = f"before={before}" if before in _BEFORE else f"before_pos={tokens[first - 1].pos}"
+        out[name] = 1.0
     else:
         out["sentence_start"] = 1.0
+    after = all_lowers[end] if end < len(tokens) else ""
     if end < len(tokens) and tokens[end].sentence == head.sentence:
-        word = tokens[end].text.lower()
-        out[f"after={word}" if word in _AFTER else f"after_pos={tokens[end].pos}"] = 1.0
-    nouns = [t for t in words if is_noun(t)]
-    tags = {t.pos for t in words}
-    lowers = [t.text.lower() for t in words]
+        out[f"after={after}" if after in _AFTER else f"after_pos={tokens[end].pos}"] = 1.0
+    nouns = [k for k in range(first, end) if context.nouns[k]]
+    tags = set(context.tags[first:end])
+    lowers = all_lowers[first:end]
     if "NE" in tags:
         out["name"] = 1.0
-    if (first > 0 and tokens[first - 1].text.lower() in {"laut", "gemäß"}) or (
-        end < len(tokens) and tokens[end].text.lower() == "zufolge"
-    ):
+    if before in {"laut", "gemäß"} or after == "zufolge":
         out["prepositional_source"] = 1.0
-    if nouns and nouns[-1].pos == "NE":
+    if nouns and tokens[nouns[-1]].pos == "NE":
         out["ends_with_name"] = 1.0
-    if nouns and role_of(nouns[0].text):
+    if nouns and role_of(tokens[nouns[0]].text):
         out["role"] = 1.0
-    if nouns and is_source_noun(nouns[0].text):
+    if nouns and is_source_noun(tokens[nouns[0]].text):
         # "nach Angaben des Ministeriums": the source noun belongs to the mention only after
         # a prepositional cue; "prüfen die Aussagen eines Hackers, der ..." names the hacker
-        cued = first > 0 and tokens[first - 1].text.lower() in {"nach", "laut", "gemäß"}
+        cued = before in {"nach", "laut", "gemäß"}
         out["source_noun" if cued or "prepositional_source" in out else "source_noun_uncued"] = 1.0
     if "$," in tags:
         out["apposition"] = 1.0
@@ -472,6 +481,10 @@ def _intrinsic(context: DocumentContext, span: tuple[int, int]) -> dict[str, flo
         out["preposition_inside"] = 1.0
     if not _JOINS.isdisjoint(lowers):
         out["coordinated"] = 1.0
-    out[f"last_pos={words[-1].pos}"] = 1.0
-    out[f"length{_bucket(end - first, (1, 2, 3, 5, 8))}"] = 1.0
+    out[f"last_pos={tokens[end - 1].pos}"] = 1.0
+    out[_LENGTHS[min(end - first, len(_LENGTHS) - 1)]] = 1.0
     return out
+
+
+#: the feature of each mention length, in buckets (the last: every longer mention)
+_LENGTHS = tuple(f"length{_bucket(size, (1, 2, 3, 5, 8))}" for size in range(10))

@@ -28,7 +28,7 @@ from toolkit.speech.subjects import (
     noun_phrase_end,
 )
 
-__all__ = ["FINITE", "SpeakerResolver", "is_body_noun", "role_nouns", "role_of"]
+__all__ = ["FINITE", "SpeakerResolver", "is_body_noun", "role_nouns", "role_of", "suffixes_in"]
 
 
 @cache
@@ -62,7 +62,20 @@ def is_body_noun(word: str) -> bool:
     (True, True, False)
     """
     key = word.lower().rsplit("-", 1)[-1]
-    return any(key.endswith(noun) for noun in _body_nouns()[0])
+    return bool(suffixes_in(key, _body_nouns()[0]))
+
+
+def suffixes_in(word: str, words: frozenset[str]) -> list[str]:
+    """Return the endings of ``word`` that are in ``words``, longest first.
+
+    One set lookup per ending: the cost grows with the word, not with the word list.
+
+    Examples
+    --------
+    >>> suffixes_in("generalsekretär", frozenset({"sekretär", "generalsekretär", "rat"}))
+    ['generalsekretär', 'sekretär']
+    """
+    return [word[-size:] for size in range(len(word), 0, -1) if word[-size:] in words]
 
 
 def is_company_name(words: Sequence[Token]) -> bool:
@@ -82,10 +95,15 @@ def role_of(word: str) -> str | None:
     key = word.lower().rsplit("-", 1)[-1]
     candidates = [key, key[:-2]] if key.endswith("in") else [key]
     for candidate in candidates:
-        for role in role_nouns():
-            if candidate.endswith(role) and (candidate == role or role not in _whole_word_roles()):
+        for role in suffixes_in(candidate, _role_set()):
+            if candidate == role or role not in _whole_word_roles():
                 return role
     return None
+
+
+@cache
+def _role_set() -> frozenset[str]:
+    return frozenset(role_nouns())
 
 
 @dataclass
