@@ -82,6 +82,17 @@ def test_corpus_table_keeps_the_text_and_names_the_document(folder):
     assert (freq.texts <= 3).all() and (freq["count"] >= freq.texts).all()
 
 
+def test_corpus_frequencies_merge_spellings_across_texts(tmp_path):
+    (tmp_path / "a.txt").write_text("Die NATO warnte. Russland schwieg.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Nato und Nato. Russlands Antwort.", encoding="utf-8")
+    result = BatchResult.collect(analyse_corpus(tmp_path))
+    forms = corpus_frequencies(result).set_index("word")
+    assert forms.loc["Nato", "count"] == 3 and forms.loc["Nato", "texts"] == 2
+    assert "NATO" not in forms.index
+    lemmas = corpus_frequencies(result, by="lemma").set_index("word")
+    assert lemmas.loc["Russland", "count"] == 2 and lemmas.loc["Russland", "texts"] == 2
+
+
 def test_corpus_kwic_filters_by_metadata(folder):
     result = BatchResult.collect(analyse_corpus(folder))
     (folder / "e.txt").write_text("Auch Peskow warnte.", encoding="utf-8")

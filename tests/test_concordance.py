@@ -28,7 +28,18 @@ def test_frequencies_count_words_not_punctuation(article_doc):
     assert frequencies["die"] == sum(token.text.lower() == "die" for token in article_doc.tokens)
     content = word_frequencies(article_doc, skip_stopwords=True)
     assert "die" not in content
-    assert content["peskow"] == 3
+    assert content["Peskow"] == 3  # written as the text writes it
+
+
+def test_frequencies_merge_spellings_and_by_lemma_inflected_forms(article_doc):
+    forms = word_frequencies(article_doc, skip_stopwords=True)
+    written = [t.text for t in article_doc.tokens]
+    assert forms["Nato"] == sum(word.lower() == "nato" for word in written)
+    assert "nato" not in forms and "Russlands" in forms
+    lemmas = word_frequencies(article_doc, skip_stopwords=True, by="lemma")
+    assert lemmas["Russland"] == forms["Russland"] + forms["Russlands"]
+    assert "USA" in lemmas and "Usa" not in lemmas  # HanTa's "Usa" as the text writes it
+    assert lemmas["Nato-Generalsekretär"] == 2
 
 
 def test_newlines_do_not_break_concordance_lines():

@@ -26,6 +26,10 @@ register_labels(
             "de": "Die {n} häufigsten Wörter",
             "en": "The {n} most frequent words",
         },
+        "pl_most_frequent_lemmas": {
+            "de": "Die {n} häufigsten Grundformen (Lemmata)",
+            "en": "The {n} most frequent base forms (lemmas)",
+        },
         "pl_who_chose": {"de": "Wer hat was gewählt?", "en": "Who chose what?"},
         "pl_per_text": {"de": "{column} pro Text", "en": "{column} per text"},
         "pl_sentence": {"de": "Satz", "en": "sentence"},
@@ -97,22 +101,24 @@ def plot_frequencies(
     skip_stopwords: bool = True,
     title: str | None = None,
     language: str = "de",
+    by: str = "text",
 ) -> Figure:
-    """Bar chart of the ``n`` most frequent words.
+    """Bar chart of the ``n`` most frequent words (``by="lemma"``: base forms).
 
     Examples
     --------
     >>> from toolkit import analyse, load_article
-    >>> figure = plot_frequencies(analyse(load_article()), n=5)
-    >>> len(figure.axes[0].patches)
-    5
+    >>> figure = plot_frequencies(analyse(load_article()), n=5, by="lemma")
+    >>> len(figure.axes[0].patches), figure.axes[0].get_title()
+    (5, 'Die 5 häufigsten Grundformen (Lemmata)')
     """
-    counts = word_frequencies(document, skip_stopwords=skip_stopwords).most_common(n)
+    counts = word_frequencies(document, skip_stopwords=skip_stopwords, by=by).most_common(n)
     figure, axes = new_axes(7.0, max(2.5, 0.3 * len(counts) + 1))
     words = [word for word, _ in reversed(counts)]
     axes.barh(words, [count for _, count in reversed(counts)], color="#4c72b0")
     axes.set_xlabel(tr("pl_frequency", language))
-    axes.set_title(title or tr("pl_most_frequent", language).format(n=len(counts)))
+    heading = "pl_most_frequent_lemmas" if by == "lemma" else "pl_most_frequent"
+    axes.set_title(title or tr(heading, language).format(n=len(counts)))
     axes.xaxis.get_major_locator().set_params(integer=True)
     return figure
 

@@ -32,7 +32,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.config import AnalysisConfig
-from toolkit.corpus.concordance import KwicLine, kwic, word_frequencies
+from toolkit.corpus.concordance import KwicLine, document_words, kwic, written_frequencies
 from toolkit.corpus.export import CorpusExport, parse_formats
 from toolkit.corpus.files import Skipped, SourceFile, find_texts
 from toolkit.corpus.rows import COUNT_COLUMNS, RATE_COLUMNS
@@ -322,15 +322,20 @@ def corpus_speakers(result: BatchResult) -> pd.DataFrame:
     return table.frame()
 
 
-def corpus_frequencies(result: BatchResult, n: int = 20) -> pd.DataFrame:
-    """Return the ``n`` most frequent words (no stop words) and in how many texts they occur."""
-    total: Counter[str] = Counter()
+def corpus_frequencies(result: BatchResult, n: int = 20, by: str = "text") -> pd.DataFrame:
+    """Return the ``n`` most frequent words (no stop words) and in how many texts they occur.
+
+    Words count case-insensitively across all texts, under the spelling used most often;
+    ``by="lemma"`` counts base forms (:func:`~toolkit.corpus.concordance.word_frequencies`).
+    """
+    words: list[str] = []
     spread: Counter[str] = Counter()
     for document in result.documents.values():
-        counts = word_frequencies(document, skip_stopwords=True)
-        total.update(counts)
-        spread.update(counts.keys())
-    rows = [{"word": w, "count": c, "texts": spread[w]} for w, c in total.most_common(n)]
+        found = document_words(document, by)
+        words.extend(found)
+        spread.update({word.lower() for word in found})
+    total = written_frequencies(words, skip_stopwords=True)
+    rows = [{"word": w, "count": c, "texts": spread[w.lower()]} for w, c in total.most_common(n)]
     return pd.DataFrame(rows, columns=["word", "count", "texts"])
 
 

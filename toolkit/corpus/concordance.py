@@ -6,6 +6,8 @@ concordance line knows its character offsets and sentence.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nltk import FreqDist
@@ -76,22 +78,72 @@ def kwic(document: Document, word: str, width: int = 40, by: str = "text") -> li
     return lines
 
 
-def word_frequencies(document: Document, *, skip_stopwords: bool = False) -> FreqDist:
-    """Count word forms (lower case, words only: no punctuation, numbers or URLs).
+def document_words(document: Document, by: str = "text") -> list[str]:
+    """Return the words of a document as written (``by="lemma"``: their lemmas).
+
+    Words only: no punctuation, numbers or URLs; a token without a lemma counts by its form.
 
     Examples
     --------
     >>> from toolkit import analyse
-    >>> freq = word_frequencies(analyse("Die Nato und die USA. Die Nato!"))
-    >>> freq.most_common(2)
-    [('die', 3), ('nato', 2)]
-    >>> word_frequencies(analyse("Die Nato und die USA."), skip_stopwords=True).most_common(1)
-    [('nato', 1)]
+    >>> document_words(analyse("Russlands Präsident, 2024."), by="lemma")
+    ['Russland', 'Präsident']
     """
-    stopwords = word_list("stopwords_de") if skip_stopwords else frozenset()
-    words = (
-        token.text.lower()
+    if by not in ("text", "lemma"):
+        raise InputError(f"by must be 'text' or 'lemma', not {by!r}.")
+    return [
+        token.lemma if by == "lemma" and token.lemma else token.text
         for token in document.tokens
         if token.kind == "regular" and any(character.isalpha() for character in token.text)
-    )
-    return FreqDist(word for word in words if word not in stopwords)
+    ]
+
+
+def written_frequencies(words: Iterable[str], *, skip_stopwords: bool = False) -> FreqDist:
+    """Count words case-insensitively, each under the spelling written most often.
+
+    ``Die Nato`` and ``die NATO`` count as one word; a reader sees ``Nato``, not ``nato``
+    (ties: the spelling with fewer capitals, then the one met first).
+
+    Examples
+    --------
+    >>> written_frequencies(["Die", "Nato", "die", "nato", "Nato"]).most_common()
+    [('Nato', 3), ('die', 2)]
+    """
+    stopwords = word_list("stopwords_de") if skip_stopwords else frozenset()
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for word in words:
+        key = word.lower()
+        if key in stopwords:
+            continue
+        counts[key] += 1
+        spellings.setdefault(key, Counter())[word] += 1
+    return FreqDist({_usual(spellings[key]): count for key, count in counts.items()})
+
+
+def _usual(spellings: Counter[str]) -> str:
+    # ties go to fewer capitals: "Die" at a sentence start is the word "die"
+    return max(spellings, key=lambda word: (spellings[word], -sum(map(str.isupper, word))))
+
+
+def word_frequencies(
+    document: Document, *, skip_stopwords: bool = False, by: str = "text"
+) -> FreqDist:
+    """Count the words of a document, case-insensitively (words only: no numbers or URLs).
+
+    Each word is counted under the spelling the text uses most often. ``by="lemma"`` counts
+    base forms, so inflected forms count together (``Russlands`` as ``Russland``).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> freq = word_frequencies(analyse("Die Nato und die USA. Auch die Nato!"))
+    >>> freq.most_common(2)
+    [('die', 3), ('Nato', 2)]
+    >>> word_frequencies(analyse("Die Nato und die USA."), skip_stopwords=True).most_common(1)
+    [('Nato', 1)]
+    >>> doc = analyse("Russland warnt. Russlands Präsident sagt es.")
+    >>> word_frequencies(doc, skip_stopwords=True, by="lemma").most_common(1)
+    [('Russland', 2)]
+    """
+    return written_frequencies(document_words(document, by), skip_stopwords=skip_stopwords)

@@ -148,7 +148,47 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
         raise ResourceError(
             f"The tagger HanTa failed on the sentence starting {' '.join(words[:6])!r}: {error!r}"
         ) from error
-    return [(lemma, stts(tag)) for _word, lemma, tag in tagged]
+    return [(written_lemma(word, lemma), stts(tag)) for word, lemma, tag in tagged]
+
+
+def written_lemma(word: str, lemma: str) -> str:
+    """Return HanTa's lemma with the capitals the text writes where they carry meaning.
+
+    HanTa writes acronyms and the parts of a hyphenated compound after the first in lower
+    case (``USA`` -> ``Usa``, ``EU-Kommission`` -> ``Eu-kommission``); a student's frequency
+    list should show them as the text writes them. Only a compound's last part is inflected,
+    so the parts before it are kept as written.
+
+    Examples
+    --------
+    >>> written_lemma("Nato-Generalsekretärs", "Nato-generalsekretär")
+    'Nato-Generalsekretär'
+    >>> written_lemma("EU-Kommission", "Eu-kommission"), written_lemma("USA", "Usa")
+    ('EU-Kommission', 'USA')
+    >>> written_lemma("deutsch-französischen", "deutsch-französisch")
+    'deutsch-französisch'
+    >>> written_lemma("Heute", "heute")  # a capital at the start of a sentence is no name
+    'heute'
+    """
+    if not lemma:
+        return lemma
+    if "-" not in word:
+        return _with_inner_capitals(word, lemma)
+    written, found = word.split("-"), lemma.split("-")
+    if len(written) != len(found):
+        return lemma
+    last = _with_inner_capitals(written[-1], found[-1])
+    if written[-1][:1].isupper() and last[:1].islower():
+        last = last[:1].upper() + last[1:]  # a capital after a hyphen marks a noun
+    return "-".join([*written[:-1], last])
+
+
+def _with_inner_capitals(word: str, lemma: str) -> str:
+    # an uninflected word with capitals after its first letter (USA, McAllister) is an acronym
+    # or a name: its lemma is the word as written
+    if lemma.lower() == word.lower() and word[1:] != word[1:].lower():
+        return word
+    return lemma
 
 
 def correct_clause_final_verbs(words: Sequence[str], tags: list[str]) -> list[str]:
