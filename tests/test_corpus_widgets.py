@@ -150,3 +150,25 @@ def test_polarity_bars_are_coloured_by_sentiment(folder, tmp_path):
         "gut": SENTIMENT_COLOURS["positive"],
         "schlecht": SENTIMENT_COLOURS["negative"],
     }
+
+
+def test_corpus_tables_in_the_notebook_read_german_and_follow_the_switch(folder):
+    from toolkit.corpus.batch import corpus_frequencies, corpus_table
+    from toolkit.widgets import CorpusTable
+    from toolkit.widgets.base import LANGUAGE
+
+    result = BatchResult.collect(analyse_corpus(folder))
+    sentences = corpus_table(result, "sentences")
+    view = CorpusTable(sentences, max_rows=3)
+    html = view.output.value
+    assert "<th>Wortlaut</th>" in html and "<th>Satz</th>" in html and "<th>text</th>" not in html
+    assert "<td>Der Wetterdienst warnte, es werde heiß.</td>" in html
+    # corpus tables count sentences from 1 already: shown as they are, not from 2
+    assert "<td>1</td>" in html.split("</tr>")[1]
+    assert "5 weitere Zeilen (von 8)" in html
+    LANGUAGE.value = "en"
+    assert "<th>text</th>" in view.output.value and "more rows" in view.output.value
+    words = CorpusTable(corpus_frequencies(result, n=3))
+    assert "<th>word</th>" in words.output.value  # a new table starts in the notebook's language
+    LANGUAGE.value = "de"
+    assert "<th>Wort</th>" in words.output.value and "<th>in Texten</th>" in words.output.value

@@ -15,6 +15,7 @@ import html
 import re
 
 import ipywidgets as widgets
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
@@ -42,6 +43,7 @@ from toolkit.tables import (
 from toolkit.widgets import (
     AgreementView,
     ArticleView,
+    CorpusTable,
     DocumentView,
     EvaluationView,
     Exercise,
@@ -171,6 +173,7 @@ def build_widgets(doc):
         ScoresView("mood", systems=("toolkit mood",)),
         ScoresView("no such section", command="python bench/x.py"),
         TableView(demo_annotations().head(3)),
+        CorpusTable(pd.DataFrame({"word": ["Peskow"], "count": [3], "texts": [1]})),
         *[
             DocumentView(doc, make, **options)
             for make, options in [
@@ -203,6 +206,18 @@ def test_every_widget_speaks_one_language(doc, exempt, language):
         if leaked:
             found[type(widget).__name__] = sorted(leaked)
     switch.buttons.value = "de"
+    assert not found, found
+
+
+def test_widgets_made_after_a_switch_start_in_its_language(doc, exempt):
+    LanguageSwitch().buttons.value = "en"  # a student switches, then runs the next cells
+    built = build_widgets(doc)
+    found = {}
+    for widget in built:
+        assert widget.language == "en", type(widget).__name__
+        leaked = leaks(visible_texts(widget), "en", exempt)
+        if leaked:
+            found[type(widget).__name__] = sorted(leaked)
     assert not found, found
 
 

@@ -9,7 +9,7 @@ but call the stage modules, :mod:`toolkit.tables`, :mod:`toolkit.plots` and
 from toolkit.widgets.annotation import AgreementView
 from toolkit.widgets.base import LABELS, ToolkitWidget, label, register_labels
 from toolkit.widgets.concordance import ConcordanceView
-from toolkit.widgets.corpus import CorpusView
+from toolkit.widgets.corpus import CorpusTable, CorpusView
 from toolkit.widgets.course import ArticleView, ScoresView, SelfCheck
 from toolkit.widgets.evaluation import EvaluationView
 from toolkit.widgets.exercise import Exercise, ExerciseView
@@ -26,6 +26,7 @@ __all__ = [
     "AgreementView",
     "ArticleView",
     "ConcordanceView",
+    "CorpusTable",
     "CorpusView",
     "DocumentView",
     "EvaluationView",

@@ -32,7 +32,7 @@ from toolkit.model import Document
 from toolkit.plots import plot_confusion
 from toolkit.render import escape, message
 from toolkit.translate import choice, error_text, number
-from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
+from toolkit.widgets.base import ToolkitWidget, current_language, follow_text, register_labels
 from toolkit.widgets.figures import FigureBox, frame_html
 
 register_labels(
@@ -71,7 +71,7 @@ class AgreementView(ToolkitWidget):
         folder: str | os.PathLike[str] | None = "annotationen",
         *,
         demo: bool = True,
-        language: str = "de",
+        language: str | None = None,
     ) -> None:
         self.document = document
         self.source_folder = folder
@@ -99,7 +99,7 @@ class AgreementView(ToolkitWidget):
                 self.plot,
             ]
         )
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
         self.reload()
 

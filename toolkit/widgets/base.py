@@ -28,6 +28,19 @@ class _Language(traitlets.HasTraits):
 LANGUAGE = _Language()
 
 
+def current_language(language: str | None = None) -> str:
+    """Return ``language``, or the notebook-wide one when none is given.
+
+    A widget made after a switch to English starts in English.
+
+    Examples
+    --------
+    >>> current_language("en"), current_language() == LANGUAGE.value
+    ('en', True)
+    """
+    return language or LANGUAGE.value
+
+
 def label(key: str, language: str = "de") -> str:
     """Return the label ``key`` in ``language`` (``de`` or ``en``; German if unknown).
 
@@ -51,6 +64,9 @@ class ToolkitWidget(widgets.VBox):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
+        # start in the notebook's language, before relabelling is wired: the subclass has
+        # not built what relabel() draws yet, and draws it itself at the end of __init__
+        self.language = LANGUAGE.value
         self.observe(lambda _change: self.relabel(), names="language")
         LANGUAGE.observe(_language_follower(self), names="value")
 

@@ -9,7 +9,7 @@ from toolkit.corpus.batch import BatchResult, corpus_kwic
 from toolkit.corpus.concordance import KwicLine, kwic
 from toolkit.model import Document
 from toolkit.render import STYLE, escape, kwic_table, message, table
-from toolkit.widgets.base import ToolkitWidget, register_labels
+from toolkit.widgets.base import ToolkitWidget, current_language, register_labels
 
 
 class ConcordanceView(ToolkitWidget):
@@ -26,7 +26,7 @@ class ConcordanceView(ToolkitWidget):
     ['Putin']
     """
 
-    def __init__(self, document: Document, word: str = "", language: str = "de") -> None:
+    def __init__(self, document: Document, word: str = "", language: str | None = None) -> None:
         self.document = document
         self.search = widgets.Text(
             value=word, continuous_update=False, style={"description_width": "initial"}
@@ -40,7 +40,7 @@ class ConcordanceView(ToolkitWidget):
         super().__init__(children=[self.search, self.width, self.match_by, self.count, self.output])
         for control in (self.search, self.width, self.match_by):
             control.observe(lambda _change: self.update(), names="value")
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
 
     def relabel(self) -> None:
@@ -106,7 +106,9 @@ class CorpusConcordanceView(ToolkitWidget):
     (['b'], [1])
     """
 
-    def __init__(self, result: BatchResult | None = None, word: str = "", language: str = "de"):
+    def __init__(
+        self, result: BatchResult | None = None, word: str = "", language: str | None = None
+    ):
         self.result = result or BatchResult()
         self.search = widgets.Text(
             value=word, continuous_update=False, style={"description_width": "initial"}
@@ -128,7 +130,7 @@ class CorpusConcordanceView(ToolkitWidget):
                 self.output,
             ]
         )
-        self.language = language
+        self.language = current_language(language)
         for control in (self.search, self.width, self.match_by, self.value):
             control.observe(lambda _change: self.update(), names="value")
         self.field.observe(lambda _change: self._values(), names="value")

@@ -38,8 +38,9 @@ from toolkit.corpus.batch import (
 from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
 from toolkit.render import message
+from toolkit.tables import rows_note
 from toolkit.translate import error_text
-from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
+from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import FigureBox, frame_html
 
@@ -71,6 +72,16 @@ register_labels(
         "cv_col_sentiment": {"de": "Stimmung (Mittel)", "en": "sentiment (mean)"},
         "cv_col_sentiment_passages": {"de": "Passagen", "en": "passages"},
         "cv_col_document_names": {"de": "in den Texten", "en": "in documents"},
+        "cv_col_left": {"de": "links", "en": "left"},
+        "cv_col_keyword": {"de": "Suchwort", "en": "keyword"},
+        "cv_col_right": {"de": "rechts", "en": "right"},
+        "cv_col_word": {"de": "Wort", "en": "word"},
+        "cv_col_count": {"de": "Anzahl", "en": "count"},
+        "cv_col_texts": {"de": "in Texten", "en": "in texts"},
+        "cv_col_file": {"de": "Datei", "en": "file"},
+        # beside the column "document" (Text), the text of a sentence or token
+        "cv_col_text": {"de": "Wortlaut", "en": "text"},
+        "cv_col_reason": {"de": "Grund", "en": "reason"},
     }
 )
 
@@ -158,8 +169,9 @@ class CorpusView(ToolkitWidget):
         self,
         folder: str | os.PathLike[str] = "beispieltexte",
         export_to: str | os.PathLike[str] = "ergebnisse",
-        language: str = "de",
+        language: str | None = None,
     ) -> None:
+        language = current_language(language)
         self.result: BatchResult | None = None
         self.overview: pd.DataFrame | None = None
         self.speakers: pd.DataFrame | None = None
@@ -204,7 +216,7 @@ class CorpusView(ToolkitWidget):
                 widgets.HBox([self.export_folder, self.export_button]),
             ]
         )
-        self.language = language
+        self.language = current_language(language)
         self._status: Callable[[], str] = lambda: message(self._("cv_start"))
         self.relabel()
 
@@ -282,8 +294,7 @@ class CorpusView(ToolkitWidget):
         )
 
     def _column(self, column: str) -> str | None:
-        key = f"cv_col_{column}"
-        return self._(key) if key in LABELS else None
+        return corpus_header(column, self.language)
 
     def draw(self) -> None:
         """Draw the chosen overview column as a bar chart."""
@@ -308,7 +319,58 @@ class CorpusView(ToolkitWidget):
         self._show(lambda: message(f"{self._('cv_exported')} {folder}/: {names}", "success"))
 
 
+def corpus_header(column: str, language: str = "de") -> str | None:
+    """Return the readable header of a corpus table column (``None``: the overview's name).
+
+    Examples
+    --------
+    >>> corpus_header("keyword"), corpus_header("sentence", "en"), corpus_header("ressort")
+    ('Suchwort', 'sentence', None)
+    """
+    for key in (f"cv_col_{column}", f"col_{column}"):
+        if key in LABELS:
+            return label(key, language)
+    return None
+
+
+class CorpusTable(ToolkitWidget):
+    """A corpus table (overview, speakers, concordance, sentences, words) as people read it.
+
+    The DataFrame stays as it is (``frame``) for further work; the view shows German or
+    English headers and numbers the German or English way, at most ``max_rows`` rows.
+    Sentences are numbered from 1 in corpus tables already, so nothing is renumbered.
+
+    Examples
+    --------
+    >>> view = CorpusTable(pd.DataFrame({"word": ["Nato"], "count": [1234], "texts": [2]}))
+    >>> "<th>Wort</th>" in view.output.value and "1.234" in view.output.value
+    True
+    >>> view.language = "en"
+    >>> "<th>word</th>" in view.output.value and "1,234" in view.output.value
+    True
+    """
+
+    def __init__(
+        self, frame: pd.DataFrame, max_rows: int | None = 30, language: str | None = None
+    ) -> None:
+        self.frame, self.max_rows = frame, max_rows
+        self.output = widgets.HTML()
+        super().__init__(children=[self.output])
+        self.language = current_language(language)
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Redraw in the current language."""
+        shown = self.frame.head(self.max_rows) if self.max_rows else self.frame
+        note = rows_note(self.frame, self.max_rows, self.language)
+        # the names are the readable ones already: frame_html must not read them again
+        self.output.value = frame_html(
+            readable(shown, self.language, lambda c: corpus_header(c, self.language)),
+            language=self.language,
+        ) + (message(note) if note else "")
+
+
 #: Columns of the overview that are no metadata.
 OVERVIEW_NAMES = frozenset([*OVERVIEW_COLUMNS, *CHART_COLUMNS])
 
-__all__ = ["CHART_COLUMNS", "CorpusView", "readable"]
+__all__ = ["CHART_COLUMNS", "CorpusTable", "CorpusView", "corpus_header", "readable"]

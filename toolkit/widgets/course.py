@@ -34,7 +34,7 @@ from toolkit.model import CorpusText, Document
 from toolkit.render import STYLE, escape, message, table
 from toolkit.scores import load_scores
 from toolkit.translate import number
-from toolkit.widgets.base import ToolkitWidget, label, register_labels
+from toolkit.widgets.base import ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
 from toolkit.widgets.figures import frame_html
 
@@ -99,7 +99,7 @@ class SelfCheck(ToolkitWidget):
         toolkit_is_system: bool = False,
         report: bool = False,
         reference: str = "toolkit",
-        language: str = "de",
+        language: str | None = None,
     ) -> None:
         self.views = views
         self.toolkit_is_system, self.report, self.reference = toolkit_is_system, report, reference
@@ -107,7 +107,7 @@ class SelfCheck(ToolkitWidget):
         super().__init__(children=[self.output])
         for view in views:
             view.observe(lambda _change: self.update(), names=["score", "language"])
-        self.language = language
+        self.language = current_language(language)
         self.update()
 
     def relabel(self) -> None:
@@ -172,13 +172,13 @@ class ScoresView(ToolkitWidget):
         command: str = "",
         systems: str | tuple[str, ...] = "toolkit",
         columns: tuple[str, ...] = ("system", "subset", "measure", "P", "R", "F1", "n"),
-        language: str = "de",
+        language: str | None = None,
     ) -> None:
         self.section, self.command, self.systems, self.columns = section, command, systems, columns
         self.output = widgets.HTML()
         self.rows: list[dict[str, Any]] = []
         super().__init__(children=[self.output])
-        self.language = language
+        self.language = current_language(language)
         self.update()
 
     def relabel(self) -> None:
@@ -234,12 +234,12 @@ class ArticleView(ToolkitWidget):
     True
     """
 
-    def __init__(self, text: CorpusText | Document, language: str = "de") -> None:
+    def __init__(self, text: CorpusText | Document, language: str | None = None) -> None:
         self.source = text
         self.facts = widgets.HTML()
         self.body = widgets.HTML()
         super().__init__(children=[self.facts, self.body])
-        self.language = language
+        self.language = current_language(language)
         self.update()
 
     def relabel(self) -> None:

@@ -25,7 +25,7 @@ from toolkit.corpus import EVAL_DATA_VARIABLE
 from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
+from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, register_labels
 from toolkit.widgets.figures import frame_html
 
 #: Score columns, shown with three decimals each so that they line up.
@@ -80,7 +80,7 @@ class EvaluationView(ToolkitWidget):
         limit: int = 300,
         *,
         run: bool = True,
-        language: str = "de",
+        language: str | None = None,
     ) -> None:
         self.scores: pd.DataFrame | None = None
         self.anchors_table = pd.DataFrame()
@@ -106,7 +106,7 @@ class EvaluationView(ToolkitWidget):
                 self.reference,
             ]
         )
-        self.language = language
+        self.language = current_language(language)
         self.relabel()  # also shows the anchors
         if run:
             self.run()

@@ -32,7 +32,13 @@ from toolkit.exercises import MARKED, Exercise, Feedback
 from toolkit.model import Document
 from toolkit.render import STYLE, escape, message, table
 from toolkit.translate import choice, error_text, number
-from toolkit.widgets.base import ToolkitWidget, follow_text, label, register_labels
+from toolkit.widgets.base import (
+    ToolkitWidget,
+    current_language,
+    follow_text,
+    label,
+    register_labels,
+)
 
 register_labels(
     {
@@ -101,7 +107,10 @@ class ExerciseView(ToolkitWidget):
     score = traitlets.Float(None, allow_none=True)
 
     def __init__(
-        self, exercise: Exercise, path: str | os.PathLike[str] | None = None, language: str = "de"
+        self,
+        exercise: Exercise,
+        path: str | os.PathLike[str] | None = None,
+        language: str | None = None,
     ) -> None:
         self.exercise = exercise
         self.feedback: Feedback | None = None
@@ -141,7 +150,7 @@ class ExerciseView(ToolkitWidget):
                 self.hints_view,
             ]
         )
-        self.language = language
+        self.language = current_language(language)
         self.spec: dict[str, Any] | None = None
         self.note = widgets.HTML()
         self.children = (self.header, self.note, *self.children[1:])

@@ -21,7 +21,7 @@ import ipywidgets as widgets
 import traitlets
 
 from toolkit.errors import InputError
-from toolkit.widgets.base import LANGUAGE, ToolkitWidget, register_labels
+from toolkit.widgets.base import LANGUAGE, ToolkitWidget, current_language, register_labels
 
 register_labels({"ls_language": {"de": "Sprache", "en": "Language"}})
 
@@ -36,7 +36,8 @@ class LanguageSwitch(ToolkitWidget):
     constructor or :meth:`attach` are in addition linked both ways with ``traitlets.link``.
     """
 
-    def __init__(self, *targets: ToolkitWidget, language: str = "de") -> None:
+    def __init__(self, *targets: ToolkitWidget, language: str | None = None) -> None:
+        language = current_language(language)
         self.buttons = widgets.ToggleButtons(options=LANGUAGES, value=language)
         self.links: list[traitlets.link] = []
         super().__init__(children=[self.buttons])

@@ -37,7 +37,13 @@ from toolkit.model import CorpusText, Document, VerbMood
 from toolkit.mood import analyse_until_mood
 from toolkit.render import STYLE, Mark, highlight, message, table
 from toolkit.translate import MISSING, value
-from toolkit.widgets.base import ToolkitWidget, follow_text, label, register_labels
+from toolkit.widgets.base import (
+    ToolkitWidget,
+    current_language,
+    follow_text,
+    label,
+    register_labels,
+)
 from toolkit.widgets.exercise import ExerciseView
 
 register_labels(
@@ -206,7 +212,7 @@ class MoodExplorer(ToolkitWidget):
     kind = traitlets.Unicode("all")
     selected = traitlets.Int(-1)
 
-    def __init__(self, document: Document | str | CorpusText, language: str = "de") -> None:
+    def __init__(self, document: Document | str | CorpusText, language: str | None = None) -> None:
         source = document
         if isinstance(document, CorpusText):
             document = document.text
@@ -222,7 +228,7 @@ class MoodExplorer(ToolkitWidget):
         super().__init__(children=[self.filter, self.buttons, self.details, self.text_view])
         traitlets.link((self.filter, "value"), (self, "kind"))
         self.observe(lambda _change: self.update(), names=["kind", "selected"])
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
         follow_text(source, self.set_document, self._show_error)
 
@@ -323,9 +329,10 @@ class KonjunktivExercise(ExerciseView):
         self,
         document: Document,
         sentences: Iterable[int] | None = None,
-        language: str = "de",
+        language: str | None = None,
         path: str | None = None,
     ) -> None:
+        language = current_language(language)
         self.document = document
         exercise = Exercise.mark_tokens(
             document,

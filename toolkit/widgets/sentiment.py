@@ -28,7 +28,7 @@ from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
 from toolkit.translate import decimals_in_text, error_text
-from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
+from toolkit.widgets.base import ToolkitWidget, current_language, follow_text, register_labels
 from toolkit.widgets.figures import FigureBox
 
 register_labels(
@@ -104,7 +104,7 @@ class SentimentExplainer(ToolkitWidget):
     group = traitlets.Enum(("voice", "speaker"), default_value="speaker")
 
     def __init__(
-        self, document: Document | None = None, sentence: int = 0, language: str = "de"
+        self, document: Document | None = None, sentence: int = 0, language: str | None = None
     ) -> None:
         source = document
         if document is not None and not isinstance(document, Document):  # a TextPicker
@@ -161,7 +161,7 @@ class SentimentExplainer(ToolkitWidget):
         self.observe(lambda change: self.show_sentence(change["new"]), names="sentence")
         self.observe(lambda change: self.show_groups(change["new"]), names="group")
         self.try_button.on_click(lambda _button: self.try_text())
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
         if self.document.sentences:
             self.show_sentence(self.sentence)

@@ -49,7 +49,13 @@ from toolkit.render import (
 )
 from toolkit.tables import speakers_frame
 from toolkit.translate import choice, value
-from toolkit.widgets.base import ToolkitWidget, follow_text, label, register_labels
+from toolkit.widgets.base import (
+    ToolkitWidget,
+    current_language,
+    follow_text,
+    label,
+    register_labels,
+)
 from toolkit.widgets.exercise import ExerciseView
 
 register_labels(
@@ -192,7 +198,7 @@ class SpeechHighlighter(ToolkitWidget):
     kinds = traitlets.List(traitlets.Unicode(), default_value=list(KINDS))
     selected = traitlets.Int(-1)
 
-    def __init__(self, source: Document | CorpusText | str, language: str = "de") -> None:
+    def __init__(self, source: Document | CorpusText | str, language: str | None = None) -> None:
         picker = source
         if not isinstance(source, (Document, CorpusText, str)):  # a TextPicker: follow it
             source = source.document  # type: ignore[attr-defined]
@@ -222,7 +228,7 @@ class SpeechHighlighter(ToolkitWidget):
             ]
         )
         self.observe(lambda _change: self.update(), names=["kinds", "selected"])
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
         follow_text(picker, self.set_document, self._show_error)
 
@@ -394,9 +400,10 @@ class SpeechExercise(ExerciseView):
         self,
         document: Document,
         sentences: Iterable[int] | None = None,
-        language: str = "de",
+        language: str | None = None,
         path: str | None = None,
     ) -> None:
+        language = current_language(language)
         self.document = document
         exercise = Exercise.label_sentences(
             document,

@@ -26,7 +26,7 @@ from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.render import message
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import ToolkitWidget, label, register_labels
+from toolkit.widgets.base import ToolkitWidget, current_language, label, register_labels
 
 register_labels(
     {
@@ -71,7 +71,8 @@ class TextPicker(ToolkitWidget):
     source = traitlets.Enum(SOURCES, default_value="article")
     name = traitlets.Unicode("")
 
-    def __init__(self, text: str = "", language: str = "de") -> None:
+    def __init__(self, text: str = "", language: str | None = None) -> None:
+        language = current_language(language)
         self.article = load_article()
         self.uploaded = ""
         self.uploaded_name = ""

@@ -9,7 +9,7 @@ from toolkit.errors import ToolkitError
 from toolkit.render import STYLE, escape, message, token_boxes
 from toolkit.tokens import TOKENIZERS, compare_tokenizer_spans
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import ToolkitWidget
+from toolkit.widgets.base import ToolkitWidget, current_language
 
 REFERENCE = "SoMaJo"
 
@@ -32,7 +32,9 @@ class TokenizerComparison(ToolkitWidget):
 
     text = traitlets.Unicode("")
 
-    def __init__(self, text: object = "", language: str = "de", max_tokens: int = 80) -> None:
+    def __init__(
+        self, text: object = "", language: str | None = None, max_tokens: int = 80
+    ) -> None:
         self.max_tokens = max_tokens
         picker = text
         if not isinstance(text, str):  # a TextPicker: compare its text, follow it
@@ -47,7 +49,7 @@ class TokenizerComparison(ToolkitWidget):
         widgets.link((self.input, "value"), (self, "text"))
         self.observe(lambda _change: self.update(), names="text")
         self.choice.observe(lambda _change: self.update(), names="value")
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
         self.text = text
         self.update()

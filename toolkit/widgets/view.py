@@ -38,7 +38,7 @@ from toolkit.model import Document
 from toolkit.render import STYLE, message, table
 from toolkit.tables import for_people, rows_note
 from toolkit.translate import error_text
-from toolkit.widgets.base import ToolkitWidget, follow_text
+from toolkit.widgets.base import ToolkitWidget, current_language, follow_text
 from toolkit.widgets.figures import FigureBox, frame_html
 
 
@@ -66,7 +66,7 @@ class DocumentView(ToolkitWidget):
         make: Callable[..., Any],
         columns: Sequence[str] | None = None,
         max_rows: int | None = 30,
-        language: str = "de",
+        language: str | None = None,
         **options: Any,
     ) -> None:
         self.make, self.columns, self.max_rows, self.options = make, columns, max_rows, options
@@ -77,7 +77,7 @@ class DocumentView(ToolkitWidget):
         self.image = FigureBox()
         self.image.layout.display = "none"
         super().__init__(children=[self.output, self.image])
-        self.language = language
+        self.language = current_language(language)
         self.source = source
         self.document: Document | None = None
         self._from_source()
@@ -155,11 +155,13 @@ class TableView(ToolkitWidget):
     True
     """
 
-    def __init__(self, frame: pd.DataFrame, index: bool = False, language: str = "de") -> None:
+    def __init__(
+        self, frame: pd.DataFrame, index: bool = False, language: str | None = None
+    ) -> None:
         self.frame, self.index = frame, index
         self.output = widgets.HTML()
         super().__init__(children=[self.output])
-        self.language = language
+        self.language = current_language(language)
         self.relabel()
 
     def relabel(self) -> None:
