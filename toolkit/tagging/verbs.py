@@ -123,6 +123,10 @@ def correct_governed_verbs(
     ...                        ["PPER", "VAFIN", "ART", "NN", "VVFIN"],
     ...                        ["er", "haben", "der", "Haus", "verkaufen"])[-1]
     'VVPP'
+    >>> correct_governed_verbs(["Sollte", "er", "angenommen", "werden"],
+    ...                        ["VMFIN", "PPER", "VVPP", "VAFIN"],
+    ...                        ["sollen", "er", "annehmen", "werden"])[-1]
+    'VAINF'
     >>> tags = ["PPER", "VAFIN", "NN", "KON", "PPER", "VVFIN"]
     >>> correct_governed_verbs(["Er", "hat", "Hunger", "und", "sie", "essen"], tags,
     ...                        ["er", "haben", "Hunger", "und", "sie", "essen"]) == tags
@@ -132,7 +136,9 @@ def correct_governed_verbs(
     for clause in _clauses(tags):
         verbs = [i for i in clause if tags[i] in FINITE or tags[i] in NON_FINITE]
         finite = [i for i in verbs if tags[i] in FINITE]
-        if len(finite) < 2 or any(tags[i] in NON_FINITE for i in verbs):
+        if len(finite) < 2 or any(
+            tags[i] in NON_FINITE and not _governed_by_last(i, verbs, tags, lemmas) for i in verbs
+        ):
             continue
         governor = finite[0]
         kinds = _governs(tags[governor], lemmas[governor])
@@ -150,6 +156,26 @@ def correct_governed_verbs(
             if new is not None:
                 corrected[before] = new
     return corrected
+
+
+def _governed_by_last(
+    position: int, verbs: Sequence[int], tags: Sequence[str], lemmas: Sequence[str]
+) -> bool:
+    """Whether a participle belongs to the clause's last verb, an auxiliary tagged finite.
+
+    In ``Sollte er angenommen werden`` the participle is governed by ``werden``, not by the
+    modal: the modal's own verb is ``werden`` (an infinitive HanTa tagged finite).
+    """
+    last = verbs[-1]
+    return (
+        position < last
+        and tags[position] in PARTICIPLES
+        and tags[last] == "VAFIN"
+        and lemmas[last].lower() in AUXILIARY_GOVERNS
+    )
+
+
+PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
 
 
 def _new_clause_between(tags: Sequence[str], governor: int, candidate: int) -> bool:
