@@ -58,6 +58,10 @@ def test_click_shows_cue_and_speaker(highlighter: SpeechHighlighter) -> None:
     assert '<mark class="tk-mark tk-cue">erklärte</mark>' in html
     assert '<mark class="tk-mark tk-speaker">der Kremlchef</mark>' in html
     assert "Putin" in highlighter.details.value
+    # the button names the instance's sentence as the reader counts (from 1), the details
+    # label every row
+    assert highlighter.buttons[index].description == f"{index + 1} (Satz 11) indirekte Rede: Putin"
+    assert "<td>Art</td><td>indirekte Rede</td>" in highlighter.details.value
 
 
 def test_separable_cue_is_underlined_in_both_parts(article_doc: toolkit.Document) -> None:

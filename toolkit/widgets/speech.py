@@ -76,9 +76,16 @@ register_labels(
             "en": "(no cue: continued)",
         },
         "speech_pick": {
-            "de": "Eine Nummer anklicken: Redeeinleitung und Sprecher werden unterstrichen.",
-            "en": "Click a number: cue and speaker are underlined.",
+            "de": "Eine Redewiedergabe anklicken (Nummer, in Klammern ihr Satz): Redeeinleitung "
+            "und Sprecher werden unterstrichen.",
+            "en": "Click an instance (number, its sentence in brackets): cue and speaker are "
+            "underlined.",
         },
+        "speech_button": {
+            "de": "{n} (Satz {sentence}) {kind}: {speaker}",
+            "en": "{n} (sentence {sentence}) {kind}: {speaker}",
+        },
+        "speech_kind": {"de": "Art", "en": "kind"},
         "speech_who": {"de": "Wer sagt was?", "en": "Who says what?"},
         "speech_instances": {"de": "Anzahl", "en": "instances"},
         "speech_cues": {"de": "Redeeinleitungen", "en": "cues"},
@@ -260,7 +267,12 @@ class SpeechHighlighter(ToolkitWidget):
             zip(self.buttons, self.document.speech, strict=True)
         ):
             speaker = instance.speaker or self._("speech_unknown")
-            button.description = f"{index + 1} {self._(f'speech_{instance.kind}')}: {speaker}"
+            button.description = self._("speech_button").format(
+                n=index + 1,
+                sentence=instance.sentence + 1,
+                kind=self._(f"speech_{instance.kind}"),
+                speaker=speaker,
+            )
             button.tooltip = tooltip(instance, self.language)
         self.legend.value = SPEECH_STYLE + legend(
             (f"tk-{kind}", self._(f"speech_{kind}")) for kind in KINDS
@@ -305,7 +317,7 @@ class SpeechHighlighter(ToolkitWidget):
             return "" if self.document.speech else message(self._("speech_none"))
         rows = [
             (self._("speech_sentence"), details["sentence"]),
-            ("", details["kind"]),
+            (self._("speech_kind"), details["kind"]),
             (self._("speech_text"), details["text"]),
             (self._("speech_cue"), details["cue"]),
             (self._("speech_speaker"), details["speaker"]),
