@@ -83,3 +83,18 @@ def test_agreement_view_own_text_without_demo():
     assert "tk-error" in broken.status.value and "Artikel" in broken.status.value
     alone = AgreementView(doc, folder=None, demo=False)
     assert alone.first.options == ("toolkit",) and alone.overall.value == ""
+
+
+def test_agreement_view_says_what_to_do_until_a_second_coder_saves(tmp_path):
+    doc = toolkit.analyse("Er ging. Sie sagte, sie komme.")
+    view = AgreementView(doc, folder=tmp_path / "klasse", demo=False)
+    assert "mindestens zwei Personen" in view.status.value and "klasse" in view.status.value
+    view.language = "en"
+    assert "at least two coders" in view.status.value
+    exercise = Exercise.label_sentences(doc, key="speech")
+    for item in exercise.items:
+        exercise.set_label(item.id, exercise.choices[0])
+    exercise.save(tmp_path / "klasse" / "lena.json")
+    view.reload_button.click()
+    assert "lena" in view.status.value and "at least two" not in view.status.value
+    assert view.overall.value  # now there is something to compare

@@ -48,6 +48,14 @@ register_labels(
             "de": "Bitte wählen Sie zwei verschiedene Personen.",
             "en": "Please choose two different coders.",
         },
+        "av_too_few": {
+            "de": "Zum Vergleich braucht es mindestens zwei Personen. Speichern Sie Ihre "
+            "Annotation (oben im Feld »Datei« einen Namen im Ordner »{folder}« wählen, dann "
+            "»Speichern«) und klicken Sie hier auf »Neu laden«.",
+            "en": "A comparison needs at least two coders. Save your annotation (above, give "
+            "the field “File” a name in the folder “{folder}”, then “Save”) and click "
+            "“Reload” here.",
+        },
         "av_pair_text": {
             "de": "{pair}: Kappa = {kappa} ({meaning}), {share} gleich",
             "en": "{pair}: kappa = {kappa} ({meaning}), {share} the same",
@@ -119,8 +127,7 @@ class AgreementView(ToolkitWidget):
         self.second.description = self._("av_second")
         self.reload_button.description = self._("av_reload")
         if not self.frame.empty:
-            coders = sorted(self.frame.coder.unique())
-            self.status.value = message(f"{self._('av_coders')}: {', '.join(coders)}")
+            self.status.value = self._coders_message()
         self.update_overall()
         self.update_pair()
 
@@ -138,9 +145,17 @@ class AgreementView(ToolkitWidget):
         if len(coders) >= 2:
             self.first.value = keep[0] if keep[0] in coders else coders[0]
             self.second.value = keep[1] if keep[1] in coders else coders[-1]
-        self.status.value = message(f"{self._('av_coders')}: {', '.join(coders)}")
+        self.status.value = self._coders_message()
         self.update_overall()
         self.update_pair()
+
+    def _coders_message(self) -> str:
+        coders = sorted(self.frame.coder.unique()) if not self.frame.empty else []
+        shown = message(f"{self._('av_coders')}: {', '.join(coders) or '–'}")
+        if len(coders) >= 2:
+            return shown
+        folder = os.fspath(self.source_folder) if self.source_folder else "annotationen"
+        return shown + message(self._("av_too_few").format(folder=folder))
 
     def update_overall(self) -> None:
         """Show the agreement of everyone and kappa for every pair."""
