@@ -11,7 +11,7 @@ import pytest
 
 from toolkit.atomic import write_text_atomic
 from toolkit.scores import figure, format_figure, load_scores, record_scores, render_markdown
-from toolkit.translate import number
+from toolkit.translate import LABELS, number
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,3 +120,19 @@ def test_recorded_scores_read_german_in_the_notebooks(section, systems):
             assert f">{number(float(row['n']), 'de')}<" not in shown
         if row.get("F1") is not None:  # scores with three decimals, one column alike
             assert f">{number(row['F1'], 'de', fixed=True)}<" in shown
+
+
+def test_every_recorded_system_subset_and_measure_reads_german():
+    """The evaluation notebook shows every row: a new name needs its German wording."""
+    import toolkit.widgets  # noqa: F401  (the widgets register their labels)
+
+    names = {
+        row[key]
+        for section in load_scores().values()
+        if isinstance(section, dict)
+        for row in section.get("rows", [])
+        for key in ("system", "subset", "measure")
+        if key in row
+    }
+    missing = sorted(name for name in names if f"val_{name}" not in LABELS)
+    assert not missing, missing

@@ -360,6 +360,67 @@ LABELS: dict[str, dict[str, str]] = {
     "val_pi": {"de": "Pi (Scott)", "en": "pi (Scott)"},
     "val_observed": {"de": "beobachtete Übereinstimmung", "en": "observed agreement"},
     "val_False": {"de": "nein", "en": "no"},
+    # the other rows of toolkit/data/scores.json (the evaluation notebook shows them all)
+    "val_toolkit": {"de": "Werkzeug", "en": "toolkit"},
+    "val_toolkit (SoMaJo de_CMC)": {
+        "de": "Werkzeug (SoMaJo de_CMC)",
+        "en": "toolkit (SoMaJo de_CMC)",
+    },
+    "val_NLTK NLTKWordTokenizer": {"de": "NLTK NLTKWordTokenizer", "en": "NLTK NLTKWordTokenizer"},
+    "val_textblob-de PatternTokenizer": {
+        "de": "textblob-de PatternTokenizer",
+        "en": "textblob-de PatternTokenizer",
+    },
+    "val_toolkit mood + speech context": {
+        "de": "Werkzeug: Modus + Redekontext",
+        "en": "toolkit: mood + speech context",
+    },
+    "val_toolkit mood without the dropped-ich rule (ablation)": {
+        "de": "Werkzeug: Modus ohne die Regel für ausgelassenes „ich“ (Ablation)",
+        "en": "toolkit: mood without the dropped-ich rule (ablation)",
+    },
+    "val_toolkit rules + SentiWS (benchmark only)": {
+        "de": "Werkzeug: Regeln + SentiWS (nur zum Vergleich)",
+        "en": "toolkit: rules + SentiWS (benchmark only)",
+    },
+    "val_Redewiedergabe": {"de": "Redewiedergabe", "en": "Redewiedergabe"},
+    "val_CPU time 4.0 MB / 0.5 MB text": {
+        "de": "CPU-Zeit 4,0 MB / 0,5 MB Text",
+        "en": "CPU time 4.0 MB / 0.5 MB text",
+    },
+    "val_speech stage CPU 4.0 MB / 0.5 MB text": {
+        "de": "CPU-Zeit der Redewiedergabe 4,0 MB / 0,5 MB Text",
+        "en": "speech stage CPU 4.0 MB / 0.5 MB text",
+    },
+    "val_first pass CPU / raw SoMaJo CPU (WikiNews dev)": {
+        "de": "erster Durchlauf: CPU-Zeit / reines SoMaJo (WikiNews, Entwicklungsteil)",
+        "en": "first pass CPU / raw SoMaJo CPU (WikiNews dev)",
+    },
+    "val_first pass tokens per CPU second (WikiNews dev)": {
+        "de": "erster Durchlauf: Tokens je CPU-Sekunde (WikiNews, Entwicklungsteil)",
+        "en": "first pass tokens per CPU second (WikiNews dev)",
+    },
+    "val_load average during the worker run (2 cores)": {
+        "de": "Systemlast beim Lauf mit zwei Prozessen (2 Kerne)",
+        "en": "load average during the worker run (2 cores)",
+    },
+    "val_peak memory 5.1x corpus / 1x corpus": {
+        "de": "Spitzenspeicher 5,1-faches / einfaches Korpus",
+        "en": "peak memory 5.1x corpus / 1x corpus",
+    },
+    "val_wall time 1 worker / 2 workers (150 articles)": {
+        "de": "Laufzeit 1 Prozess / 2 Prozesse (150 Artikel)",
+        "en": "wall time 1 worker / 2 workers (150 articles)",
+    },
+    "val_analyse 100k": {
+        "de": "analyse() auf 100.000 Zeichen",
+        "en": "analyse() on 100,000 characters",
+    },
+    "val_slowest 100k input": {
+        "de": "langsamste Eingabe mit 100.000 Zeichen",
+        "en": "slowest input of 100,000 characters",
+    },
+    "val_campaign": {"de": "Kampagne ungewöhnlicher Eingaben", "en": "campaign of odd inputs"},
 }
 
 
