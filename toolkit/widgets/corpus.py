@@ -43,6 +43,7 @@ from toolkit.translate import error_text
 from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import FigureBox, frame_html
+from toolkit.widgets.view import TableView
 
 register_labels(
     {
@@ -333,7 +334,7 @@ def corpus_header(column: str, language: str = "de") -> str | None:
     return None
 
 
-class CorpusTable(ToolkitWidget):
+class CorpusTable(TableView):
     """A corpus table (overview, speakers, concordance, sentences, words) as people read it.
 
     The DataFrame stays as it is (``frame``) for further work; the view shows German or
@@ -353,11 +354,8 @@ class CorpusTable(ToolkitWidget):
     def __init__(
         self, frame: pd.DataFrame, max_rows: int | None = 30, language: str | None = None
     ) -> None:
-        self.frame, self.max_rows = frame, max_rows
-        self.output = widgets.HTML()
-        super().__init__(children=[self.output])
-        self.language = current_language(language)
-        self.relabel()
+        self.max_rows = max_rows
+        super().__init__(frame, language=language)
 
     def relabel(self) -> None:
         """Redraw in the current language."""
