@@ -331,10 +331,10 @@ def corpus_frequencies(result: BatchResult, n: int = 20, by: str = "text") -> pd
     words: list[str] = []
     spread: Counter[str] = Counter()
     for document in result.documents.values():
-        found = document_words(document, by)
+        found = document_words(document, by, skip_stopwords=True)
         words.extend(found)
         spread.update({word.lower() for word in found})
-    total = written_frequencies(words, skip_stopwords=True)
+    total = written_frequencies(words)
     rows = [{"word": w, "count": c, "texts": spread[w.lower()]} for w, c in total.most_common(n)]
     return pd.DataFrame(rows, columns=["word", "count", "texts"])
 

@@ -78,24 +78,35 @@ def kwic(document: Document, word: str, width: int = 40, by: str = "text") -> li
     return lines
 
 
-def document_words(document: Document, by: str = "text") -> list[str]:
+def document_words(
+    document: Document, by: str = "text", *, skip_stopwords: bool = False
+) -> list[str]:
     """Return the words of a document as written (``by="lemma"``: their lemmas).
 
     Words only: no punctuation, numbers or URLs; a token without a lemma counts by its form.
+    ``skip_stopwords`` leaves out function words, by their form or their lemma (``solche``
+    and its lemma ``solch``).
 
     Examples
     --------
     >>> from toolkit import analyse
     >>> document_words(analyse("Russlands Präsident, 2024."), by="lemma")
     ['Russland', 'Präsident']
+    >>> document_words(analyse("Solche Sätze."), by="lemma", skip_stopwords=True)
+    ['Satz']
     """
     if by not in ("text", "lemma"):
         raise InputError(f"by must be 'text' or 'lemma', not {by!r}.")
-    return [
-        token.lemma if by == "lemma" and token.lemma else token.text
-        for token in document.tokens
-        if token.kind == "regular" and any(character.isalpha() for character in token.text)
-    ]
+    stopwords = word_list("stopwords_de") if skip_stopwords else frozenset()
+    words = []
+    for token in document.tokens:
+        if token.kind != "regular" or not any(character.isalpha() for character in token.text):
+            continue
+        word = token.lemma if by == "lemma" and token.lemma else token.text
+        if token.text.lower() in stopwords or word.lower() in stopwords:
+            continue
+        words.append(word)
+    return words
 
 
 def written_frequencies(words: Iterable[str], *, skip_stopwords: bool = False) -> FreqDist:
@@ -146,4 +157,4 @@ def word_frequencies(
     >>> word_frequencies(doc, skip_stopwords=True, by="lemma").most_common(1)
     [('Russland', 2)]
     """
-    return written_frequencies(document_words(document, by), skip_stopwords=skip_stopwords)
+    return written_frequencies(document_words(document, by, skip_stopwords=skip_stopwords))
