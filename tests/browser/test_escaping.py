@@ -84,4 +84,7 @@ def test_markup_in_user_text_is_inert(case, page: Page, lab, course, artifacts):
     assert page.evaluate("window.__xss") is None
     assert dialogs == [] and image_requests == []
     assert not [text for text in console if "xss-ran" in text]
+    if case == "text_picker":  # the text box fills its line without sticking out to the right
+        widths = output.evaluate("element => [element.scrollWidth, element.clientWidth]")
+        assert widths[0] <= widths[1], widths
     screenshot(page, artifacts / f"escaping_{case}.png")

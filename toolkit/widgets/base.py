@@ -24,6 +24,10 @@ class _Language(traitlets.HasTraits):
     value = traitlets.Unicode("de")
 
 
+#: Width of a widget that fills its line: 100 % plus the widget's own margins (2px on each
+#: side in jupyter-widgets) overflows the output area and shows a horizontal scrollbar.
+FULL_WIDTH = "calc(100% - 8px)"
+
 #: The notebook-wide language; :class:`~toolkit.widgets.language.LanguageSwitch` sets it.
 LANGUAGE = _Language()
 

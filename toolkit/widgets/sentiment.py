@@ -28,7 +28,13 @@ from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
 from toolkit.translate import decimals_in_text, error_text
-from toolkit.widgets.base import ToolkitWidget, current_language, follow_text, register_labels
+from toolkit.widgets.base import (
+    FULL_WIDTH,
+    ToolkitWidget,
+    current_language,
+    follow_text,
+    register_labels,
+)
 from toolkit.widgets.figures import FigureBox
 
 register_labels(
@@ -124,14 +130,14 @@ class SentimentExplainer(ToolkitWidget):
         self.picker = widgets.Dropdown(
             options=self._sentence_options(),
             value=sentence if sentence >= 0 else None,
-            layout=widgets.Layout(width="100%", max_width="60em"),
+            layout=widgets.Layout(width=FULL_WIDTH, max_width="60em"),
         )
         self.summary = widgets.HTML()
         self.sentence_html = widgets.HTML()
         self.table_html = widgets.HTML()
         self.chart = FigureBox()
         self.edit = widgets.Textarea(
-            layout=widgets.Layout(width="100%", height="4em"),
+            layout=widgets.Layout(width=FULL_WIDTH, height="4em"),
             style={"description_width": "initial"},  # "Geänderter Satz" in full
         )
         self.try_button = widgets.Button(icon="flask")

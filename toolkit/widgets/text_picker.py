@@ -26,7 +26,7 @@ from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.render import message
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import ToolkitWidget, current_language, label, register_labels
+from toolkit.widgets.base import FULL_WIDTH, ToolkitWidget, current_language, label, register_labels
 
 register_labels(
     {
@@ -82,7 +82,7 @@ class TextPicker(ToolkitWidget):
         self.choice = widgets.ToggleButtons(options=self._options(language), value="article")
         self.typed = widgets.Textarea(
             value=text,
-            layout=widgets.Layout(width="100%", height="8em"),
+            layout=widgets.Layout(width=FULL_WIDTH, height="8em"),
             style={"description_width": "initial"},  # the label in full, not "Eigener T…"
             continuous_update=False,
         )

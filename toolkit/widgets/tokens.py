@@ -9,7 +9,7 @@ from toolkit.errors import ToolkitError
 from toolkit.render import STYLE, escape, message, token_boxes
 from toolkit.tokens import TOKENIZERS, compare_tokenizer_spans
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import ToolkitWidget, current_language
+from toolkit.widgets.base import FULL_WIDTH, ToolkitWidget, current_language
 
 REFERENCE = "SoMaJo"
 
@@ -39,7 +39,7 @@ class TokenizerComparison(ToolkitWidget):
         picker = text
         if not isinstance(text, str):  # a TextPicker: compare its text, follow it
             text = picker.text  # type: ignore[attr-defined]
-        self.input = widgets.Textarea(layout=widgets.Layout(width="100%", height="5em"))
+        self.input = widgets.Textarea(layout=widgets.Layout(width=FULL_WIDTH, height="5em"))
         self.choice = widgets.SelectMultiple(
             options=list(TOKENIZERS), value=tuple(TOKENIZERS), rows=len(TOKENIZERS)
         )
