@@ -88,7 +88,10 @@ class AgreementView(ToolkitWidget):
         self.pair_scores: dict[str, float] = {}
         self.pair_table: pd.DataFrame | None = None
         self.last_figure: Figure | None = None
-        self.reload_button = widgets.Button(icon="refresh")
+        # sized to its label: a fixed width cut "Neu laden" to "Neu l…" beside a long message
+        self.reload_button = widgets.Button(
+            icon="refresh", layout=widgets.Layout(width="auto", flex="0 0 auto")
+        )
         self.status = widgets.HTML()
         self.overall = widgets.HTML()
         self.first = widgets.Dropdown()
