@@ -17,6 +17,7 @@ test-artifacts/notebook_times.txt; it is not asserted (the machine is shared).
 from __future__ import annotations
 
 import ast
+import json
 import re
 import shutil
 import time
@@ -71,6 +72,10 @@ def test_valid_with_python3_kernel(path):
     nb = read(path)
     nbformat.validate(nb)
     assert {k: nb.metadata["kernelspec"].get(k) for k in KERNELSPEC} == KERNELSPEC
+    # nbformat 4.5 cells have ids; without them nbformat warns now and will refuse later
+    # (read as stored: nbformat.read fills missing ids in)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert all("id" in cell for cell in stored["cells"]), "cells without an id"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
