@@ -14,8 +14,8 @@ What the toolkit takes from textblob-de:
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,22 @@ def textblob_de_file(relative_path: str) -> Path:
     >>> textblob_de_file("data/de-sentiment.xml").name
     'de-sentiment.xml'
     """
-    package_root = resources.files(_textblob_de())
-    path = Path(str(package_root.joinpath(relative_path)))
+    path = _package_folder() / relative_path
     if not path.is_file():
         raise ResourceError(f"textblob-de has no data file {relative_path!r} (looked in {path}).")
     return path
+
+
+@lru_cache(maxsize=1)
+def _package_folder() -> Path:
+    # found, not imported: importing textblob-de imports textblob and all of NLTK (2 s), which
+    # reading a data file does not need (every corpus worker and command would pay it)
+    spec = importlib.util.find_spec("textblob_de")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError(
+            "textblob-de is not installed: pip install 'textblob==0.17.1' 'textblob-de==0.4.3'."
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @lru_cache(maxsize=1)

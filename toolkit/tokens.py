@@ -23,10 +23,6 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from nltk.tokenize import NLTKWordTokenizer, RegexpTokenizer
-from nltk.tokenize.api import TokenizerI
-from nltk.tokenize.punkt import PunktSentenceTokenizer
-
 from toolkit.errors import InputError, ResourceError
 from toolkit.model import Token
 
@@ -531,34 +527,14 @@ def _found_in_order(sentences: list[list], paragraph: str) -> bool:  # type: ign
     return True
 
 
-class GermanTokenizer(TokenizerI):
-    """SoMaJo as an NLTK tokenizer: ``tokenize`` and ``span_tokenize`` like any NLTK tokenizer.
-
-    Examples
-    --------
-    >>> tokenizer = GermanTokenizer()
-    >>> tokenizer.tokenize("Das gilt z. B. für Lehrer:innen.")
-    ['Das', 'gilt', 'z.', 'B.', 'für', 'Lehrer:innen', '.']
-    >>> list(tokenizer.span_tokenize("Na gut."))
-    [(0, 2), (3, 6), (6, 7)]
-    """
-
-    def tokenize(self, s: str) -> list[str]:
-        """Return the tokens of ``s`` as strings."""
-        return [token.text for token in tokenise(s)]
-
-    def span_tokenize(self, s: str) -> Iterator[tuple[int, int]]:
-        """Yield the ``(start, end)`` offsets of the tokens of ``s``."""
-        for token in tokenise(s):
-            yield token.start, token.end
-
-
 def _somajo_spans(text: str) -> Spans:
     return [(token.start, token.end) for token in tokenise(text)]
 
 
 def nltk_word_spans(text: str) -> Spans:
     """NLTK's word tokenizer alone, on the whole text (scored in toolkit.evaluation.tokens)."""
+    from nltk.tokenize import NLTKWordTokenizer  # NLTK takes 2 s to import: only when used
+
     return list(NLTKWordTokenizer().span_tokenize(text))
 
 
@@ -566,6 +542,8 @@ def _nltk_spans(text: str) -> Spans:
     # What nltk.word_tokenize does: split sentences first (Punkt), then words in each, so
     # "Berlin." at a sentence end becomes "Berlin" "." as NLTK users see it. Punkt runs with
     # its default parameters: no trained model is downloaded.
+    from nltk.tokenize import NLTKWordTokenizer, PunktSentenceTokenizer
+
     spans: Spans = []
     for start, end in PunktSentenceTokenizer().span_tokenize(text):
         words = NLTKWordTokenizer().span_tokenize(text[start:end])
@@ -575,6 +553,8 @@ def _nltk_spans(text: str) -> Spans:
 
 def _regexp_spans(text: str) -> Spans:
     # Words are runs of letters/digits; every other non-space character is a token of its own.
+    from nltk.tokenize import RegexpTokenizer
+
     return list(RegexpTokenizer(r"\w+|[^\w\s]").span_tokenize(text))
 
 
@@ -658,3 +638,13 @@ def compare_tokenizers(text: str, names: list[str] | None = None) -> dict[str, l
         name: [text[start:end] for start, end in spans]
         for name, spans in compare_tokenizer_spans(text, names).items()
     }
+
+
+def __getattr__(name: str) -> object:
+    # GermanTokenizer subclasses NLTK's TokenizerI; NLTK takes 2 s to import, so the class
+    # lives in toolkit.nltk_tokenizer and is loaded when someone asks for it
+    if name == "GermanTokenizer":
+        from toolkit.nltk_tokenizer import GermanTokenizer
+
+        return GermanTokenizer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from nltk import FreqDist
-from nltk.text import ConcordanceIndex
+from typing import TYPE_CHECKING
 
 from toolkit.errors import InputError
 from toolkit.model import Document
 from toolkit.resources import word_list
+
+if TYPE_CHECKING:  # NLTK takes 2 s to import: the functions load it when they run
+    from nltk import FreqDist
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ def kwic(document: Document, word: str, width: int = 40, by: str = "text") -> li
     keys = [
         (token.lemma if by == "lemma" and token.lemma else token.text) for token in document.tokens
     ]
+    from nltk.text import ConcordanceIndex
+
     index = ConcordanceIndex(keys, key=str.lower)
     lines = []
     for position in index.offsets(word.strip()):
@@ -129,6 +132,8 @@ def written_frequencies(words: Iterable[str], *, skip_stopwords: bool = False) -
             continue
         counts[key] += 1
         spellings.setdefault(key, Counter())[word] += 1
+    from nltk import FreqDist
+
     return FreqDist({_usual(spellings[key]): count for key, count in counts.items()})
 
 
