@@ -172,3 +172,17 @@ def test_corpus_tables_in_the_notebook_read_german_and_follow_the_switch(folder)
     assert "<th>word</th>" in words.output.value  # a new table starts in the notebook's language
     LANGUAGE.value = "de"
     assert "<th>Wort</th>" in words.output.value and "<th>in Texten</th>" in words.output.value
+
+
+def test_skipped_files_say_why_in_the_readers_language(tmp_path):
+    from toolkit.widgets import CorpusTable
+    from toolkit.widgets.base import LANGUAGE
+
+    (tmp_path / "gut.txt").write_text("Peskow warnte.", encoding="utf-8")
+    (tmp_path / "leer.txt").write_text("  ", encoding="utf-8")
+    result = BatchResult.collect(analyse_corpus(tmp_path))
+    assert result.errors_frame().file.tolist() == ["leer.txt"]
+    view = CorpusTable(result.errors_frame())
+    assert "<td>Der Text ist leer.</td>" in view.output.value and "empty" not in view.output.value
+    LANGUAGE.value = "en"
+    assert "The text is empty" in view.output.value and "leer.</td>" not in view.output.value

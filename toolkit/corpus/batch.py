@@ -237,6 +237,18 @@ class BatchResult:
         skipped = f", {len(self.errors)} übersprungen," if self.errors else ""
         return f"{len(self.results)} Texte analysiert{skipped} in {seconds} s."
 
+    def errors_frame(self) -> pd.DataFrame:
+        """One row per file that could not be analysed: ``file``, ``reason`` (as errors.csv).
+
+        Examples
+        --------
+        >>> BatchResult({}, {"leer.txt": "The text is empty. (Der Text ist leer.)"}).errors_frame()
+               file                                   reason
+        0  leer.txt  The text is empty. (Der Text ist leer.)
+        """
+        rows = [{"file": file, "reason": reason} for file, reason in self.errors.items()]
+        return pd.DataFrame(rows, columns=["file", "reason"])
+
 
 def overview_frame(result: BatchResult) -> pd.DataFrame:
     """One row per text: metadata, encoding, counts and rates per 1,000 tokens.

@@ -360,6 +360,9 @@ class CorpusTable(TableView):
     def relabel(self) -> None:
         """Redraw in the current language."""
         shown = self.frame.head(self.max_rows) if self.max_rows else self.frame
+        if "reason" in shown.columns:  # why a file was skipped, in the reader's language
+            reasons = [error_text(reason, self.language) for reason in shown["reason"]]
+            shown = shown.assign(reason=reasons)
         note = rows_note(self.frame, self.max_rows, self.language)
         # the names are the readable ones already: frame_html must not read them again
         self.output.value = frame_html(
