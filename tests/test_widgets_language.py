@@ -274,3 +274,14 @@ def test_a_switch_keeps_the_students_choices(article_doc):
     LanguageSwitch(explorer, explainer).language = "en"
     assert explorer.kind == explorer.filter.value == "ambiguous"
     assert explainer.group == explainer.group_choice.value == "voice"
+
+
+def test_a_widget_given_its_own_language_is_built_in_it(doc):
+    # the language is set before relabelling is wired: an early relabel found the widget
+    # half built (DocumentView had no document yet, CorpusView no status)
+    from toolkit.widgets import CorpusView
+
+    view = DocumentView(doc, sentences_frame, language="en")
+    assert view.language == "en" and "<th>sentence</th>" in view.output.value
+    corpus = CorpusView(language="en")
+    assert corpus.run_button.description == "Analyse"

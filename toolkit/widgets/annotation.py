@@ -32,7 +32,7 @@ from toolkit.model import Document
 from toolkit.plots import plot_confusion
 from toolkit.render import escape, message
 from toolkit.translate import choice, error_text, number
-from toolkit.widgets.base import ToolkitWidget, current_language, follow_text, register_labels
+from toolkit.widgets.base import ToolkitWidget, follow_text, register_labels
 from toolkit.widgets.figures import FigureBox, frame_html
 
 register_labels(
@@ -102,15 +102,15 @@ class AgreementView(ToolkitWidget):
         for control in (self.first, self.second):
             control.observe(lambda _change: self.update_pair(), names="value")
         super().__init__(
+            language=language,
             children=[
                 widgets.HBox([self.reload_button, self.status]),
                 self.overall,
                 widgets.HBox([self.first, self.second]),
                 self.pair,
                 self.plot,
-            ]
+            ],
         )
-        self.language = current_language(language)
         self.relabel()
         self.reload()
 

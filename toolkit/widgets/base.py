@@ -66,11 +66,11 @@ class ToolkitWidget(widgets.VBox):
 
     language = traitlets.Unicode("de")
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, language: str | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)
-        # start in the notebook's language, before relabelling is wired: the subclass has
-        # not built what relabel() draws yet, and draws it itself at the end of __init__
-        self.language = LANGUAGE.value
+        # the given language, else the notebook's, set before relabelling is wired: the
+        # subclass has not built what relabel() draws yet, and draws it itself when it has
+        self.language = current_language(language)
         self.observe(lambda _change: self.relabel(), names="language")
         LANGUAGE.observe(_language_follower(self), names="value")
 

@@ -9,7 +9,7 @@ from toolkit.corpus.batch import BatchResult, corpus_kwic
 from toolkit.corpus.concordance import KwicLine, kwic
 from toolkit.model import Document
 from toolkit.render import STYLE, escape, kwic_table, message, table
-from toolkit.widgets.base import ToolkitWidget, current_language, register_labels
+from toolkit.widgets.base import ToolkitWidget, register_labels
 
 
 class ConcordanceView(ToolkitWidget):
@@ -37,10 +37,12 @@ class ConcordanceView(ToolkitWidget):
         self.count = widgets.HTML()
         self.output = widgets.HTML()
         self.lines: list[KwicLine] = []
-        super().__init__(children=[self.search, self.width, self.match_by, self.count, self.output])
+        super().__init__(
+            language=language,
+            children=[self.search, self.width, self.match_by, self.count, self.output],
+        )
         for control in (self.search, self.width, self.match_by):
             control.observe(lambda _change: self.update(), names="value")
-        self.language = current_language(language)
         self.relabel()
 
     def relabel(self) -> None:
@@ -121,6 +123,7 @@ class CorpusConcordanceView(ToolkitWidget):
         self.output = widgets.HTML()
         self.lines = pd.DataFrame()
         super().__init__(
+            language=language,
             children=[
                 self.search,
                 widgets.HBox([self.field, self.value]),
@@ -128,9 +131,8 @@ class CorpusConcordanceView(ToolkitWidget):
                 self.match_by,
                 self.count,
                 self.output,
-            ]
+            ],
         )
-        self.language = current_language(language)
         for control in (self.search, self.width, self.match_by, self.value):
             control.observe(lambda _change: self.update(), names="value")
         self.field.observe(lambda _change: self._values(), names="value")

@@ -202,6 +202,7 @@ class CorpusView(ToolkitWidget):
         self.export_button.on_click(lambda _button: self.export())
         self.column.observe(lambda _change: self.draw(), names="value")
         super().__init__(
+            language=language,
             children=[
                 widgets.HBox([self.folder, self.run_button]),
                 self.progress,
@@ -215,9 +216,8 @@ class CorpusView(ToolkitWidget):
                 self.search_title,
                 self.concordance,
                 widgets.HBox([self.export_folder, self.export_button]),
-            ]
+            ],
         )
-        self.language = current_language(language)
         self._status: Callable[[], str] = lambda: message(self._("cv_start"))
         self.relabel()
 

@@ -34,7 +34,7 @@ from toolkit.model import CorpusText, Document
 from toolkit.render import STYLE, escape, message, table
 from toolkit.scores import load_scores
 from toolkit.translate import number
-from toolkit.widgets.base import ToolkitWidget, current_language, label, register_labels
+from toolkit.widgets.base import ToolkitWidget, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
 from toolkit.widgets.figures import frame_html
 
@@ -104,10 +104,9 @@ class SelfCheck(ToolkitWidget):
         self.views = views
         self.toolkit_is_system, self.report, self.reference = toolkit_is_system, report, reference
         self.output = widgets.HTML()
-        super().__init__(children=[self.output])
+        super().__init__(language=language, children=[self.output])
         for view in views:
             view.observe(lambda _change: self.update(), names=["score", "language"])
-        self.language = current_language(language)
         self.update()
 
     def relabel(self) -> None:
@@ -177,8 +176,7 @@ class ScoresView(ToolkitWidget):
         self.section, self.command, self.systems, self.columns = section, command, systems, columns
         self.output = widgets.HTML()
         self.rows: list[dict[str, Any]] = []
-        super().__init__(children=[self.output])
-        self.language = current_language(language)
+        super().__init__(language=language, children=[self.output])
         self.update()
 
     def relabel(self) -> None:
@@ -238,8 +236,7 @@ class ArticleView(ToolkitWidget):
         self.source = text
         self.facts = widgets.HTML()
         self.body = widgets.HTML()
-        super().__init__(children=[self.facts, self.body])
-        self.language = current_language(language)
+        super().__init__(language=language, children=[self.facts, self.body])
         self.update()
 
     def relabel(self) -> None:

@@ -25,7 +25,7 @@ from toolkit.corpus import EVAL_DATA_VARIABLE
 from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, register_labels
+from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.figures import frame_html
 
 #: Score columns, shown with three decimals each so that they line up.
@@ -98,15 +98,15 @@ class EvaluationView(ToolkitWidget):
         self.run_button.on_click(lambda _button: self.run())
         self.stage.observe(lambda _change: self.show_anchors(), names="value")
         super().__init__(
+            language=language,
             children=[
                 self.path,
                 widgets.HBox([self.stage, self.limit, self.run_button]),
                 self.status,
                 self.result,
                 self.reference,
-            ]
+            ],
         )
-        self.language = current_language(language)
         self.relabel()  # also shows the anchors
         if run:
             self.run()

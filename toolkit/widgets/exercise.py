@@ -34,7 +34,6 @@ from toolkit.render import STYLE, escape, message, table
 from toolkit.translate import choice, error_text, number
 from toolkit.widgets.base import (
     ToolkitWidget,
-    current_language,
     follow_text,
     label,
     register_labels,
@@ -140,6 +139,7 @@ class ExerciseView(ToolkitWidget):
         self.save_button.on_click(lambda _button: self.save())
         self.load_button.on_click(lambda _button: self.load())
         super().__init__(
+            language=language,
             children=[
                 self.header,
                 self.body,
@@ -148,9 +148,8 @@ class ExerciseView(ToolkitWidget):
                 self.status,
                 self.solution,
                 self.hints_view,
-            ]
+            ],
         )
-        self.language = current_language(language)
         self.spec: dict[str, Any] | None = None
         self.note = widgets.HTML()
         self.children = (self.header, self.note, *self.children[1:])

@@ -225,10 +225,11 @@ class MoodExplorer(ToolkitWidget):
         self.buttons = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self.details = widgets.HTML()
         self.text_view = widgets.HTML()
-        super().__init__(children=[self.filter, self.buttons, self.details, self.text_view])
+        super().__init__(
+            language=language, children=[self.filter, self.buttons, self.details, self.text_view]
+        )
         traitlets.link((self.filter, "value"), (self, "kind"))
         self.observe(lambda _change: self.update(), names=["kind", "selected"])
-        self.language = current_language(language)
         self.relabel()
         follow_text(source, self.set_document, self._show_error)
 

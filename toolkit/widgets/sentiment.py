@@ -31,7 +31,6 @@ from toolkit.translate import decimals_in_text, error_text
 from toolkit.widgets.base import (
     FULL_WIDTH,
     ToolkitWidget,
-    current_language,
     follow_text,
     register_labels,
 )
@@ -146,6 +145,7 @@ class SentimentExplainer(ToolkitWidget):
         self.groups_html = widgets.HTML()
         self.groups_chart = FigureBox()
         super().__init__(
+            language=language,
             children=[
                 self.picker,
                 self.summary,
@@ -158,7 +158,7 @@ class SentimentExplainer(ToolkitWidget):
                 self.group_choice,
                 self.groups_html,
                 self.groups_chart,
-            ]
+            ],
         )
         self._picker_link = None
         if self.document.sentences:  # analyse("\u200b") has none: nothing to pick
@@ -167,7 +167,6 @@ class SentimentExplainer(ToolkitWidget):
         self.observe(lambda change: self.show_sentence(change["new"]), names="sentence")
         self.observe(lambda change: self.show_groups(change["new"]), names="group")
         self.try_button.on_click(lambda _button: self.try_text())
-        self.language = current_language(language)
         self.relabel()
         if self.document.sentences:
             self.show_sentence(self.sentence)

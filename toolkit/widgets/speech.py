@@ -224,6 +224,7 @@ class SpeechHighlighter(ToolkitWidget):
             toggle.add_class(f"tk-toggle-{kind}")
         self._build_buttons()
         super().__init__(
+            language=language,
             children=[
                 widgets.HBox(list(self.toggles.values())),
                 self.legend,
@@ -232,10 +233,9 @@ class SpeechHighlighter(ToolkitWidget):
                 self.button_box,
                 self.details,
                 self.who,
-            ]
+            ],
         )
         self.observe(lambda _change: self.update(), names=["kinds", "selected"])
-        self.language = current_language(language)
         self.relabel()
         follow_text(picker, self.set_document, self._show_error)
 

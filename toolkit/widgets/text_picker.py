@@ -88,12 +88,13 @@ class TextPicker(ToolkitWidget):
         )
         self.upload = widgets.FileUpload(accept=".txt,text/plain", multiple=False)
         self.status = widgets.HTML()
-        super().__init__(children=[self.choice, self.typed, self.upload, self.status])
+        super().__init__(
+            language=language, children=[self.choice, self.typed, self.upload, self.status]
+        )
         traitlets.link((self.choice, "value"), (self, "source"))
         self.observe(lambda _change: self._relabelling or self.update(), names="source")
         self.typed.observe(self._on_typed, names="value")
         self.upload.observe(self._on_upload, names="value")
-        self.language = language
         self.relabel()
         self.source = "typed" if text.strip() else "article"
         self.update()

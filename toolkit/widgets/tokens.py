@@ -9,7 +9,7 @@ from toolkit.errors import ToolkitError
 from toolkit.render import STYLE, escape, message, token_boxes
 from toolkit.tokens import TOKENIZERS, compare_tokenizer_spans
 from toolkit.translate import error_text, number
-from toolkit.widgets.base import FULL_WIDTH, ToolkitWidget, current_language
+from toolkit.widgets.base import FULL_WIDTH, ToolkitWidget
 
 REFERENCE = "SoMaJo"
 
@@ -45,11 +45,10 @@ class TokenizerComparison(ToolkitWidget):
         )
         self.output = widgets.HTML()
         self.result: dict[str, list[str]] = {}
-        super().__init__(children=[self.input, self.choice, self.output])
+        super().__init__(language=language, children=[self.input, self.choice, self.output])
         widgets.link((self.input, "value"), (self, "text"))
         self.observe(lambda _change: self.update(), names="text")
         self.choice.observe(lambda _change: self.update(), names="value")
-        self.language = current_language(language)
         self.relabel()
         self.text = text
         self.update()

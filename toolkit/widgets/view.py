@@ -38,7 +38,7 @@ from toolkit.model import Document
 from toolkit.render import STYLE, message, table
 from toolkit.tables import for_people, rows_note
 from toolkit.translate import error_text
-from toolkit.widgets.base import ToolkitWidget, current_language, follow_text
+from toolkit.widgets.base import ToolkitWidget, follow_text
 from toolkit.widgets.figures import FigureBox, frame_html
 
 
@@ -76,8 +76,7 @@ class DocumentView(ToolkitWidget):
         self.output = widgets.HTML()
         self.image = FigureBox()
         self.image.layout.display = "none"
-        super().__init__(children=[self.output, self.image])
-        self.language = current_language(language)
+        super().__init__(language=language, children=[self.output, self.image])
         self.source = source
         self.document: Document | None = None
         self._from_source()
@@ -160,8 +159,7 @@ class TableView(ToolkitWidget):
     ) -> None:
         self.frame, self.index = frame, index
         self.output = widgets.HTML()
-        super().__init__(children=[self.output])
-        self.language = current_language(language)
+        super().__init__(language=language, children=[self.output])
         self.relabel()
 
     def relabel(self) -> None:
