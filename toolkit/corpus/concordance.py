@@ -112,8 +112,10 @@ def document_words(
     return words
 
 
-def written_frequencies(words: Iterable[str], *, skip_stopwords: bool = False) -> FreqDist:
+def written_frequencies(words: Iterable[str]) -> FreqDist:
     """Count words case-insensitively, each under the spelling written most often.
+
+    Stop words are left out before (:func:`document_words`), by form and lemma.
 
     ``Die Nato`` and ``die NATO`` count as one word; a reader sees ``Nato``, not ``nato``
     (ties: the spelling with fewer capitals, then the one met first).
@@ -123,13 +125,10 @@ def written_frequencies(words: Iterable[str], *, skip_stopwords: bool = False) -
     >>> written_frequencies(["Die", "Nato", "die", "nato", "Nato"]).most_common()
     [('Nato', 3), ('die', 2)]
     """
-    stopwords = word_list("stopwords_de") if skip_stopwords else frozenset()
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
     for word in words:
         key = word.lower()
-        if key in stopwords:
-            continue
         counts[key] += 1
         spellings.setdefault(key, Counter())[word] += 1
     from nltk import FreqDist

@@ -106,28 +106,15 @@ def score_candidate(features: Mapping[str, float], weights: Mapping[str, float])
     return total
 
 
-def choose(
-    candidates: Sequence[Candidate],
-    weights: Mapping[str, float],
-    mention_scores: dict[tuple[int, int, str], float] | None = None,
-) -> Choice | None:
-    """Return the best candidate with its probability among all candidates (softmax).
-
-    ``mention_scores`` keeps the score of each mention's own features per instance type
-    across the instances of one document (the same mention is a candidate of many).
-    """
+def choose(candidates: Sequence[Candidate], weights: Mapping[str, float]) -> Choice | None:
+    """Return the best candidate with its probability among all candidates (softmax)."""
     if not candidates:
         return None
-    kind = candidates[0].kind
-    typed = _typed_weights(weights, kind)
-    memo = {} if mention_scores is None else mention_scores
-    scores = []
-    for candidate in candidates:
-        key = (candidate.first, candidate.end, kind)
-        own = memo.get(key)
-        if own is None:
-            own = memo[key] = score_candidate(candidate.mention, typed)
-        scores.append(score_candidate(candidate.features, typed) + own)
+    typed = _typed_weights(weights, candidates[0].kind)
+    # the instance's and the mention's features apart: no merged dict per candidate
+    scores = [
+        score_candidate(c.features, typed) + score_candidate(c.mention, typed) for c in candidates
+    ]
     top = max(scores)
     total = sum(math.exp(s - top) for s in scores)
     best = scores.index(top)
@@ -152,14 +139,13 @@ def rank_speakers(
     """
     context = DocumentContext(document, records)
     per_sentence = Counter(record.sentence for record in records)
-    mention_scores: dict[tuple[int, int, str], float] = {}
     chosen: list[tuple[tuple[int, int] | None, Choice | None]] = []
     for position, record in enumerate(records):
         if per_sentence[record.sentence] > MAX_RANKED_PER_SENTENCE:
             chosen.append((None, None))  # not prose: the rules' speaker stays
             continue
         before = context.span_range(records[position - 1].speaker_mention) if position else None
-        choice = choose(candidates(context, record, position, before), weights, mention_scores)
+        choice = choose(candidates(context, record, position, before), weights)
         span = (choice.candidate.first, choice.candidate.end) if choice else None
         if (
             record.speaker_mention is None

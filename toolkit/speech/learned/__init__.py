@@ -28,7 +28,7 @@ import gc
 import threading
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -147,7 +147,7 @@ def apply_model(
     return with_recent_speakers(sorted([*records, *added], key=lambda r: (r.start, -r.end, r.kind)))
 
 
-def _overlap_test(pieces: Sequence[tuple[int, int]]) -> Any:
+def _overlap_test(pieces: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
     """Return ``touches(start, end)``: whether any of ``pieces`` overlaps that range.
 
     By bisection over the pieces sorted by start, with the largest end so far: a scan of
