@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Literal
 
 from toolkit.errors import ResourceError
+from toolkit.memo import word_memo
 
 Tense = Literal["present", "preterite", "konjunktiv1", "konjunktiv2"]
 #: The finite tenses of a paradigm, indicative first.
@@ -142,7 +143,7 @@ def _from_pattern(lemma: str) -> Paradigm | None:
     return Paradigm(lemma=lemma, source="pattern.de", **forms)
 
 
-@lru_cache(maxsize=20_000)
+@word_memo()
 def paradigm(lemma: str) -> Paradigm | None:
     """Return the paradigm of a verb lemma (cached), or ``None`` if no source knows it.
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.lexicons import textblob_de_polarity_lexicon
+from toolkit.memo import WordMemo
 from toolkit.resources import lines
 from toolkit.sentiment.inflection import (
     adjective_forms,
@@ -57,8 +58,7 @@ __all__ = [
     "word_class",
 ]
 
-#: Lookups remembered per lexicon (texts repeat words; the memo is emptied when full).
-_MEMO_LIMIT = 200_000
+_NOT_LOOKED_UP = object()
 #: Shortest noun accepted as the head of a compound (shorter ones give false hits: ``Rat``).
 _MIN_COMPOUND_HEAD = 5
 
@@ -99,7 +99,8 @@ class PolarityLexicon:
         self.name = name
         self.forms = forms
         self._nouns = {form: found for form, found in forms.items() if form[:1].isupper()}
-        self._memo: dict[tuple[object, ...], LexiconMatch | None] = {}
+        # lookups per word form, bounded: texts repeat words, a corpus brings new ones
+        self._memo = WordMemo()
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -143,11 +144,11 @@ class PolarityLexicon:
         True
         """
         key = (form, lemma, tag, initial, lowercase_text, compounds)
-        if key in self._memo:
-            return self._memo[key]
-        if len(self._memo) >= _MEMO_LIMIT:
-            self._memo.clear()
-        found = self._memo[key] = self._lookup(form, lemma, tag, initial, lowercase_text, compounds)
+        found = self._memo.get(key, _NOT_LOOKED_UP)
+        if found is _NOT_LOOKED_UP:  # most words are in no lexicon: None is kept too
+            found = self._memo.fill(
+                key, lambda: self._lookup(form, lemma, tag, initial, lowercase_text, compounds)
+            )
         return found
 
     def _lookup(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from toolkit.memo import WordMemo
 from toolkit.resources import lines, word_list
 
 
@@ -150,25 +151,23 @@ def _skip_lookup(word: str) -> bool:
 
 #: What the rules need to know about a token, by its text: lower case, counts as a word,
 #: ends a clause, emoticon value, worth a lexicon lookup. Kept because texts repeat words.
-_WORD_INFO: dict[str, tuple[str, bool, bool, float | None, bool]] = {}
-_WORD_INFO_LIMIT = 200_000
+_WORD_INFO = WordMemo()
 
 
 def _word_info(word: str) -> tuple[str, bool, bool, float | None, bool]:
     info = _WORD_INFO.get(word)
     if info is None:
-        lower = word.lower()
-        if word.isalnum():  # most tokens: no need to look at every character
-            emoticon, wordlike = emoticons().get(word), True
-        else:
-            emoticon = emoticon_value(word)
-            wordlike = any(char.isalnum() for char in word)
-        ends_clause = lower in clause_breaks() or (not wordlike and emoticon is None)
-        lookup = (
-            emoticon is None and wordlike and lower not in negators() and not _skip_lookup(word)
-        )
-        info = (lower, wordlike or emoticon is not None, ends_clause, emoticon, lookup)
-        if len(_WORD_INFO) >= _WORD_INFO_LIMIT:
-            _WORD_INFO.clear()
-        _WORD_INFO[word] = info
+        info = _WORD_INFO.fill(word, lambda: _new_word_info(word))
     return info
+
+
+def _new_word_info(word: str) -> tuple[str, bool, bool, float | None, bool]:
+    lower = word.lower()
+    if word.isalnum():  # most tokens: no need to look at every character
+        emoticon, wordlike = emoticons().get(word), True
+    else:
+        emoticon = emoticon_value(word)
+        wordlike = any(char.isalnum() for char in word)
+    ends_clause = lower in clause_breaks() or (not wordlike and emoticon is None)
+    lookup = emoticon is None and wordlike and lower not in negators() and not _skip_lookup(word)
+    return (lower, wordlike or emoticon is not None, ends_clause, emoticon, lookup)

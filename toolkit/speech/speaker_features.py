@@ -28,8 +28,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
+from toolkit.memo import word_memo
 from toolkit.model import Document, ReportedSpeech, Span, Token
 from toolkit.resources import lines
 from toolkit.speech.speakers import role_of, suffixes_in
@@ -67,7 +68,7 @@ def _source_nouns() -> frozenset[str]:
     return frozenset(entry.split()[0].lower() for entry in lines("speech_source_nouns"))
 
 
-@lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
+@word_memo()
 def is_source_noun(word: str) -> bool:
     """Whether a noun names a source of information (``Angaben``, ``Polizeiangaben``).
 

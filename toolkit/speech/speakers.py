@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
+from toolkit.memo import word_memo
 from toolkit.model import Token
 from toolkit.resources import lines
 from toolkit.speech.subjects import (
@@ -52,7 +53,7 @@ def _body_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return nouns, frozenset(e[1:] for e in entries if e.startswith("@"))
 
 
-@lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
+@word_memo()
 def is_body_noun(word: str) -> bool:
     """Whether a noun names a body (company, party, paper, authority); compounds count.
 
@@ -83,7 +84,7 @@ def is_company_name(words: Sequence[Token]) -> bool:
     return len(words) > 1 and words[-1].text in _body_nouns()[1]
 
 
-@lru_cache(maxsize=65536)  # bounded: a corpus brings new words without end
+@word_memo()
 def role_of(word: str) -> str | None:
     """Return the role a noun names, or ``None``: compounds and feminine forms are found.
 

@@ -26,9 +26,8 @@ from typing import Any
 from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
 from numpy import logaddexp
 
-#: Per-word results kept before a memo is emptied (a few MB: a large corpus never grows it
-#: without bound).
-MEMO_LIMIT = 200_000
+from toolkit.memo import WORD_MEMO_SIZE, WordMemo
+
 _LOWER_BOUND = -1e6
 #: Length of the padded table of morpheme-length log probs (longer segments use the last).
 _PADDED = 64
@@ -51,13 +50,15 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         super().__init__(filename)
         # tuples, not lists (HanTa only iterates): the garbage collector stops tracking them
         self.cache = {word: tuple(tags) for word, tags in self.cache.items()}
-        self._forward: dict[str, Any] = {}
-        self._word_tags: dict[tuple[str, int, bool, bool], Any] = {}
-        self._lemmas: dict[tuple[str, int, int], Any] = {}
+        # per word form, bounded: a corpus brings new forms without end (see toolkit.memo)
+        self._forward = WordMemo()
+        self._word_tags = WordMemo()
+        self._lemmas = WordMemo()
         self._follow: dict[Any, Any] = {}
         self._guesses: dict[int, tuple[float, Any, Any]] = {}
         self._tag_order: dict[Any, dict[int, int]] = {}
-        self._candidates: dict[tuple[Any, tuple[int, ...]], tuple[Any, ...]] = {}
+        # per previous state and tag set: several per word form
+        self._candidates = WordMemo(4 * WORD_MEMO_SIZE)
         self._longest_suffix: dict[str, int] = {}
         self._all_morphemes: frozenset[str] | None = None
 
@@ -114,9 +115,7 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             return ((int(self.tag2int["CARD"]), 0.0),)
         found = self._forward.get(word)
         if found is None:
-            if len(self._forward) > MEMO_LIMIT:
-                self._forward.clear()
-            found = self._forward[word] = tuple(self._analyze_forward(word))
+            found = self._forward.fill(word, lambda: tuple(self._analyze_forward(word)))
         return found
 
     def _opaque_tag(self, word: str) -> int:
@@ -137,10 +136,9 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         key = (word, cutoff, casesensitive, conditional)
         found = self._word_tags.get(key)
         if found is None:
-            if len(self._word_tags) > MEMO_LIMIT:
-                self._word_tags.clear()
-            found = self._word_tags[key] = tuple(
-                super()._tag_word(word, cutoff, casesensitive, conditional)
+            tag_word = super()._tag_word
+            found = self._word_tags.fill(
+                key, lambda: tuple(tag_word(word, cutoff, casesensitive, conditional))
             )
         return found
 
@@ -152,9 +150,8 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         key = (word.lower(), pos, taglevel)
         found = self._lemmas.get(key)
         if found is None:
-            if len(self._lemmas) > MEMO_LIMIT:
-                self._lemmas.clear()
-            found = self._lemmas[key] = super()._analyze(word, pos, taglevel)
+            analyze = super()._analyze
+            found = self._lemmas.fill(key, lambda: analyze(word, pos, taglevel))
         return found
 
     def makelemma(self, stem_morphemes: list[str], pos: str) -> str:
@@ -353,12 +350,12 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         In the order of the model's transition table (HanTa's iteration order), memoised per
         state and tag set.
         """
-        if len(self._candidates) > MEMO_LIMIT:
-            self._candidates.clear()
+        return self._candidates.fill((state, word_tags), lambda: self._order_tags(state, word_tags))
+
+    def _order_tags(self, state: Any, word_tags: tuple[int, ...]) -> tuple[Any, ...]:
         lp_t = self.LP_trans_word[state]
         tags = sorted((tag for tag in word_tags if tag in lp_t), key=self._order(state).__getitem__)
-        found = self._candidates[(state, word_tags)] = tuple((tag, lp_t[tag]) for tag in tags)
-        return found
+        return tuple((tag, lp_t[tag]) for tag in tags)
 
     def tag_sent_viterbi(self, sent: list[str], casesensitive: bool = True) -> list[int]:
         """Return the best tag sequence of a sentence (HanTa's algorithm)."""

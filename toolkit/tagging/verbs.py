@@ -29,7 +29,8 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+
+from toolkit.memo import word_memo
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Tags of verbs that a finite modal or auxiliary can govern (its "own" non-finite verb).
@@ -50,7 +51,7 @@ AUXILIARY_GOVERNS = {
 PARTICLE_VERB_TAGS = frozenset({"VVFIN", "VVIMP"})
 
 
-@lru_cache(maxsize=20_000)
+@word_memo()
 def participle(lemma: str) -> str | None:
     """Return the past participle of a verb lemma (``ablaut``), or ``None``.
 

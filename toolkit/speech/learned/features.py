@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
+from toolkit.memo import word_memo
 from toolkit.model import Document, ReportedSpeech
 from toolkit.speech.cues import Cue, find_cues
 from toolkit.speech.direct import document_quotations
@@ -71,7 +71,7 @@ def _coded(prefix: str, codes: set[str]) -> tuple[str, ...]:
     return found
 
 
-@lru_cache(maxsize=131072)
+@word_memo()
 def _word_features(text: str, lemma: str | None, pos: str | None) -> tuple[str, ...]:
     word = modern_spelling(text).lower()
     return (
@@ -84,7 +84,7 @@ def _word_features(text: str, lemma: str | None, pos: str | None) -> tuple[str, 
     )
 
 
-@lru_cache(maxsize=131072)
+@word_memo()
 def _neighbour(offset: int, text: str, pos: str | None) -> tuple[str, str]:
     return f"p{offset}={pos}", f"w{offset}={text.lower()}"
 

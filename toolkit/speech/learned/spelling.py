@@ -17,7 +17,8 @@ Examples
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from toolkit.memo import word_memo
 
 _WORDS = {
     "daß": "dass",
@@ -62,7 +63,7 @@ _WORDS = {
 _SHORT_SZ = re.compile(r"^(ge)?(mu|mü|wu|wü|la|lä|fa|fä|pa|pä|i|mi|ri|bi)ß(t|te|ten|test|tet)?$")
 
 
-@lru_cache(maxsize=65536)
+@word_memo()
 def modern_spelling(word: str) -> str:
     """Return the modern spelling of a historical word form (the word itself if none)."""
     lower = word.lower()
