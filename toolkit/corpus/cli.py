@@ -73,13 +73,20 @@ def corpus_command(arguments: argparse.Namespace) -> int:
 
     from toolkit.config import AnalysisConfig
     from toolkit.corpus.batch import export_corpus
+    from toolkit.corpus.export import parse_formats
+    from toolkit.corpus.schedulers import worker_count
     from toolkit.errors import InputError
 
     if arguments.max_chars < 1:
         raise InputError("--max-chars must be 1 or more. (--max-chars muss positiv sein.)")
-    bar = tqdm(total=0, unit=" Texte", file=sys.stderr, disable=arguments.quiet)
+    worker_count(arguments.workers)  # usage errors before any progress is shown
+    parse_formats(arguments.format)
+    bars: list[tqdm] = []  # started by the first progress report: a usage error comes alone
 
     def progress(done: int, total: int, name: str) -> None:
+        if not bars:
+            bars.append(tqdm(total=total, unit=" Texte", file=sys.stderr, disable=arguments.quiet))
+        bar = bars[0]
         bar.total = total
         bar.n = done
         bar.set_postfix_str(name[-40:], refresh=False)
@@ -99,7 +106,8 @@ def corpus_command(arguments: argparse.Namespace) -> int:
             progress=progress,
         )
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
     import json
     from pathlib import Path
 

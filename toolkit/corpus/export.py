@@ -48,6 +48,11 @@ FORMATS = ("csv", "jsonl", "conllu")
 PARTS = ".toolkit-parts"
 MANIFEST = "manifest.json"
 INCOMPLETE = "INCOMPLETE.txt"
+#: Formats of the one-text command that people try on a folder: say where they are.
+_SINGLE_TEXT_HINTS = {
+    name: f" For one text in the terminal: python -m toolkit analyse FILE --format {name}."
+    for name in ("table", "json")
+}
 TABLE_COLUMNS = {"sentences": SENTENCE_COLUMNS, "tokens": TOKEN_COLUMNS, "speech": SPEECH_COLUMNS}
 
 
@@ -67,8 +72,10 @@ def parse_formats(value: str | Iterable[str]) -> tuple[str, ...]:
     chosen = {name.strip().lower() for name in names if name.strip()}
     for name in sorted(chosen):
         if name not in FORMATS:
+            hint = _SINGLE_TEXT_HINTS.get(name, "")
             raise InputError(
-                f"Unknown format {name!r}; choose from {', '.join(FORMATS)}. (Unbekanntes Format.)"
+                f"Unknown format {name!r}; choose from {', '.join(FORMATS)}.{hint} "
+                f"(Unbekanntes Format {name!r}; möglich sind {', '.join(FORMATS)}.)"
             )
     return tuple(name for name in FORMATS if name in chosen) or ("csv",)
 

@@ -17,7 +17,7 @@ from typing import Any
 from toolkit.corpus.worker import DocumentResult, Job, analyse_job, warm_up
 from toolkit.errors import InputError, ResourceError
 
-__all__ = ["SCHEDULERS", "default_workers", "run_jobs"]
+__all__ = ["SCHEDULERS", "default_workers", "run_jobs", "worker_count"]
 
 SCHEDULERS = ("local", "dask")
 #: Jobs in flight per worker: enough to keep every worker busy, few enough to stay flat.
@@ -30,6 +30,20 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
         return os.cpu_count() or 1
+
+
+def worker_count(workers: int | None) -> int:
+    """Return the number of worker processes to start (default: all cores).
+
+    Raises
+    ------
+    InputError
+        If ``workers`` is below 1.
+    """
+    count = default_workers() if workers is None else workers
+    if count < 1:
+        raise InputError(f"--workers must be 1 or more, not {count}. (Mindestens 1 Prozess.)")
+    return count
 
 
 def run_jobs(
@@ -61,9 +75,7 @@ def run_jobs(
     InputError
         If the scheduler is unknown or ``workers`` is below 1.
     """
-    count = default_workers() if workers is None else workers
-    if count < 1:
-        raise InputError(f"--workers must be 1 or more, not {count}. (Mindestens 1 Prozess.)")
+    count = worker_count(workers)
     if scheduler == "local":
         if count == 1:
             return _in_process(jobs)
