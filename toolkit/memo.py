@@ -3,10 +3,10 @@
 Tagging, mood, speech and sentiment remember what they worked out for a word form, because
 news text repeats its words. A corpus keeps bringing new forms (names, compounds, numbers
 with units), so a memo without a bound grows with the corpus: in the corpus command, 600
-WikiNews articles needed 1.34x the peak memory of 150, nearly all of it in such memos. Every
-per-word memo therefore keeps only recently used forms (:data:`WORD_MEMO_SIZE`). By Zipf's
-law a few thousand frequent forms carry most running words, so the bound costs no time
-(``bench/bench_corpus.py`` measures both).
+WikiNews articles needed 1.34x the peak memory of 150, nearly all of it in such memos, and a
+larger corpus needs more. Every per-word memo therefore keeps only recently used forms
+(:data:`WORD_MEMO_SIZE`). By Zipf's law a few thousand frequent forms carry most running
+words, so the bound costs no time on a first pass.
 
 Examples
 --------
@@ -27,9 +27,12 @@ from typing import Any, TypeVar
 
 __all__ = ["WORD_MEMO_SIZE", "WordMemo", "word_memo"]
 
-#: Word forms (or word-keyed results) a memo keeps. Measured on 600 WikiNews articles: 2,048
-#: cost 6 % more time, 4,096 the same time as no bound, 8,192 and more let memory grow.
-WORD_MEMO_SIZE = 4_096
+#: Word forms (or word-keyed results) a memo keeps: about the vocabulary of 150 news articles.
+#: Measured with bench/bench_corpus.py and bench/bench_speech.py on WikiNews: 8,192 costs
+#: nothing on a first pass and gives 1.23x the peak memory for 4x the articles (unbounded:
+#: 1.34x, and growing); 4,096 gives 1.10x but costs 4 % on a first pass and 40 % when the
+#: same 150 articles are analysed again in one process.
+WORD_MEMO_SIZE = 8_192
 
 Result = TypeVar("Result")
 _ABSENT = object()
