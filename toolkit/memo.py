@@ -29,8 +29,8 @@ __all__ = ["WORD_MEMO_SIZE", "WordMemo", "word_memo"]
 
 #: Word forms (or word-keyed results) a memo keeps: about the vocabulary of 150 news articles.
 #: Measured with bench/bench_corpus.py and bench/bench_speech.py on WikiNews: 8,192 costs
-#: nothing on a first pass and gives 1.23x the peak memory for 4x the articles (unbounded:
-#: 1.34x, and growing); 4,096 gives 1.10x but costs 4 % on a first pass and 40 % when the
+#: nothing on a first pass and gives 1.10x-1.23x the peak memory for 4x the articles (two
+#: runs; unbounded: 1.34x, and growing); 4,096 costs 4 % on a first pass and 40 % when the
 #: same 150 articles are analysed again in one process.
 WORD_MEMO_SIZE = 8_192
 
@@ -59,8 +59,8 @@ class WordMemo(dict):  # type: ignore[type-arg]
     Look up with ``get`` (a plain dict lookup, so hits stay as fast as a dict's); on a miss,
     ``fill`` computes and keeps the value. When ``size`` entries are held, they become the
     older generation and a new one starts: an entry used again is carried over, the rest go
-    when the next generation fills. Memory stays within two generations, and the frequent
-    words never need to be worked out twice.
+    when the next generation fills. Memory stays within two generations, and a word used in
+    every generation (the frequent ones) is worked out once.
     """
 
     def __init__(self, size: int = WORD_MEMO_SIZE) -> None:
