@@ -247,6 +247,7 @@ def test_usage_errors_are_one_clear_line(corpus, tmp_path, capsys):
             assert "Unknown encoding 'klingonisch'" in reasons
         else:
             assert status == 1 and error.startswith("toolkit: error: "), error
+            assert not (tmp_path / "o").exists()  # nothing written before the check
     # the one-text table is a format people try on a folder: the error says where it is
     assert main(["corpus", str(corpus), "--out", str(tmp_path / "o"), "--format", "table"]) == 1
     error = capsys.readouterr().err

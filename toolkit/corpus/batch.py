@@ -36,7 +36,7 @@ from toolkit.corpus.concordance import KwicLine, document_words, kwic, written_f
 from toolkit.corpus.export import CorpusExport, parse_formats
 from toolkit.corpus.files import Skipped, SourceFile, find_texts
 from toolkit.corpus.rows import COUNT_COLUMNS, RATE_COLUMNS
-from toolkit.corpus.schedulers import run_jobs
+from toolkit.corpus.schedulers import run_jobs, worker_count
 from toolkit.corpus.worker import DocumentResult, Job, fill_result
 from toolkit.errors import CorpusError, InputError
 from toolkit.model import CorpusText, Document
@@ -403,11 +403,14 @@ def export_corpus(
 
     Raises
     ------
+    InputError
+        If a format is unknown or ``workers`` is below 1 (before anything is written).
     CorpusError
         If the input does not exist, holds no ``.txt`` file, or ``out`` is not writable.
     """
     settings = config or AnalysisConfig()
     chosen = parse_formats(formats)
+    worker_count(workers)  # a usage error before the output folder is touched
     files, skipped = find_texts(source, exclude=out if Path(out).is_dir() else None)
     if not files and not skipped:
         raise CorpusError(f"No *.txt files in {source}. (Keine .txt-Dateien in {source}.)")

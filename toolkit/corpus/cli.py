@@ -73,14 +73,10 @@ def corpus_command(arguments: argparse.Namespace) -> int:
 
     from toolkit.config import AnalysisConfig
     from toolkit.corpus.batch import export_corpus
-    from toolkit.corpus.export import parse_formats
-    from toolkit.corpus.schedulers import worker_count
     from toolkit.errors import InputError
 
     if arguments.max_chars < 1:
         raise InputError("--max-chars must be 1 or more. (--max-chars muss positiv sein.)")
-    worker_count(arguments.workers)  # usage errors before any progress is shown
-    parse_formats(arguments.format)
     bars: list[tqdm] = []  # started by the first progress report: a usage error comes alone
 
     def progress(done: int, total: int, name: str) -> None:
