@@ -164,9 +164,7 @@ class TableView(ToolkitWidget):
 
     def relabel(self) -> None:
         """Redraw in the current language."""
-        # a wide table scrolls inside its cell: the output area would cut its last columns
-        table = frame_html(self.frame, index=self.index, language=self.language)
-        self.output.value = f'<div style="overflow-x: auto; max-width: 100%">{table}</div>'
+        self.output.value = frame_html(self.frame, index=self.index, language=self.language)
 
 
 __all__ = ["DocumentView", "TableView"]
