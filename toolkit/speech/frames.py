@@ -21,6 +21,7 @@ from toolkit.model import Token
 from toolkit.speech.cues import Cue, segment_end, segment_start
 from toolkit.speech.subjects import (
     FINITE,
+    MISREAD_CONJUNCTIONS,
     comma_segment_start,
     is_quote,
     is_relative_clause,
@@ -243,9 +244,49 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
         if after is not None and after not in pieces and addresses(view, after):
             pieces.append(after)  # "Ich glaube es nicht, sagte sie, denn wenn ich ..."
         return Frame("direct", pieces, cue, None)
-    if not any(reads_konjunktiv(verb, in_frame=True) for verb in verbs):
+    if not any(reads_konjunktiv(verb, in_frame=True) for verb in verbs) and not _news_report(
+        view, cue, finite, pieces, after
+    ):
         return None
     return Frame("indirect", pieces, cue, None)
+
+
+#: Words that cannot open the main clause a frame reports (a subordinate clause, a
+#: participle phrase: ``Als sie kam, sagte Marianne``; ``Die Feder eintunkend, rief er``).
+_NO_MAIN_CLAUSE = frozenset({"KOUS", "KOKOM", "KOUI", "KON", "PWAV", "PWS", "PRELS", "ADJD"})
+
+
+def _news_report(
+    view: SentenceView, cue: Cue, finite: int, pieces: list[Range], after: Range | None
+) -> bool:
+    """Whether indicative words before ``, sagte der Minister.`` are his words, reported.
+
+    News reports speech in the indicative too (``Das Beben erreichte eine Stärke von 7,4,
+    teilte der USGS mit.``). Such a frame names its speaker with a noun, uses a verb of
+    saying or writing, and ends the sentence; the words before it are a main clause with
+    its finite verb in its first stretch. In fiction, ``Sie hatte recht, sagte er.`` (a
+    pronoun) stays narration, as the Redewiedergabe annotation has it. Measured on the dev
+    portions: WikiNews message F1 0.646 -> 0.648, Redewiedergabe indirect 0.612 -> 0.611.
+    """
+    tokens = view.tokens
+    subject = subject_of(tokens, finite)
+    if cue.medium == "thought" or subject is None or tokens[subject[0]].pos == "PPER":
+        return False
+    if after is not None and tokens[after[0]].pos not in {"PRELS", "PRELAT"}:
+        return False  # "..., kann man voraussagen, dass ...": the clause after is reported
+    if after is None and any(
+        not t.pos.startswith("$") for t in tokens[segment_end(tokens, max(finite, cue.token)) :]
+    ):
+        return False  # "..., sagte Marianne: »...«": the frame introduces what follows
+    first = pieces[0][0]
+    opener = tokens[first]
+    if (
+        opener.pos in _NO_MAIN_CLAUSE
+        or opener.text.lower() in MISREAD_CONJUNCTIONS  # the tagger reads "Als" as APPR
+        or not _main_clause_opening(tokens, first)
+    ):
+        return False
+    return bool(finite_in(view, first, min(segment_end(tokens, first), pieces[0][1])))
 
 
 #: Longest frame after its content (", sagte der Sprecher des Ministeriums am Montag").

@@ -49,7 +49,7 @@ _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", 
 #: Pronouns that can only be subjects ("sie" and "es" may be objects too).
 _ONLY_NOMINATIVE = frozenset({"ich", "du", "er", "wir", "man"})
 #: Conjunctions the tagger may take for prepositions ("Als ... sagte").
-_SUBORDINATORS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
+MISREAD_CONJUNCTIONS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
 _OBLIQUE_DETERMINERS = frozenset(
     {
         "dem",
@@ -201,7 +201,7 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
         first += 1  # "Auch der Botschafter", "„Er rief ...", "Und er hat ...", "Aber die ..."
     verb_final = finite + 1 >= len(tokens) or tokens[finite + 1].pos in {"$,", "$."}
     subordinate = tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"} or (
-        verb_final and tokens[first].text.lower() in _SUBORDINATORS  # "Als X sagte, ..."
+        verb_final and tokens[first].text.lower() in MISREAD_CONJUNCTIONS  # "Als X sagte, ..."
     )
     if first < finite and subordinate:
         # a subordinate clause: "wie Peskow sagte", "der sagte"

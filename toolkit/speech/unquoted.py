@@ -12,7 +12,9 @@ decide:
 - before an inverted frame (``..., sagte er``), words in the first or second person, an
   imperative or a question are direct speech (:func:`addresses`,
   :func:`unquoted_before_frame`); indicative words in the third person are left alone
-  (``Er liebte sie sehr, sagte er`` reports nothing the reader can tell apart from narration).
+  (``Er liebte sie sehr, sagte er`` reports nothing the reader can tell apart from narration),
+  unless a news frame ends the sentence with a named speaker (``Die Lage ist ernst, sagte
+  der Minister.``: indirect speech in the indicative, see :mod:`toolkit.speech.frames`).
 
 All positions are indices into the sentence's tokens; ranges are end-exclusive.
 
