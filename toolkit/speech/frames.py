@@ -103,6 +103,8 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
     segment = segment_end(tokens, first)
     finites = finite_in(view, first, segment) or finite_after_relatives(view, segment)
+    if tokens[first].pos in FINITE and _in_adverbial_clause(tokens, cue.token):
+        return None  # "Wenn die Regierung ablehne, werde man klagen": the main clause follows
     if finites and _main_clause_opening(tokens, first):
         verb = view.verbs.get(finites[0])
         if cue.cue_class == "noun":  # "die Sorge, es sei zu spät" (Konjunktiv I only)
@@ -118,6 +120,20 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         end = segment + 1 if segment == len(tokens) - 1 else segment  # the clause, its full stop
         return Frame("indirect", [(first, end)], cue, None)
     return None
+
+
+def _in_adverbial_clause(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the word at ``position`` stands in a fronted condition or other adverbial clause.
+
+    ``Wenn die Regierung das ablehne, ...``, ``Falls X zustimmt, ...`` and the verb-first
+    ``Sollten sie davon erfahren, ...``: the clause after the comma is the sentence's main
+    clause, not what the verb in the condition reports.
+    """
+    start = segment_start(tokens, position)
+    opener = tokens[start]
+    if opener.pos == "KOUS" or opener.text.lower() in MISREAD_CONJUNCTIONS | {"falls", "sofern"}:
+        return True
+    return start == 0 and opener.pos in FINITE
 
 
 #: Adverbs that open the main clause after a fronted subordinate clause ("..., dann muss").
@@ -305,9 +321,10 @@ def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -
     verb = view.verbs.get(finite)
     if verb is not None and verb.mood == "Sub" and verb.konjunktiv == "II":
         return False
-    if tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}:
-        return False
     comma = segment_start(tokens, finite) - 1
+    opens_condition = tokens[0].pos in FINITE or tokens[0].text.lower() in {"wenn", "falls"}
+    if opens_condition and (comma < 1 or segment_start(tokens, comma - 1) == 0):
+        return False  # the condition itself stands before the "frame"
     after_comma = comma > 0 and tokens[comma].pos == "$,"
     if after_comma and is_relative_clause(tokens[comma_segment_start(tokens, comma) : comma]):
         return False  # "In einem Bericht, der ... wurde, fordert Annan": no words before
