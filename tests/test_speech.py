@@ -38,6 +38,7 @@ RULES_FAILS = {
     "speaker-body-keeps-its-name": "the rules name a run of names by its last word",
     "speaker-company-name": "the rules name a run of names by its last word",
     "speaker-short-form-of-a-body": "the rules read 'der Dienst' as a body of its own",
+    "speaker-speech-noun-attribute-and-plural": "the rules keep 'Politikern' and leave 'Er'",
 }
 
 

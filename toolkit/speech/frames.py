@@ -103,8 +103,13 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
     segment = segment_end(tokens, first)
     finites = finite_in(view, first, segment) or finite_after_relatives(view, segment)
-    if tokens[first].pos in FINITE and _in_adverbial_clause(tokens, cue.token):
-        return None  # "Wenn die Regierung ablehne, werde man klagen": the main clause follows
+    relative = is_relative_clause(tokens[segment_start(tokens, cue.token) : boundary])
+    if tokens[first].pos in FINITE and (relative or _in_adverbial_clause(tokens, cue.token)):
+        # "Wenn die Regierung ablehne, werde man klagen", "Der Plan, dem die Minister
+        # zugestimmt haben, sei gut": the main clause goes on after the cue's clause
+        return None
+    if relative:  # "Die Minister, die sagten, es gebe keine Pläne, schweigen nun."
+        stop = _subordinate_end(view, first, stop)
     if finites and _main_clause_opening(tokens, first):
         verb = view.verbs.get(finites[0])
         if cue.cue_class == "noun":  # "die Sorge, es sei zu spät" (Konjunktiv I only)

@@ -48,6 +48,8 @@ _CONNECTORS = frozenset({"aber", "doch", "denn", "jedoch"})
 _NOMINATIVE_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man"})
 #: Pronouns that can only be subjects ("sie" and "es" may be objects too).
 _ONLY_NOMINATIVE = frozenset({"ich", "du", "er", "wir", "man"})
+#: Relative pronouns that are never a subject (dative and genitive).
+_OBLIQUE_RELATIVES = frozenset({"denen", "dem", "deren", "dessen"})
 #: Conjunctions the tagger may take for prepositions ("Als ... sagte").
 MISREAD_CONJUNCTIONS = frozenset({"als", "wenn", "nachdem", "während", "weil", "bevor", "seit"})
 _OBLIQUE_DETERMINERS = frozenset(
@@ -205,6 +207,9 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     )
     if first < finite and subordinate:
         # a subordinate clause: "wie Peskow sagte", "der sagte"
+        if tokens[first].pos == "PRELS" and tokens[first].text.lower() in _OBLIQUE_RELATIVES:
+            # "Verträge, denen die Staaten zugestimmt haben": the pronoun is an object
+            return _first_subject(tokens, first + 1, finite)
         if tokens[first].pos == "PRELS":
             # "eines Hackers, der behauptet": the speaker is the noun the pronoun stands for
             if first > 1 and tokens[first - 1].pos == "$,":
@@ -237,6 +242,8 @@ def _main_clause_start(tokens: Sequence[Token], finite: int) -> int:
     # Back over commas only while the part before is an apposition ("Peskow, Sprecher des
     # Kremls, bezeichnete") rather than a clause of its own.
     start = comma_segment_start(tokens, finite)
+    if start < finite and is_relative_clause(tokens[start:finite]):
+        return start  # the verb of a relative clause: its clause starts at the pronoun
     after_relative = None  # where the clause resumes after skipped relative clauses
     while start > 1 and tokens[start - 1].pos == "$,":
         before = comma_segment_start(tokens, start - 2)
