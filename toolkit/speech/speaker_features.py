@@ -298,6 +298,17 @@ MAX_CANDIDATES = 48
 MAX_WORDS = 16
 
 
+#: Pronouns that are never a subject: dative, genitive and accusative forms.
+_OBJECT_PRONOUNS = frozenset(
+    {"denen", "dem", "deren", "dessen", "ihm", "ihnen", "mir", "dir", "mich", "dich", "euch"}
+)
+
+
+def _object_pronoun(words: Sequence[Token]) -> bool:
+    """Whether a mention is one pronoun that cannot speak (``Verträge, denen X zustimmt``)."""
+    return len(words) == 1 and words[0].text.lower() in _OBJECT_PRONOUNS
+
+
 def nearest(spans: Sequence[tuple[int, int]], anchor: int, limit: int) -> list[tuple[int, int]]:
     """Return the ``limit`` spans that start nearest to ``anchor`` (ties: the smaller span).
 
@@ -354,7 +365,9 @@ def candidates(
     anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
     # "eigenen Angaben" names no one but the clause's subject: never a speaker of its own
     spans = {
-        span for span in nearest(window, anchor, MAX_CANDIDATES) if not is_own(tokens[span[0]])
+        span
+        for span in nearest(window, anchor, MAX_CANDIDATES)
+        if not is_own(tokens[span[0]]) and not _object_pronoun(tokens[span[0] : span[1]])
     }
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)

@@ -38,6 +38,7 @@ from toolkit.speech.speaker_features import (
 )
 from toolkit.speech.speakers import SpeakerResolver
 from toolkit.speech.subjects import is_own, noun_phrase_before, noun_phrase_end
+from toolkit.speech.view import clause_finite, passive_clause
 
 __all__ = ["WEIGHTS_NAME", "Choice", "choose", "load_weights", "rank_speakers", "score_candidate"]
 
@@ -290,9 +291,15 @@ def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int,
     word = context.tokens[cue[0]]
     if (record.cue_lemma or "") == "heißen":
         return False
+    tokens = context.tokens
+    before = tokens[span[0] - 1].text.lower() if span[0] > 0 else ""
+    after = tokens[span[1]].text.lower() if span[1] < len(tokens) else ""
+    if before in {"laut", "gemäß"} or after == "zufolge":
+        return True  # "Zunächst ist laut Automobilwoche daran gedacht": the source speaks
     sentence = context.document.sentence_tokens(word.sentence)
-    passive = word.pos == "VVPP" and any(t.lemma == "werden" for t in sentence)
-    return not passive
+    position = cue[0] - context.document.sentences[word.sentence].first_token
+    finite = clause_finite(sentence, position)
+    return passive_clause(sentence, position, finite, record.cue_lemma or "") is None
 
 
 def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:

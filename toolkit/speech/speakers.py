@@ -185,10 +185,17 @@ class SpeakerResolver:
                 continue  # "Präsident Putin": the name stands for the person
             if i > 0 and tokens[i - 1].pos == "NE":
                 continue
-            entity = self._role_entity(token)
+            determiner = next(
+                (t for t in reversed(tokens[max(0, i - 3) : i]) if t.pos not in {"ADJA", "ADV"}),
+                None,
+            )
+            plural = _dative_plural(token) or (
+                determiner is not None and determiner.text.lower() in _PLURAL_DETERMINERS
+            )
+            entity = self._role_entity(token, plural)
             self.mentioned.append(entity)
 
-    def _role_entity(self, noun: Token) -> _Entity:
+    def _role_entity(self, noun: Token, plural: bool = False) -> _Entity:
         role = role_of(noun.text) or role_of(_lemma(noun)) or ""
         for entity in reversed(self.mentioned[-12:]):
             if role in entity.roles and not entity.named:
@@ -196,7 +203,8 @@ class SpeakerResolver:
         name = _lemma(noun)
         feminine = name.lower().endswith("in") and not role.endswith("in")
         entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
-        entity.gender = "f" if feminine else "m"
+        # "die Politiker", "(von) Politikern": "er" does not refer to them
+        entity.gender = "f" if feminine else "pl" if plural else "m"
         return entity
 
     def _entity(self, name: str) -> _Entity:
@@ -266,7 +274,8 @@ class SpeakerResolver:
                 # "der Chef der Deutschen Bahn": the role keeps whose it is
                 name = reader_form(words[at:])[0]
             entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
-            entity.gender = "f" if feminine else "m"
+            plural = not feminine and first in {"die", "diese"}  # "Die SPD-Politiker"
+            entity.gender = "f" if feminine else "pl" if plural else "m"
             return entity
         if role and first in {"der", "die", "dieser", "diese"}:
             known = (
@@ -381,19 +390,28 @@ def _names_in_short(name: str, short: str) -> bool:
 _ATTRIBUTE_STARTS = frozenset({"der", "des", "dem", "den", "von", "vom", "im", "in", "aus"})
 
 
+def _a_person(entity: _Entity) -> bool:
+    # an acronym names a body ("SPD", "USGS"), which "er" does not refer to
+    return entity.person and not (len(entity.name) > 1 and entity.name.isupper())
+
+
 def _masculine(entity: _Entity) -> bool:
-    if entity.person:
+    if _a_person(entity):
         return not entity.feminine and entity.gender != "pl"
     return entity.gender == "m"
 
 
 def _feminine_or_plural(entity: _Entity) -> bool:
-    if entity.person:
+    if _a_person(entity):
         return entity.feminine or entity.gender == "pl"
     return entity.gender in {"f", "pl", None}
 
 
 _FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur", "ie", "in")
+#: Plurals of those endings (``Forderungen``: ``er`` never refers to them).
+_PLURAL_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten", "innen")
+#: Determiners before a plural (``die`` before a masculine or neuter noun).
+_PLURAL_DETERMINERS = frozenset({"die", "diese", "alle", "beide", "einige", "mehrere", "viele"})
 _NEUTER_ENDINGS = ("ium", "ment", "chen", "lein", "um", "amt", "büro", "werk")
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT"})
 #: How a determiner shows gender or number (when it is unambiguous).
@@ -438,7 +456,7 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         source = _source_of(words[nouns[0]].text)  # "Polizeiangaben" -> Polizei
         if source:
             return source, "f" if source.lower().endswith(_FEMININE_ENDINGS) else None
-    if len(nouns) > 1 and is_source_noun(words[nouns[0]].text):
+    if len(nouns) > 1 and (is_source_noun(words[nouns[0]].text) or _speech_noun(words[nouns[0]])):
         after = nouns[0] + 1
         if (
             after < len(words)
@@ -472,8 +490,13 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         lower = noun.text.lower()
         if oblique and not any(t.pos == "ADJA" for t in rest[: head[0]]):
             rest[head[0]] = _with_text(noun, _lemma(noun))
+        dative_plural = _dative_plural(noun)
+        if dative_plural:  # "(von) Politikern der SPD" -> "Politiker der SPD"
+            rest[head[0]] = _with_text(noun, noun.text[:-1])
         word = rest[head[0]].text.lower()
-        if word.endswith(_NEUTER_ENDINGS):
+        if dative_plural or word.endswith(_PLURAL_ENDINGS):
+            gender = "pl"
+        elif word.endswith(_NEUTER_ENDINGS):
             gender = "n"
         elif word.endswith(_FEMININE_ENDINGS) or (lower.endswith("polizei")):
             gender = "f"
@@ -481,6 +504,8 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
             gender = "m"
         if start and words[0].text.lower() == "das":
             gender = "n"
+        elif start and gender in {"m", "n"} and words[0].text.lower() in _PLURAL_DETERMINERS:
+            gender = "pl"  # "die Politiker": a masculine noun after "die" is a plural
     return " ".join(t.text for t in rest) or " ".join(t.text for t in words), gender
 
 
@@ -493,6 +518,34 @@ def _source_of(noun: str) -> str | None:
         if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
             return noun[: -len(suffix)].rstrip("-")
     return None
+
+
+@word_memo()
+def _speech_noun(noun: Token) -> bool:
+    """Whether a noun is a speech noun, whose attribute names the speaker.
+
+    ``die Forderungen von Politikern der SPD`` -> ``Politiker der SPD``; a compound counts
+    by an ending of six letters or more (``Presseerklärung``, not ``Beruf`` for ``Ruf``).
+    """
+    from toolkit.speech.cues import cue_nouns
+
+    lemma = (noun.lemma or noun.text).lower()
+    nouns = frozenset(cue_nouns())
+    return lemma in nouns or any(len(end) >= 6 for end in suffixes_in(lemma, nouns))
+
+
+def _dative_plural(noun: Token) -> bool:
+    """Whether a noun is a dative plural of an ``-er``/``-el`` noun (``Politikern``, ``Bürgern``).
+
+    Their nominative plural is the dictionary form (``Politiker``); other nouns ending in
+    ``-n`` (``Polizisten``) are plurals in every case and stay as written.
+    """
+    lemma = noun.lemma or ""
+    return (
+        noun.pos == "NN"
+        and lemma.endswith(("er", "el"))
+        and noun.text.lower() == lemma.lower() + "n"
+    )
 
 
 def _with_text(token: Token, text: str) -> Token:

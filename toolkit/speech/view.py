@@ -138,14 +138,24 @@ def finite_of_clause(view: SentenceView, cue: Cue) -> int:
     A cue tagged finite at the end of a clause whose auxiliary or modal came first is the
     participle the tagger misread (``wird mit den Worten zitiert``).
     """
-    tokens = view.tokens
-    start = segment_start(tokens, cue.token)
-    finites = finite_in(view, start, cue.token)
-    if tokens[cue.token].pos in FINITE:
-        clause_final = segment_end(tokens, cue.token) == cue.token + 1
+    return clause_finite(view.tokens, cue.token)
+
+
+def clause_finite(tokens: Sequence[Token], position: int) -> int:
+    """Return the finite verb of the clause of the verb at ``position`` (itself if finite)."""
+    start = segment_start(tokens, position)
+    finites = [i for i in range(start, position) if tokens[i].pos in FINITE]
+    if tokens[position].pos in FINITE:
+        clause_final = segment_end(tokens, position) == position + 1
         auxiliary = finites and tokens[finites[-1]].pos in {"VAFIN", "VMFIN"}
-        return finites[-1] if clause_final and auxiliary and start < finites[-1] else cue.token
-    return finites[-1] if finites else cue.token
+        return finites[-1] if clause_final and auxiliary and start < finites[-1] else position
+    if not finites and tokens[position].pos == "VVPP":
+        # the participle stands first: "Besonders kritisiert wurde ...", "Gesagt hat er ..."
+        following = position + 1
+        if following < segment_end(tokens, position) and tokens[following].pos in FINITE:
+            return following
+        return position
+    return finites[-1] if finites else position
 
 
 def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
@@ -160,11 +170,9 @@ def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
         return noun_speaker(view.tokens, cue.token)
     tokens = view.tokens
     finite = finite_of_clause(view, cue)
-    if tokens[cue.token].pos == "VVPP" and finite != cue.token and cue.lemma != "zitieren":
-        start = segment_start(tokens, min(finite, cue.token))
-        clause = tokens[start : segment_end(tokens, max(finite, cue.token))]
-        if tokens[finite].lemma == "werden" or any(t.text == "worden" for t in clause):
-            return _agent(tokens, start, max(finite, cue.token))
+    passive = passive_clause(tokens, cue.token, finite, cue.lemma)
+    if passive is not None:
+        return _agent(tokens, *passive)
     subject = None if impersonal(tokens, cue, finite) else subject_of(tokens, finite)
     if subject is None and cue.lemma == "heißen":  # "In dem Bericht heißt es": the source
         start = segment_start(tokens, finite)
@@ -175,6 +183,31 @@ def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
             start = segment_start(tokens, relative - 1)
         return _agent(tokens, start, segment_end(tokens, finite), _IN)
     return subject
+
+
+def passive_clause(
+    tokens: Sequence[Token], cue: int, finite: int, lemma: str
+) -> tuple[int, int] | None:
+    """Return the range of the clause when the cue verb stands in it as a passive participle.
+
+    ``wurde ... kritisiert``, ``Besonders kritisiert wurde``, ``ist ... geplant`` (a state,
+    passive too), also a participle the tagger read as finite (``Er wurde ... verurteilt``);
+    ``finite`` is the clause's finite verb (:func:`finite_of_clause`).
+    """
+    participle = tokens[cue].pos == "VVPP" or tokens[cue].pos in FINITE
+    if not participle or finite == cue or lemma == "zitieren":  # "X wird zitiert" speaks
+        return None
+    start = segment_start(tokens, min(finite, cue))
+    clause = tokens[start : segment_end(tokens, max(finite, cue))]
+    state = tokens[finite].lemma == "sein" and lemma not in _PERFECT_WITH_SEIN
+    if tokens[finite].lemma == "werden" or state or any(t.text == "worden" for t in clause):
+        return start, max(finite, cue)
+    return None
+
+
+#: Cue verbs that make no passive with "sein": their perfect takes "sein" ("ist davon
+#: ausgegangen"), or the participle is the subject's own state ("ist überzeugt, dass").
+_PERFECT_WITH_SEIN = frozenset({"ausgehen", "einfallen", "überzeugen"})
 
 
 def impersonal(tokens: Sequence[Token], cue: Cue, finite: int) -> bool:
