@@ -182,17 +182,16 @@ def _without_what_the_rules_rule_out(
     """Drop the model's additions that the rules know to be no speech.
 
     A quotation the rules read as a title or a mention (``die Zeitung „Die Welt“``) is no
-    direct speech; an unreal condition without Konjunktiv I (``Wäre das Wetter besser
-    gewesen, hätten wir gewonnen.``) is no indirect speech.
+    direct speech, and no instance starts inside one; an unreal condition without
+    Konjunktiv I (``Wäre das Wetter besser gewesen, hätten wir gewonnen.``) is no indirect
+    speech.
     """
-    titles = (
-        _non_speech_quotations(document, cues, quotations)
-        if any(record.kind == "direct" for record in added)
-        else []
-    )
+    titles = _non_speech_quotations(document, cues, quotations)
     verb_tokens = [verb.token for verb in document.verbs]  # in text order
 
     def ruled_out(record: ReportedSpeech) -> bool:
+        if any(a < record.start < b for a, b in titles):
+            return True  # it starts inside a title: "Die Welt“. Wäre das Wetter ..."
         if record.kind == "direct":
             return any(a <= record.start and record.end <= b for a, b in titles)
         return _unreal_condition(document, record, verb_tokens)
