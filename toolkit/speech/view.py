@@ -154,8 +154,28 @@ def clause_finite(tokens: Sequence[Token], position: int) -> int:
         following = position + 1
         if following < segment_end(tokens, position) and tokens[following].pos in FINITE:
             return following
-        return position
+        return _auxiliary_before_list(tokens, start, position)
     return finites[-1] if finites else position
+
+
+def _auxiliary_before_list(tokens: Sequence[Token], start: int, position: int) -> int:
+    """Return the auxiliary before an enumeration the participle ends, or the participle.
+
+    ``Er wurde wegen Gründung einer Vereinigung, Volksverhetzung und ... verurteilt``: the
+    commas part a list, not clauses, so the clause's ``wurde`` stands before them.
+    """
+    while start > 1 and tokens[start - 1].pos == "$,":
+        before = segment_start(tokens, start - 2)
+        segment = tokens[before : start - 1]
+        if any(t.pos in {"KOUS", "PRELS", "PRELAT", "PWAV", "KOUI"} for t in segment):
+            break
+        auxiliaries = [i for i in range(before, start - 1) if tokens[i].pos in {"VAFIN", "VMFIN"}]
+        if auxiliaries:
+            return auxiliaries[-1]
+        if any(t.pos in FINITE for t in segment):
+            break
+        start = before
+    return position
 
 
 def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
