@@ -280,8 +280,9 @@ def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int,
     """Whether the model may name a speaker where the rules found none.
 
     Not where the rules found none on purpose: in the passive without agent (``Er wurde
-    gefragt, ob ...``) and in the impersonal ``heißt es``; without a verb cue only a person or
-    body (a name, a role noun, a pronoun, a source), not ``Die Regel lautet: „...“``.
+    gefragt, ob ...``, ``ist ... geplant``) unless a ``laut``/``zufolge`` source names one, and
+    in the impersonal ``heißt es``; without a verb cue only a person or body (a name, a role
+    noun, a pronoun, a source), not ``Die Regel lautet: „...“``.
     """
     cue = context.span_range(record.cue)
     if not instance_type(record).endswith("/verb"):
