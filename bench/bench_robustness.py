@@ -64,6 +64,10 @@ def _without_spaces(chars: int) -> str:
 KINDS = {
     "ordinary": ordinary,
     "one word (letters)": lambda n: _repeat("abcdefghij", n),
+    # the word as a speaker and a source: speaker and cue lookups try its endings
+    "one word as speaker": lambda n: (
+        lambda w: f"Die {w} sagte, es sei gut. Nach {w} der Polizei sei alles ruhig."
+    )("Angabe" + "x" * (n // 2 - 40)),
     "x.x.x.": lambda n: _repeat("x.", n),
     "digits": lambda n: _repeat("1234567890", n),
     "hyphens": lambda n: "-" * n,

@@ -319,10 +319,16 @@ def _source_noun(token: Token) -> Medium | None:
         return None
     key = token.text.lower()
     nouns = source_nouns()
-    for size in range(len(key), 3, -1):  # "Polizeiangaben" -> "angaben"
+    # "Polizeiangaben" -> "angaben"; no ending longer than the longest noun is tried
+    for size in range(min(len(key), _longest_source()), 3, -1):
         if key[-size:] in nouns:
             return nouns[key[-size:]]
     return None
+
+
+@cache
+def _longest_source() -> int:
+    return max((len(noun) for noun in source_nouns()), default=0)
 
 
 _SOURCE_MODIFIERS = frozenset({"ART", "PPOSAT", "PRELAT", "PDAT", "ADJA", "PIAT", "PIDAT"})

@@ -69,14 +69,22 @@ def is_body_noun(word: str) -> bool:
 def suffixes_in(word: str, words: frozenset[str]) -> list[str]:
     """Return the endings of ``word`` that are in ``words``, longest first.
 
-    One set lookup per ending: the cost grows with the word, not with the word list.
+    One set lookup per ending, and no ending longer than the longest entry: the cost does
+    not grow with the word list, nor with a word of 100,000 letters (every ending of it
+    was copied once, which grew with the square of its length).
 
     Examples
     --------
     >>> suffixes_in("generalsekretär", frozenset({"sekretär", "generalsekretär", "rat"}))
     ['generalsekretär', 'sekretär']
     """
-    return [word[-size:] for size in range(len(word), 0, -1) if word[-size:] in words]
+    longest = min(len(word), _longest(words))
+    return [word[-size:] for size in range(longest, 0, -1) if word[-size:] in words]
+
+
+@cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def is_company_name(words: Sequence[Token]) -> bool:
@@ -520,18 +528,15 @@ def _source_of(noun: str) -> str | None:
     return None
 
 
-@word_memo()
 def _speech_noun(noun: Token) -> bool:
-    """Whether a noun is a speech noun, whose attribute names the speaker.
+    """Whether a noun is a speech noun (also in a compound), whose attribute names the speaker.
 
-    ``die Forderungen von Politikern der SPD`` -> ``Politiker der SPD``; a compound counts
-    by an ending of six letters or more (``Presseerklärung``, not ``Beruf`` for ``Ruf``).
+    ``die Forderungen von Politikern der SPD`` -> ``Politiker der SPD``; the cue stage's own
+    lookup decides (``Presseerklärung`` counts, ``Beruf`` is no ``Ruf``).
     """
-    from toolkit.speech.cues import cue_nouns
+    from toolkit.speech.cues import noun_entry
 
-    lemma = (noun.lemma or noun.text).lower()
-    nouns = frozenset(cue_nouns())
-    return lemma in nouns or any(len(end) >= 6 for end in suffixes_in(lemma, nouns))
+    return noun_entry(noun.lemma or noun.text) is not None
 
 
 def _dative_plural(noun: Token) -> bool:
