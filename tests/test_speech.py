@@ -20,9 +20,11 @@ from .conftest import CASES
 SPEECH_CASES = json.loads((CASES / "speech.json").read_text(encoding="utf-8"))
 
 
-#: Gold cases the default learned layer gets wrong: it adds an instance the rules rule out.
+#: Gold cases the default learned layer gets wrong. (The CRF's narrated speech act 'Die
+#: Forderung' around the cue of a rule instance is now read as its frame and no longer here.)
 MODEL_FAILS = {
-    "noun-zu-infinitive": "the CRF adds 'Die Forderung' as a narrated speech act",
+    "sollen-plan-is-no-hearsay": "the CRF, trained on WikiNews' free indirect 'sollen' "
+    "statements, also reads a plan ('soll ... fertiggestellt sein') as reported words",
 }
 
 

@@ -51,7 +51,7 @@ from typing import Any
 
 from toolkit.config import AnalysisConfig
 from toolkit.model import Document, ReportedSpeech, Span, Token, VerbMood
-from toolkit.speech.cues import Cue, find_cues
+from toolkit.speech.cues import Cue, find_cues, segment_end
 from toolkit.speech.direct import (
     Direct,
     colon_speaker,
@@ -361,6 +361,18 @@ def _usable(frame: Frame | None, size: int) -> bool:
     return bool(frame.pieces)
 
 
+#: Present forms of ``sollen`` that report a claim with a perfect infinitive.
+_HEARSAY_FORMS = frozenset({"soll", "sollen"})
+#: Verbs (and the ends of their compounds) whose perfect takes "sein": motion and change.
+_PERFECT_WITH_SEIN = (
+    "kommen", "gehen", "steigen", "fahren", "fliehen", "fallen", "stürzen", "brechen",
+    "laufen", "fliegen", "reisen", "sterben", "geraten", "gelingen", "geschehen", "passieren",
+    "verschwinden", "trinken", "gelangen", "dringen", "treten", "ziehen", "sinken",
+    "springen", "explodieren", "entstehen", "scheinen", "bleiben", "brennen", "rasen",
+    "rennen", "schwimmen", "wachsen", "weichen", "reiten", "eilen", "schlüpfen",
+)  # fmt: skip
+
+
 def _continuation(
     view: SentenceView, sentence: int, last: tuple[int, str | None, Span | None] | None
 ) -> Frame | None:
@@ -369,6 +381,8 @@ def _continuation(
     main = _main_finite(view)
     if main is None:
         return None
+    if _hearsay_sollen(tokens, main):
+        return Frame("indirect", [(0, len(tokens))], None, None)
     verb = view.verbs.get(main)
     if verb is None or verb.mood != "Sub":
         return None
@@ -382,6 +396,29 @@ def _continuation(
     if view.quote_around(main) is not None:
         return None
     return Frame("indirect", [(start, end)], None, None)
+
+
+def _hearsay_sollen(tokens: Sequence[Token], main: int) -> bool:
+    """Whether ``sollen`` with a perfect infinitive passes on what others claim.
+
+    ``Der Ehemann soll sofort ausgestiegen sein.``, ``Zehn Menschen sollen verletzt worden
+    sein.``: the writer reports a claim without a frame (WikiNews' free indirect speech).
+    ``Der Bau soll 2010 fertig sein`` (a plan) has no perfect infinitive and stays narration.
+    """
+    if tokens[main].text.lower() not in _HEARSAY_FORMS:
+        return False
+    last = segment_end(tokens, main) - 1
+    if last - 1 <= main or tokens[last].pos != "VAINF":
+        return False
+    auxiliary, participle = tokens[last].text.lower(), tokens[last - 1]
+    if participle.pos not in {"VVPP", "VAPP", "VMPP"}:
+        return False
+    if auxiliary == "haben" or participle.text in {"worden", "gewesen"}:
+        return True
+    # "sein" with a participle is a perfect only for verbs of motion or change; else it is
+    # a state, often a plan ("soll bis 2010 fertiggestellt sein")
+    lemma = (participle.lemma or participle.text).lower()
+    return auxiliary == "sein" and lemma.endswith(_PERFECT_WITH_SEIN)
 
 
 def _unquoted_after_colon(view: SentenceView, frame: Frame) -> bool:

@@ -248,6 +248,11 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
                 parts.append(particle)
             elif tokens[particle].text.lower() != "weiter":  # "sagte weiter": goes on saying
                 return None
+    if len(parts) == 1 and i > 0 and tokens[i - 1].text.lower() in _ADJECTIVE_PARTICLES:
+        joined = tokens[i - 1].text.lower() + lemma  # "wie das Ministerium bekannt gab"
+        if joined in verbs:
+            lemma = joined
+            parts.append(i - 1)
     end = segment_end(tokens, i + 1)
     start = segment_start(tokens, i)
     reflexive = any(tokens[k].text.lower() in _REFLEXIVES for k in range(start, end))

@@ -44,6 +44,8 @@ from toolkit.speech.view import (
 )
 
 _SUBORDINATORS = frozenset({"dass", "daß", "ob"})
+#: Conjunctions of a reason, reported when in Konjunktiv I (``lehnte ab, weil er krank sei``).
+_CAUSAL = frozenset({"da", "weil"})
 #: Words that open an indirect question ("fragte, wer ...", "wusste nicht, warum ...");
 #: "wie" is left out (mostly a comparison), "wobei"/"womit" are relative adverbs.
 _QUESTION_WORDS = frozenset({
@@ -67,9 +69,29 @@ def verb_frame(view: SentenceView, cue: Cue) -> Frame | None:
     inside = around is None or end < around[1] - 1  # a cue in a quotation reports inside it
     if frame is None and inside and end + 1 < len(tokens):
         frame = _content_after(view, cue, end)
+        apposition_end = _apposition_end(view, cue, end) if frame is None else None
+        if apposition_end is not None:  # "sagte Li Fei, der Vizechef, die Wahl sei frei"
+            frame = _content_after(view, cue, apposition_end)
     if frame is not None and frame.speaker is None:
         frame.speaker = speaker
     return frame
+
+
+def _apposition_end(view: SentenceView, cue: Cue, end: int) -> int | None:
+    """Return the comma after the apposition of a speaker named after the cue verb, if any.
+
+    ``Dabei sagte Li Fei, der stellvertretende Vorsitzende, die Wahl sei frei.``: the words
+    reported start after the apposition, not after the name.
+    """
+    if cue.cue_class != "verb":
+        return None
+    tokens = view.tokens
+    finite = finite_of_clause(view, cue)
+    subject = subject_of(tokens, finite)
+    if subject is None or subject[0] < finite or subject[1] <= end:
+        return None
+    stop = subject[1]
+    return stop if stop + 1 < len(tokens) and tokens[stop].pos == "$," else None
 
 
 def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
@@ -101,6 +123,9 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         or (word == "wie" and _how_question(view, first))
     ):
         return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
+    if word in _CAUSAL and cue.cue_class == "verb" and _konjunktiv_i_in(view, first, stop):
+        # "wies den Vorwurf zurück, da er jeder Grundlage entbehre": the reason is reported
+        return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
     segment = segment_end(tokens, first)
     finites = finite_in(view, first, segment) or finite_after_relatives(view, segment)
     relative = is_relative_clause(tokens[segment_start(tokens, cue.token) : boundary])
@@ -125,6 +150,15 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         end = segment + 1 if segment == len(tokens) - 1 else segment  # the clause, its full stop
         return Frame("indirect", [(first, end)], cue, None)
     return None
+
+
+def _konjunktiv_i_in(view: SentenceView, first: int, stop: int) -> bool:
+    """Whether the clause ``first:stop`` has a finite verb in Konjunktiv I (``entbehre``)."""
+    for position in finite_in(view, first, segment_end(view.tokens, first)):
+        verb = view.verbs.get(position)
+        if verb is not None and verb.mood == "Sub" and verb.konjunktiv == "I":
+            return True
+    return False
 
 
 def _in_adverbial_clause(tokens: Sequence[Token], position: int) -> bool:
@@ -216,6 +250,8 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     if quoted is not None:
         return quoted
     start = segment_start(tokens, finite)
+    if start == finite:
+        start = _wie_clause_start(tokens, start)
     opener = tokens[start].text.lower()
     if start != finite and opener not in {"so", "wie"}:
         pronoun = tokens[start]
@@ -270,6 +306,25 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     ):
         return None
     return Frame("indirect", pieces, cue, None)
+
+
+def _wie_clause_start(tokens: Sequence[Token], start: int) -> int:
+    """Return where ``wie`` opens the clause when appositions split it, else ``start``.
+
+    ``Wie der Direktor, Smith Dharmmasaroj, mitteilte, waren ...``: the verb's comma segment
+    starts after the apposition; the clause starts at ``Wie``.
+    """
+    position = start
+    for _ in range(2):  # the subject and at most two appositions
+        if position < 2 or tokens[position - 1].pos != "$,":
+            return start
+        before = segment_start(tokens, position - 2)
+        if any(token.pos in FINITE for token in tokens[before : position - 1]):
+            return start
+        if tokens[before].text.lower() == "wie":
+            return before
+        position = before
+    return start
 
 
 #: Words that cannot open the main clause a frame reports (a subordinate clause, a
@@ -342,10 +397,14 @@ def _inverted_frame(view: SentenceView, cue: Cue, finite: int, frame_end: int) -
 def _quote_before(view: SentenceView, cue: Cue, finite: int) -> Frame | None:
     """Attach a frame to the quotation before it (``„...“, sagte Peskow``, ``»...?« fragte sie``).
 
+    ``„...“, so beschrieb ihn X`` is such a frame too: ``so`` points back at the quotation.
     A quotation right after the frame (``»Ja«, sagte er, »ich komme.«``) belongs to it too.
     """
     tokens = view.tokens
-    for position in (finite, finite - 1):
+    back_pointer = finite >= 2 and tokens[finite - 1].text.lower() == "so"
+    for position in (finite, finite - 1, finite - 2):
+        if position == finite - 2 and not back_pointer:
+            continue
         if position < finite and (position < 1 or tokens[position].pos != "$,"):
             continue
         quote = view.quote_ending(position)

@@ -397,7 +397,7 @@ def quotation_role(
     if _after_title_noun(before) or _title_noun_follows(after):
         return "title"
     framed = (before and before[-1].text == ":") or _cue_follows(after)
-    if _name_shaped(inner, words) and not framed:
+    if _name_shaped(inner, words, before) and not framed:
         return "title"
     if len(words) <= 3 and not (cue_nearby or framed or _stands_alone(inner, before)):
         return "mention"
@@ -453,12 +453,24 @@ def _cue_follows(after: Sequence[Token]) -> bool:
     return len(after) >= 2 and after[0].text == "," and after[1].pos in _FINITE | {"ADV"}
 
 
-def _name_shaped(inner: Sequence[Token], words: Sequence[Token]) -> bool:
-    if len(words) > 4 or not words[0].text[:1].isupper():
+def _name_shaped(inner: Sequence[Token], words: Sequence[Token], before: Sequence[Token]) -> bool:
+    """Whether the quoted words look like a name: capitalised, no verb, no sentence end.
+
+    After a determiner, foreign function words count as parts of a name (``der „Union pour
+    un Mouvement Populaire“``, ``des „XXXII Championnat du Monde de Pétanque“``); the tagger
+    reads them as foreign material (FM) or as names (NE). A foreign quotation without a
+    determiner before it stays speech (``„Nil admirari!“``).
+    """
+    determined = bool(before) and before[-1].pos in {"ART", "APPRART", "PDAT", "PPOSAT"}
+    foreign = determined and any(token.pos == "FM" for token in words)
+    if len(words) > (6 if foreign else 4) or not words[0].text[:1].isupper():
         return False
     if any(token.pos in _FINITE for token in inner) or inner[-1].text in _FINAL_MARKS:
         return False
     return all(
-        token.text[:1].isupper() or token.pos in _FUNCTION_TAGS or not token.text[:1].isalnum()
+        token.text[:1].isupper()
+        or token.pos in _FUNCTION_TAGS
+        or (foreign and token.pos in {"FM", "NE"})
+        or not token.text[:1].isalnum()
         for token in inner
     )

@@ -143,7 +143,7 @@ def apply_model(
         and not any(touches(start, end) for start, end in record.pieces())
     ]
     if added:
-        added = _without_what_the_rules_rule_out(document, added, cues, quotations)
+        added = _without_what_the_rules_rule_out(document, added, records, cues, quotations)
     return with_recent_speakers(sorted([*records, *added], key=lambda r: (r.start, -r.end, r.kind)))
 
 
@@ -176,6 +176,7 @@ def _overlap_test(pieces: Sequence[tuple[int, int]]) -> Callable[[int, int], boo
 def _without_what_the_rules_rule_out(
     document: Document,
     added: list[ReportedSpeech],
+    records: Sequence[ReportedSpeech],
     cues: Sequence[Sequence[Cue]] | None,
     quotations: Sequence[Quotation] | None,
 ) -> list[ReportedSpeech]:
@@ -184,14 +185,19 @@ def _without_what_the_rules_rule_out(
     A quotation the rules read as a title or a mention (``die Zeitung „Die Welt“``) is no
     direct speech, and no instance starts inside one; an unreal condition without
     Konjunktiv I (``Wäre das Wetter besser gewesen, hätten wir gewonnen.``) is no indirect
-    speech.
+    speech; a narrated speech act around the cue of a rule instance is that instance's frame
+    (``Chávez vertritt die Ansicht, dass ...``).
     """
     titles = _non_speech_quotations(document, cues, quotations)
     verb_tokens = [verb.token for verb in document.verbs]  # in text order
+    cue_starts = sorted(record.cue.start for record in records if record.cue is not None)
 
     def ruled_out(record: ReportedSpeech) -> bool:
         if any(a < record.start < b for a, b in titles):
             return True  # it starts inside a title: "Die Welt“. Wäre das Wetter ..."
+        if record.kind == "reported":
+            first = bisect_left(cue_starts, record.start)
+            return first < len(cue_starts) and cue_starts[first] < record.end
         if record.kind == "direct":
             return any(a <= record.start and record.end <= b for a, b in titles)
         return _unreal_condition(document, record, verb_tokens)
