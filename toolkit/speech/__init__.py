@@ -305,14 +305,32 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
     # Verbs first, then prepositions, then nouns: a speech noun inside what a verb or a
     # "laut X" reports ("hat die Äußerungen kritisiert") is part of that, not a frame of its own.
     order = {"verb": 0, "prep": 1, "noun": 2}
+    reported_words: list[tuple[int, int]] = []  # the pieces of indirect frames so far
     for cue in sorted(cues, key=lambda cue: order[cue.cue_class]):
         if view.is_claimed(cue.token):
             continue
         frame = _cue_frame(view, cue)
         if not _usable(frame, len(view.tokens)):
             continue
-        if cue.cue_class == "prep" and any(view.is_claimed(p[0]) for p in frame.pieces):  # type: ignore[union-attr]
+        starts = [start for start, _ in frame.pieces]  # type: ignore[union-attr]
+        if cue.cue_class == "prep" and any(view.is_claimed(start) for start in starts):
+            continue  # a "laut X" inside what a verb reports
+        if frame.kind == "indirect" and any(  # type: ignore[union-attr]
+            a <= start < b for start in starts for a, b in reported_words
+        ):
+            # another cue reports these words ("haben aufgerufen ... und angekündigt, man
+            # werde ..."): one instance, with the cue nearest before the words
+            same = next((f for f in frames if f.pieces == frame.pieces), None)  # type: ignore[union-attr]
+            if (
+                same is not None
+                and same.cue is not None
+                and same.cue.cue_class == cue.cue_class == "verb"
+                and same.cue.token < cue.token < starts[0]
+            ):
+                frames[frames.index(same)] = frame  # type: ignore[call-overload]
             continue
+        if frame.kind == "indirect":  # type: ignore[union-attr]
+            reported_words.extend(frame.pieces)  # type: ignore[union-attr]
         frames.append(frame)  # type: ignore[arg-type]
         if frame.kind != "direct":  # type: ignore[union-attr]
             view.claimed.extend(frame.pieces)  # type: ignore[union-attr]

@@ -261,6 +261,8 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
     entry = verbs.get(lemma)
     if entry is None or (entry.not_with_zu and _zu_infinitive_in(tokens, start, end)):
         return None
+    if lemma == "nennen" and _naming_participle(tokens, i, start, end):
+        return None  # "Zebroide, auch Zebra-Pferde genannt": a name, no speech act
     for word in entry.required:  # before the verb too: "für verdächtig zu halten"
         found = _find_part(tokens, start - 1, end, word)
         if found is None:
@@ -281,6 +283,13 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
     )
 
 
+def _naming_participle(tokens: Sequence[Token], i: int, start: int, end: int) -> bool:
+    """Whether ``genannt`` gives a name in a participle phrase (``auch X genannt``)."""
+    return tokens[i].pos == "VVPP" and not any(
+        tokens[k].pos in {"VAFIN", "VMFIN", "VVFIN"} for k in range(start, end)
+    )
+
+
 def _zu_infinitive_in(tokens: Sequence[Token], start: int, end: int) -> bool:
     return any(
         token.pos == "VVIZU" or (token.pos == "PTKZU" and k + 1 < end)
@@ -294,12 +303,40 @@ def _particle(tokens: Sequence[Token], i: int) -> int | None:
         if tokens[k].pos == "PTKVZ":
             return k
     end = segment_end(tokens, i + 1)
+    after_apposition = _after_apposition(tokens, end)
+    if after_apposition is not None:  # "teilte Peter Müller, Sprecher der Polizei, mit"
+        for k in range(after_apposition, segment_end(tokens, after_apposition)):
+            if tokens[k].pos == "PTKVZ":
+                return k
     last = end - 1
     if last > i and tokens[last].text.lower() in _ADJECTIVE_PARTICLES:
         joined = tokens[last].text.lower() + (tokens[i].lemma or "").lower()
         if joined in cue_verbs():
             return last
     return None
+
+
+#: Tags that make a comma segment more than an apposition (a verb, a clause opener).
+_NO_APPOSITION = frozenset({"KOUS", "KON", "PRELS", "PRELAT", "PWS", "PWAV", "PTKVZ", "PTKZU"})
+
+
+def _after_apposition(tokens: Sequence[Token], comma: int) -> int | None:
+    """Return where the clause goes on after an apposition that starts at ``comma``, if any.
+
+    ``ruft die Vereinigung, eine Gruppe in Rangun, alle Mönche dazu auf``: the segment
+    between the commas is a noun phrase (no verb, no clause opener) and the clause goes on.
+    """
+    if comma + 2 >= len(tokens) or tokens[comma].pos != "$,":
+        return None
+    close = segment_end(tokens, comma + 1)
+    if close + 1 >= len(tokens) or tokens[close].pos != "$," or close - comma > 8:
+        return None
+    inside = tokens[comma + 1 : close]
+    if not any(t.pos in {"NN", "NE"} for t in inside) or any(
+        t.pos.startswith("V") or t.pos in _NO_APPOSITION for t in inside
+    ):
+        return None
+    return close + 1
 
 
 def _find_part(tokens: Sequence[Token], i: int, end: int, word: str) -> int | None:

@@ -60,7 +60,7 @@ _DEMONSTRATIVES = frozenset({"dies", "das", "dieses", "dieser", "diese", "solche
 def verb_frame(view: SentenceView, cue: Cue) -> Frame | None:
     """Find what a verb or noun cue reports; ``None`` if it reports nothing here."""
     tokens = view.tokens
-    end = segment_end(tokens, cue.token)
+    end = segment_end(tokens, max(cue.token, cue.parts[-1]))  # "teilte X, Sprecher, mit, dass"
     speaker = speaker_of(view, cue) if cue.cue_class == "verb" else noun_speaker(tokens, cue.token)
     frame = None
     if cue.cue_class == "verb":
@@ -147,6 +147,7 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
             return Frame("indirect", [(first, stop)], cue, None)
         return None
     if not finites and cue.medium != "thought" and _is_zu_infinitive(tokens, first, segment):
+        segment = _infinitives_end(view, segment)
         end = segment + 1 if segment == len(tokens) - 1 else segment  # the clause, its full stop
         return Frame("indirect", [(first, end)], cue, None)
     return None
@@ -228,6 +229,47 @@ def _split_clause(view: SentenceView, before: Range, after: Range) -> bool:
     return not finite_in(view, *before) and view.tokens[after[0]].pos in FINITE
 
 
+def _infinitives_end(view: SentenceView, end: int) -> int:
+    """Return the end of a chain of zu-infinitives that starts before ``end``.
+
+    ``den Befehl, dabei zu helfen, Menschen aus der Gefahrenzone zu bringen``: the second
+    infinitive depends on the first and is reported with it.
+    """
+    tokens = view.tokens
+    while end + 1 < len(tokens) and tokens[end].pos == "$,":
+        following = segment_end(tokens, end + 1)
+        if tokens[end + 1].text.lower() in _CONDITIONS:
+            # "angekündigt, den Notstand auszurufen, wenn sich die Lage nicht bessert"
+            return segment_end(tokens, _clause_end(view, end + 1))
+        if tokens[end + 1].text.lower() in _ADVERBIAL_INFINITIVES or finite_in(
+            view, end + 1, following
+        ):
+            break
+        if not _is_zu_infinitive(tokens, end + 1, following):
+            break
+        end = following
+    return end
+
+
+def _clause_end(view: SentenceView, first: int) -> int:
+    """Return the last position of the subordinate clause opened at ``first``."""
+    tokens = view.tokens
+    end = segment_end(tokens, first)
+    # a coordinated second half ("wenn X nicht besser wird und die Lotsen nicht kommen")
+    # stays in the same comma segment; a relative clause after a comma belongs to it too
+    while end + 1 < len(tokens) and tokens[end].pos == "$," and tokens[end + 1].pos in _RELATIVE:
+        end = segment_end(tokens, end + 1)
+    return end - 1
+
+
+#: Conditions that belong to the reported intention or demand they follow.
+_CONDITIONS = frozenset({"wenn", "falls", "sofern", "sobald", "solange"})
+
+
+#: Openers of an infinitive that is an adverbial of the frame, not part of the content.
+_ADVERBIAL_INFINITIVES = frozenset({"um", "ohne", "statt", "anstatt"})
+
+
 def _is_zu_infinitive(tokens: Sequence[Token], start: int, end: int) -> bool:
     if start < end and tokens[start].pos in {"KOUI"}:
         return False  # "um ... zu", "ohne ... zu": purpose, not content
@@ -250,21 +292,25 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
     if quoted is not None:
         return quoted
     start = segment_start(tokens, finite)
-    if start == finite:
+    if not any(token.pos in FINITE for token in tokens[start:finite]):
         start = _wie_clause_start(tokens, start)
     opener = tokens[start].text.lower()
     if start != finite and opener not in {"so", "wie"}:
         pronoun = tokens[start]
+        verb = view.verbs.get(finite)
         if (
             finite - start == 1
             and pronoun.text.lower() in _DEMONSTRATIVES
             and pronoun.pos in {"PDS", "ART", "PDAT"}
             and _nothing_after(view, cue)
+            # "Dieses stelle eine Treueverletzung dar": in Konjunktiv I the sentence is itself
+            # reported, not a frame for the one before
+            and not (verb is not None and verb.mood == "Sub" and verb.konjunktiv == "I")
         ):
             speaker = subject_after(tokens, finite)  # "Dies bestätigte der Minister"
             return Frame("indirect", [(start, start + 1)], cue, speaker, previous_sentence=True)
         return None
-    frame_end = segment_end(tokens, max(finite, cue.token))
+    frame_end = segment_end(tokens, max(finite, cue.token, cue.parts[-1]))
     subject = subject_of(tokens, finite)
     # ", sagte Peskow, der Sprecher des Kremls.": the apposition belongs to the frame
     words_end = max(frame_end, subject[1]) if subject is not None else frame_end
@@ -311,8 +357,9 @@ def _content_before(view: SentenceView, cue: Cue) -> Frame | None:
 def _wie_clause_start(tokens: Sequence[Token], start: int) -> int:
     """Return where ``wie`` opens the clause when appositions split it, else ``start``.
 
-    ``Wie der Direktor, Smith Dharmmasaroj, mitteilte, waren ...``: the verb's comma segment
-    starts after the apposition; the clause starts at ``Wie``.
+    ``Wie der Direktor, Smith Dharmmasaroj, mitteilte, waren ...``, ``..., wie Alan Stern,
+    Direktor des Missionsrats, betont``: the verb's comma segment starts after the
+    apposition; the clause starts at ``wie``.
     """
     position = start
     for _ in range(2):  # the subject and at most two appositions
@@ -351,7 +398,8 @@ def _news_report(
     if after is not None and tokens[after[0]].pos not in {"PRELS", "PRELAT"}:
         return False  # "..., kann man voraussagen, dass ...": the clause after is reported
     if after is None and any(
-        not t.pos.startswith("$") for t in tokens[segment_end(tokens, max(finite, cue.token)) :]
+        not t.pos.startswith("$")
+        for t in tokens[segment_end(tokens, max(finite, cue.token, cue.parts[-1])) :]
     ):
         return False  # "..., sagte Marianne: »...«": the frame introduces what follows
     first = pieces[0][0]
@@ -459,7 +507,7 @@ def _frame_inside_quote(view: SentenceView, cue: Cue, finite: int) -> Frame | No
 
 
 def _nothing_after(view: SentenceView, cue: Cue) -> bool:
-    end = segment_end(view.tokens, cue.token)
+    end = segment_end(view.tokens, max(cue.token, cue.parts[-1]))
     return end >= len(view.tokens) - 1
 
 
@@ -493,7 +541,9 @@ def frames_words_before(view: SentenceView, cue: Cue) -> bool:
     start = segment_start(tokens, finite)
     if not cue.v2 or start != finite or start < 2 or tokens[start - 1].pos != "$,":
         return False
-    return _inverted_frame(view, cue, finite, segment_end(tokens, max(finite, cue.token)))
+    return _inverted_frame(
+        view, cue, finite, segment_end(tokens, max(finite, cue.token, cue.parts[-1]))
+    )
 
 
 def reported_frame(view: SentenceView, cue: Cue) -> Frame:
@@ -507,7 +557,7 @@ def reported_frame(view: SentenceView, cue: Cue) -> Frame:
         if any(t.pos in FINITE or t.pos in {"KOUS", "PRELS", "PWAV"} for t in segment):
             break
         start = before
-    end = segment_end(tokens, max(finite, cue.token))
+    end = segment_end(tokens, max(finite, cue.token, cue.parts[-1]))
     if end + 1 < len(tokens) and tokens[end].pos == "$," and tokens[end + 1].pos in _RELATIVE:
         end = segment_end(tokens, end + 1)  # "sprach von Skorpionen, die gefährlich sind"
     around = view.quote_around(cue.token)

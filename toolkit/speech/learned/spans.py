@@ -93,6 +93,9 @@ def decode(
                 open_runs[code] = run
             run.last = i
             run.rule.update(owner[i])
+    for run in runs:  # no instance starts with the full stop of the sentence before
+        while run.first < run.last and tokens[run.first].pos == "$.":
+            run.first += 1
     merged: list[list[_Run]] = []
     for run in runs:
         joined = False
