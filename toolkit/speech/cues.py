@@ -223,6 +223,13 @@ def _cue_at(tokens: Sequence[Token], i: int) -> Cue | None:
     if token.pos in _VERB_TAGS:
         return _verb_cue(tokens, i)
     if token.pos == "NN":
+        if (
+            0 < i < len(tokens) - 1
+            and tokens[i + 1].text.lower() == "nach"
+            and tokens[i - 1].pos == "PPOSAT"
+            and _source_noun(token)
+        ):
+            return None  # "die seiner Meinung nach wachsenden Gefahren": a source, no act
         entry = noun_entry(token.lemma or token.text)
         if entry is not None:
             return Cue(
@@ -356,6 +363,11 @@ def source_nouns() -> dict[str, Medium]:
     }
 
 
+def is_source_noun(token: Token) -> bool:
+    """Whether a noun names a source of information (``Angaben``, ``Polizeiangaben``)."""
+    return _source_noun(token) is not None
+
+
 def _source_noun(token: Token) -> Medium | None:
     if token.pos not in {"NN", "NE"}:
         return None
@@ -397,8 +409,22 @@ def _nach_cues(tokens: Sequence[Token], taken: set[int]) -> list[Cue]:
             and tokens[k - 1].pos in {"PPOSAT", "ART", "ADJA"}
         ):
             start = k - 1
-            while start > 0 and tokens[start - 1].pos in _SOURCE_MODIFIERS:
+            # back over adjectives to the determiner, which opens the phrase: in "die seiner
+            # Meinung nach wachsenden Gefahren" the article belongs to "Gefahren"
+            while (
+                start > 0
+                and tokens[start].pos not in {"PPOSAT", "ART"}
+                and tokens[start - 1].pos in _SOURCE_MODIFIERS
+            ):
                 start -= 1
+            attributive = (
+                i + 1 < len(tokens)
+                and tokens[i + 1].pos == "ADJA"
+                and start > 0
+                and tokens[start - 1].pos in {"ART", "APPRART"}
+            )
+            if attributive:  # "die seiner Meinung nach wachsenden Gefahren": inside a noun
+                continue
             found.append(
                 Cue("prep", i, tuple(range(start, i + 1)), "nach", medium, position="alone")
             )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from toolkit.model import Token
-from toolkit.speech.cues import Cue, segment_end, segment_start
+from toolkit.speech.cues import Cue, cue_verbs, segment_end, segment_start
 from toolkit.speech.subjects import (
     FINITE,
     MISREAD_CONJUNCTIONS,
@@ -530,6 +530,18 @@ def is_unreal(view: SentenceView, cue: Cue) -> bool:
     return conditional and verb is not None and verb.mood == "Sub" and verb.konjunktiv == "II"
 
 
+def _speaks(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a relative clause has a cue verb of its own (``einen Hacker, der behauptet``).
+
+    Then it is speech of its own, not part of the narrated act before it.
+    """
+    verbs = cue_verbs()
+    return any(
+        token.pos.startswith("VV") and (token.lemma or "").lower() in verbs
+        for token in tokens[start:end]
+    )
+
+
 def frames_words_before(view: SentenceView, cue: Cue) -> bool:
     """Whether the cue is an inverted frame after words (``..., sagte der Minister.``).
 
@@ -558,7 +570,12 @@ def reported_frame(view: SentenceView, cue: Cue) -> Frame:
             break
         start = before
     end = segment_end(tokens, max(finite, cue.token, cue.parts[-1]))
-    if end + 1 < len(tokens) and tokens[end].pos == "$," and tokens[end + 1].pos in _RELATIVE:
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].pos == "$,"
+        and tokens[end + 1].pos in _RELATIVE
+        and not _speaks(tokens, end + 1, segment_end(tokens, end + 1))
+    ):
         end = segment_end(tokens, end + 1)  # "sprach von Skorpionen, die gefährlich sind"
     around = view.quote_around(cue.token)
     last = around[1] - 2 if around is not None else len(tokens) - 1

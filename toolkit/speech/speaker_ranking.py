@@ -29,6 +29,7 @@ from functools import cache
 from importlib import resources
 
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
+from toolkit.speech.cues import is_source_noun
 from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
@@ -191,10 +192,14 @@ def _resolve(
         while observed < last_sentence:
             observed += 1
             resolver.observe(document.sentence_tokens(observed))
+        words = tokens[span[0] : span[1]]
         if span in names:
             name = names[span]
-        elif span == rule and _source_only(record, tokens[span[0] : span[1]]):
+        elif span == rule and _source_only(record, words):
             name = record.speaker  # "nach Polizeiangaben" -> Polizei, "demnach": the last one
+        elif len(words) > 1 and words[0].pos == "PPOSAT" and is_source_noun(words[-1]):
+            # "nach ihren Angaben", "seiner Meinung nach": whose words they are
+            name = resolver.resolve(words[:1])
         else:
             name = resolver.resolve(tokens[span[0] : span[1]])
         names[span] = name

@@ -169,10 +169,11 @@ class SpeakerResolver:
             entity.seen = self.names_seen
             if self.agreement:
                 self.mentioned.append(entity)
-            for k in range(max(0, i - 3), i):
-                role = role_of(tokens[k].text) if tokens[k].pos == "NN" else None
-                if role:
-                    entity.roles.add(role)
+            # the role noun right before the name ("Präsident Putin"); a role further back
+            # belongs to someone else ("Die Ministerin sprach in Berlin")
+            role = role_of(tokens[i - 1].text) if i > 0 and tokens[i - 1].pos == "NN" else None
+            if role:
+                entity.roles.add(role)
             if end + 1 < len(tokens) and tokens[end].pos == "$,":
                 after = noun_phrase_end(tokens, end + 1)
                 for k in range(end + 1, after):
@@ -269,7 +270,7 @@ class SpeakerResolver:
         if role and first in {"der", "die", "dieser", "diese"} and self.agreement:
             feminine = nouns[0].text.lower().endswith("in") and not role.endswith("in")
             known = (
-                self._recent(lambda e: role in e.roles and e.feminine == feminine)
+                self._recent(lambda e: _plays(e, role) and e.feminine == feminine)
                 or self._named_with_role(role)
                 or self._recent(lambda e: e.named and e.person and e.feminine == feminine)
             )
@@ -287,7 +288,7 @@ class SpeakerResolver:
             return entity
         if role and first in {"der", "die", "dieser", "diese"}:
             known = (
-                self._recent(lambda e: role in e.roles)
+                self._recent(lambda e: _plays(e, role))
                 or self._named_with_role(role)
                 or self._recent(lambda e: e.person)
             )
@@ -366,7 +367,7 @@ class SpeakerResolver:
 
     def _named_with_role(self, role: str) -> _Entity | None:
         # a person named with this role earlier, even if not yet as a speaker
-        named = [e for e in self.entities.values() if role in e.roles and e.seen]
+        named = [e for e in self.entities.values() if _plays(e, role) and e.seen]
         return max(named, key=lambda e: e.seen) if named else None
 
     def _recent(self, test) -> _Entity | None:  # type: ignore[no-untyped-def]
@@ -374,6 +375,11 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+def _plays(entity: _Entity, role: str) -> bool:
+    """Whether an entity has a role or a more specific one (``Bundeskanzlerin``: ``Kanzlerin``)."""
+    return any(known.endswith(role) for known in entity.roles)
 
 
 def _names_in_short(name: str, short: str) -> bool:

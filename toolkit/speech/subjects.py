@@ -367,12 +367,21 @@ def _first_subject(tokens: Sequence[Token], start: int, limit: int) -> tuple[int
 
 
 def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
-    """Return the noun phrase right before a relative clause's comma (``eines Hackers``)."""
+    """Return the noun phrase right before a relative clause's comma (``eines Hackers``).
+
+    After the verbs that end the clause, the relative clause is moved out of place and the
+    noun before those verbs is meant (``hatte Ermittlungen eingeleitet, die ergaben``).
+    """
     start = comma
     while start > 0 and is_noun(tokens[start - 1]):
         start -= 1
     if start == comma:
-        return None
+        verbs = comma
+        while verbs > 0 and tokens[verbs - 1].pos.startswith("V") and verbs > comma - 3:
+            verbs -= 1
+        if verbs == comma or verbs == 0 or not is_noun(tokens[verbs - 1]):
+            return None
+        comma, start = verbs, verbs - 1  # only the last noun: the one before may be the subject
     while start > 0 and tokens[start - 1].pos in _NP_PREFIX:
         start -= 1
     return start, comma
