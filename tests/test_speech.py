@@ -39,6 +39,8 @@ RULES_FAILS = {
     "speaker-short-form-of-a-body": "the rules read 'der Dienst' as a body of its own",
     "speaker-speech-noun-attribute-and-plural": "the rules keep 'Politikern' and leave 'Er'",
     "news-source-nach-meldungen": "the rules name a body by the last word of its name",
+    "speaker-body-with-a-numbered-name": "the rules name a body by the last word of its name",
+    "speaker-weak-noun-in-reader-form": "the rules keep the mention as written ('Augenzeugen')",
 }
 
 

@@ -51,7 +51,7 @@ from typing import Any
 
 from toolkit.config import AnalysisConfig
 from toolkit.model import Document, ReportedSpeech, Span, Token, VerbMood
-from toolkit.speech.cues import Cue, find_cues, segment_end
+from toolkit.speech.cues import Cue, find_cues, segment_end, unnamed_source
 from toolkit.speech.direct import (
     Direct,
     colon_speaker,
@@ -498,11 +498,16 @@ def _speaker(
 def _source_name(
     mention: Sequence[Token], last: tuple[int, str | None, Span | None] | None
 ) -> str | None:
-    """``Polizeiangaben`` -> ``Polizei``; ``demnach``, ``eigenen Angaben``: the last speaker."""
+    """``Polizeiangaben`` -> ``Polizei``; ``demnach``, ``eigenen Angaben``: the last speaker.
+
+    ``Berichten zufolge``, ``nach ersten Informationen`` name no one: ``None``.
+    """
     noun = mention[-1].text
     for suffix in ("angaben", "informationen", "berichten", "aussagen", "kreisen"):
         if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
             return noun[: -len(suffix)].rstrip("-")
+    if unnamed_source(mention):
+        return None
     return last[1] if last is not None else None
 
 

@@ -363,6 +363,23 @@ def source_nouns() -> dict[str, Medium]:
     }
 
 
+def unnamed_source(words: Sequence[Token]) -> bool:
+    """Whether a source names no one: ``Berichten``, ``ersten Angaben`` (not ``eigenen``).
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> unnamed_source(analyse("Berichten zufolge").tokens[:1])
+    True
+    """
+    nouns = [t for t in words if t.pos in {"NN", "NE"}]
+    return (
+        bool(nouns)
+        and all(t.text.lower() in source_nouns() for t in nouns)
+        and not any(t.pos == "PPOSAT" or t.text.lower().startswith("eigen") for t in words)
+    )
+
+
 def is_source_noun(token: Token) -> bool:
     """Whether a noun names a source of information (``Angaben``, ``Polizeiangaben``)."""
     return _source_noun(token) is not None

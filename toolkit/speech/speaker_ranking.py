@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
-from toolkit.speech.cues import is_source_noun
+from toolkit.speech.cues import is_source_noun, unnamed_source
 from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
@@ -197,6 +197,8 @@ def _resolve(
             name = names[span]
         elif span == rule and _source_only(record, words):
             name = record.speaker  # "nach Polizeiangaben" -> Polizei, "demnach": the last one
+        elif _next_to_cue(record, words) and unnamed_source(words):
+            name = None  # "Berichten zufolge", "nach ersten Angaben": no one is named
         elif len(words) > 1 and words[0].pos == "PPOSAT" and is_source_noun(words[-1]):
             # "nach ihren Angaben", "seiner Meinung nach": whose words they are
             name = resolver.resolve(words[:1])
@@ -306,6 +308,13 @@ def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int,
     position = cue[0] - context.document.sentences[word.sentence].first_token
     finite = clause_finite(sentence, position)
     return passive_clause(sentence, position, finite, record.cue_lemma or "") is None
+
+
+def _next_to_cue(record: ReportedSpeech, words: Sequence[Token]) -> bool:
+    """Whether a mention touches a word of the cue (``Berichten zufolge``, ``nach Angaben``)."""
+    parts = record.cue_parts or ((record.cue,) if record.cue else ())
+    start, end = words[0].start, words[-1].end
+    return any(part.start <= end + 1 and start <= part.end + 1 for part in parts)
 
 
 def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:

@@ -258,6 +258,9 @@ class SpeakerResolver:
                     lambda e: True
                 )
             return _Entity(words[0].text, person=False)
+        attribute = _source_attribute(with_commas) if self.agreement else None
+        if attribute:  # "Angaben der Ministerin Rita Verdonk": the minister's words
+            return self._lookup(attribute)
         run = _name_run(with_commas)
         if run and not (len(run) == 1 and run[0].text in {"Nato", "EU", "UN"}):
             if self.agreement:
@@ -437,6 +440,9 @@ def _lemma(noun: Token) -> str:
     lemma = noun.lemma or noun.text
     if not lemma or "-" in noun.text or lemma.lower() == noun.text.lower():
         return noun.text
+    weak = lemma + "e"  # "Augenzeugen": the tagger gives "Augenzeug" for "Augenzeuge"
+    if noun.text.lower() == (weak + "n").lower() and suffixes_in(weak.lower(), _role_set()):
+        return noun.text[: len(weak)]
     if not noun.text.lower().startswith(lemma.lower()[: max(1, len(lemma) - 2)]):
         return noun.text  # the lemmatiser changed more than an ending: keep the word
     return (
@@ -470,13 +476,9 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         source = _source_of(words[nouns[0]].text)  # "Polizeiangaben" -> Polizei
         if source:
             return source, "f" if source.lower().endswith(_FEMININE_ENDINGS) else None
-    if len(nouns) > 1 and (is_source_noun(words[nouns[0]].text) or _speech_noun(words[nouns[0]])):
-        after = nouns[0] + 1
-        if (
-            after < len(words)
-            and words[after].text.lower() in {"von", "vom"} | GENITIVE_DETERMINERS
-        ):
-            return reader_form(words[after + (words[after].text.lower() in {"von"}) :])
+    attribute = _source_attribute(words)
+    if attribute is not None:
+        return reader_form(attribute)
     oblique = bool(words) and words[0].text.lower() in {
         "des",
         "dem",
@@ -521,6 +523,24 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         elif start and gender in {"m", "n"} and words[0].text.lower() in _PLURAL_DETERMINERS:
             gender = "pl"  # "die Politiker": a masculine noun after "die" is a plural
     return " ".join(t.text for t in rest) or " ".join(t.text for t in words), gender
+
+
+def _source_attribute(words: Sequence[Token]) -> list[Token] | None:
+    """Return whose words a source or speech noun names, or ``None``.
+
+    ``Angaben der Polizei`` -> ``der Polizei``; ``Forderungen von Politikern`` -> ``Politikern``.
+    """
+    from toolkit.speech.speaker_features import is_source_noun
+
+    nouns = [k for k, t in enumerate(words) if is_noun(t)]
+    if len(nouns) < 2 or not (
+        is_source_noun(words[nouns[0]].text) or _speech_noun(words[nouns[0]])
+    ):
+        return None
+    after = nouns[0] + 1
+    if after < len(words) and words[after].text.lower() in {"von", "vom"} | GENITIVE_DETERMINERS:
+        return list(words[after + (words[after].text.lower() == "von") :])
+    return None
 
 
 _SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen")
@@ -596,6 +616,24 @@ def _outside_brackets(mention: Sequence[Token]) -> list[Token]:
     return words
 
 
+def _genitive_name(previous: Token | None, token: Token, after: Sequence[Token]) -> bool:
+    """Whether a name after a common noun is its genitive (``Innenminister Frankreichs``).
+
+    ``Präsident Putin``, ``Außenminister Maas`` are the name itself; a name in ``-s`` after a
+    noun is whose it is when an apposition with a name follows (``Der Innenminister
+    Frankreichs, Nicolas Sarkozy``).
+    """
+    return (
+        previous is not None
+        and previous.pos == "NN"
+        and token.pos == "NE"
+        and token.text.endswith("s")
+        and len(after) == 2
+        and after[0].pos == "$,"
+        and after[1].pos == "NE"
+    )
+
+
 def _name_run(words: Sequence[Token]) -> list[Token]:
     """Return the first run of names that is not inside an attribute of the phrase.
 
@@ -605,7 +643,7 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
     run: list[Token] = []
     attribute = False
     previous: Token | None = None
-    for token in words:
+    for position, token in enumerate(words):
         if token.pos == "$,":
             attribute = False  # an apposition may name the speaker
         elif token.pos in {"APPR", "APPRART"} or (
@@ -614,6 +652,8 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
             and is_noun(previous)
         ):
             attribute = True
+        elif _genitive_name(previous, token, words[position + 1 : position + 3]):
+            attribute = True  # "Der Innenminister Frankreichs, Nicolas Sarkozy"
         if token.pos == "NE" and not attribute:
             run.append(token)
         elif run:
