@@ -20,9 +20,13 @@ from .conftest import CASES
 SPEECH_CASES = json.loads((CASES / "speech.json").read_text(encoding="utf-8"))
 
 
-#: Gold cases the default learned layer gets wrong (none at present: the CRF's narrated
-#: speech act 'Die Forderung' around the cue of a rule instance is now read as its frame).
-MODEL_FAILS: dict[str, str] = {}
+#: Gold cases the default learned layer gets wrong. (The CRF's narrated speech act 'Die
+#: Forderung' around the cue of a rule instance is now read as its frame and no longer here.)
+MODEL_FAILS = {
+    "sollen-plan-is-no-hearsay": "the CRF, trained on WikiNews' free indirect 'sollen' "
+    "statements, also reads a plan ('soll ... fertiggestellt sein') as reported words "
+    "(one retrain of 2026-12-04 did not, the next did again)",
+}
 
 
 #: Speaker cases only the learned ranking gets right (issue 13); the rules alone are kept as

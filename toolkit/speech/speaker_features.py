@@ -40,6 +40,7 @@ from toolkit.speech.subjects import (
     is_noun,
     is_own,
     is_quote,
+    is_temporal,
     noun_phrase_end,
     subject_of,
 )
@@ -367,7 +368,9 @@ def candidates(
     spans = {
         span
         for span in nearest(window, anchor, MAX_CANDIDATES)
-        if not is_own(tokens[span[0]]) and not _object_pronoun(tokens[span[0] : span[1]])
+        if not is_own(tokens[span[0]])
+        and not _object_pronoun(tokens[span[0] : span[1]])
+        and not is_temporal(tokens[span[0] : span[1]])  # "Anfang Februar" speaks not
     }
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)

@@ -222,7 +222,11 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     if first < finite:
         end = noun_phrase_end(tokens, first, finite)
         last = _apposition_end(tokens, end, finite) if end > first else None
-        if last is not None and nominative_start(tokens[first], _head(tokens, first, end)):
+        if (
+            last is not None
+            and nominative_start(tokens[first], _head(tokens, first, end))
+            and not is_temporal(tokens[first:end])
+        ):
             return first, last  # with its apposition, as written
     found = _first_subject(tokens, finite + 1, _clause_limit(tokens, finite))
     if found is None and finite > 0 and tokens[finite - 1].pos == "KON":
@@ -354,16 +358,38 @@ def _first_subject(tokens: Sequence[Token], start: int, limit: int) -> tuple[int
             i += 1
             continue
         if token.pos in {"APPR", "APPRART"}:
-            i = max(noun_phrase_end(tokens, i + 1, limit), i + 1)
+            end = max(noun_phrase_end(tokens, i + 1, limit), i + 1)
+            if token.text.lower() in _ABOUT and tokens[i + 1].pos == "CARD" and end > i + 2:
+                return i, end  # "über 400 Soldaten": a number, not a preposition
+            i = end
             continue
         end = noun_phrase_end(tokens, i, limit)
         if end > i:
-            if nominative_start(token, _head(tokens, i, end)):
+            if nominative_start(token, _head(tokens, i, end)) and not is_temporal(tokens[i:end]):
                 return i, end
             i = end
             continue
         i += 1
     return None
+
+
+#: Words before a number that make it approximate (``über 400 Soldaten``), tagged APPR.
+_ABOUT = frozenset({"über", "unter", "bis", "zirka", "circa"})
+#: Nouns of time: a phrase of only these is an adverbial, never the speaker
+#: (``Anfang Februar hatten die Soldaten ... gefordert``).
+_TIME_NOUNS = frozenset({
+    "anfang", "ende", "mitte", "beginn", "januar", "februar", "märz", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "dezember", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "jahr", "jahres", "monat",
+    "monats", "woche", "tag", "morgen", "abend", "nacht", "vormittag", "nachmittag",
+    "wochenende", "frühjahr", "sommer", "herbst", "winter",
+})  # fmt: skip
+
+
+def is_temporal(phrase: Sequence[Token]) -> bool:
+    """Whether a noun phrase names only a time (``Anfang Februar``, ``letzten Montag``)."""
+    nouns = [token for token in phrase if is_noun(token)]
+    return bool(nouns) and all(token.text.lower() in _TIME_NOUNS for token in nouns)
 
 
 def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
