@@ -158,6 +158,8 @@ def rank_speakers(
         rule = context.span_range(record.speaker_mention)
         if rule is not None and span != rule and _relative_antecedent(context, record, rule):
             span = rule  # "die Aussagen eines Hackers, der behauptet": the hacker claims
+        elif rule is not None and span is not None and _named_inside(context, span, rule):
+            span = rule  # "die Interpretation der Erklärungen der Ministerin X": X speaks
         if choice is not None and span is not None:
             for signal, override in (
                 ("subject_after_verb", _subject_after_verb),
@@ -214,6 +216,23 @@ def _resolve(
         )
         result.append(replace(record, speaker=name, speaker_mention=mention, speaker_why=why))
     return result
+
+
+def _named_inside(context: DocumentContext, span: tuple[int, int], rule: tuple[int, int]) -> bool:
+    """Whether the chosen phrase only wraps the rules' named speaker in a thing's noun.
+
+    ``die Interpretation der Dementis und Erklärungen der US-Außenministerin Condoleezza
+    Rice``: the head noun names neither a person nor a body, the rules' mention inside it
+    has a name.
+    """
+    tokens = context.tokens
+    if not (span[0] < rule[0] and rule[1] <= span[1]):
+        return False
+    inner = tokens[rule[0] : rule[1]]
+    if not any(token.pos == "NE" for token in inner):
+        return False
+    head = next((t for t in tokens[span[0] : rule[0]] if t.pos in {"NN", "NE"}), None)
+    return head is not None and head.pos == "NN" and not person_like([head])
 
 
 def _relative_antecedent(
