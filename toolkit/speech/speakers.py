@@ -381,8 +381,14 @@ class SpeakerResolver:
 
 
 def _plays(entity: _Entity, role: str) -> bool:
-    """Whether an entity has a role or a more specific one (``Bundeskanzlerin``: ``Kanzlerin``)."""
-    return any(known.endswith(role) for known in entity.roles)
+    """Whether an entity has a role or a more specific one (``Bundeskanzlerin``: ``Kanzlerin``).
+
+    A deputy is not the office itself (``Vizepräsident`` is no ``Präsident``).
+    """
+    return any(
+        known == role or (known.endswith(role) and not known.startswith("vize"))
+        for known in entity.roles
+    )
 
 
 def _names_in_short(name: str, short: str) -> bool:

@@ -359,7 +359,8 @@ def _first_subject(tokens: Sequence[Token], start: int, limit: int) -> tuple[int
             continue
         if token.pos in {"APPR", "APPRART"}:
             end = max(noun_phrase_end(tokens, i + 1, limit), i + 1)
-            if token.text.lower() in _ABOUT and tokens[i + 1].pos == "CARD" and end > i + 2:
+            approximate = token.text.lower() in _ABOUT and i + 1 < limit
+            if approximate and tokens[i + 1].pos == "CARD" and end > i + 2:
                 return i, end  # "über 400 Soldaten": a number, not a preposition
             i = end
             continue
