@@ -31,6 +31,7 @@ from typing import Literal
 
 from toolkit.model import Token
 from toolkit.resources import lines
+from toolkit.speech.subjects import is_temporal
 
 Medium = Literal["speech", "thought", "writing"]
 CueClass = Literal["verb", "noun", "prep"]
@@ -372,6 +373,9 @@ def unnamed_source(words: Sequence[Token]) -> bool:
     >>> unnamed_source(analyse("Berichten zufolge").tokens[:1])
     True
     """
+    cut = next((k for k, t in enumerate(words) if t.text.lower() in {"vom", "von"}), len(words))
+    if cut < len(words) and is_temporal(words[cut + 1 :]):
+        words = words[:cut]  # "Informationen vom späten Abend": when, not whose
     nouns = [t for t in words if t.pos in {"NN", "NE"}]
     return (
         bool(nouns)

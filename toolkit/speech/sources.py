@@ -14,6 +14,7 @@ from toolkit.speech.cues import Cue
 from toolkit.speech.subjects import (
     FINITE,
     is_own,
+    is_temporal,
     noun_phrase_before,
     noun_phrase_end,
     subject_of,
@@ -102,6 +103,8 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
             return None
         # "nach ersten Informationen" names no source but itself; "laut Polizei" always does
         speaker, frame = ((start, end) if end > start else None), (first, max(end, last))
+        if speaker is not None and is_temporal(tokens[start:end]):
+            speaker = None  # "nach Informationen vom späten Abend": when, not whose
         if speaker is None and last - first > 1:
             speaker, source_only = (first + 1, last), True
         if cue.position == "so" and end < len(tokens) and tokens[end].pos not in BREAKS:

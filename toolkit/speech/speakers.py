@@ -26,6 +26,7 @@ from toolkit.speech.subjects import (
     NP_CONJUNCTIONS,
     is_noun,
     is_quote,
+    is_temporal,
     noun_phrase_end,
 )
 
@@ -545,7 +546,9 @@ def _source_attribute(words: Sequence[Token]) -> list[Token] | None:
         return None
     after = nouns[0] + 1
     if after < len(words) and words[after].text.lower() in {"von", "vom"} | GENITIVE_DETERMINERS:
-        return list(words[after + (words[after].text.lower() == "von") :])
+        attribute = list(words[after + (words[after].text.lower() == "von") :])
+        # "Informationen vom späten Abend": when, not whose
+        return None if is_temporal(attribute) else attribute
     return None
 
 
@@ -640,6 +643,26 @@ def _genitive_name(previous: Token | None, token: Token, after: Sequence[Token])
     )
 
 
+def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether the noun after a role and a first name is the surname (``Thomas Steg``).
+
+    The tagger reads surnames that are also words (``Steg``, ``Banke``) as nouns; after
+    ``Sprecher Thomas`` a capitalised noun that ends the phrase is the rest of the name.
+    """
+    token = words[position]
+    start = position - len(run)
+    last = position + 1 >= len(words) or words[position + 1].pos in {"$,", "$(", "$."}
+    return (
+        token.pos == "NN"
+        and token.text[:1].isupper()
+        and last
+        and len(run) == 1
+        and start > 0
+        and words[start - 1].pos == "NN"
+        and role_of(words[start - 1].text) is not None
+    )
+
+
 def _name_run(words: Sequence[Token]) -> list[Token]:
     """Return the first run of names that is not inside an attribute of the phrase.
 
@@ -663,6 +686,8 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
         if token.pos == "NE" and not attribute:
             run.append(token)
         elif run:
+            if _surname_read_as_noun(words, position, run):
+                run.append(token)  # "Vizeregierungssprecher Thomas Steg"
             break
         previous = token
     return run

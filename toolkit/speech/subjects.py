@@ -383,14 +383,18 @@ _TIME_NOUNS = frozenset({
     "juli", "august", "september", "oktober", "november", "dezember", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "jahr", "jahres", "monat",
     "monats", "woche", "tag", "morgen", "abend", "nacht", "vormittag", "nachmittag",
-    "wochenende", "frühjahr", "sommer", "herbst", "winter",
+    "wochenende", "frühjahr", "sommer", "herbst", "winter", "tage", "tagen", "wochen",
+    "monate", "monaten", "jahre", "jahren", "stunden", "minuten",
 })  # fmt: skip
 
 
 def is_temporal(phrase: Sequence[Token]) -> bool:
-    """Whether a noun phrase names only a time (``Anfang Februar``, ``letzten Montag``)."""
-    nouns = [token for token in phrase if is_noun(token)]
-    return bool(nouns) and all(token.text.lower() in _TIME_NOUNS for token in nouns)
+    """Whether a noun phrase names a time (``Anfang Februar``, ``Neun Tage nach der Wahl``).
+
+    Its first noun, the head, is a time noun.
+    """
+    head = next((token for token in phrase if is_noun(token)), None)
+    return head is not None and head.text.lower() in _TIME_NOUNS
 
 
 def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
