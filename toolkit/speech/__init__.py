@@ -305,7 +305,6 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
     # Verbs first, then prepositions, then nouns: a speech noun inside what a verb or a
     # "laut X" reports ("hat die Äußerungen kritisiert") is part of that, not a frame of its own.
     order = {"verb": 0, "prep": 1, "noun": 2}
-    reported_words: list[tuple[int, int]] = []  # the pieces of indirect frames so far
     for cue in sorted(cues, key=lambda cue: order[cue.cue_class]):
         if view.is_claimed(cue.token):
             continue
@@ -315,9 +314,7 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         starts = [start for start, _ in frame.pieces]  # type: ignore[union-attr]
         if cue.cue_class == "prep" and any(view.is_claimed(start) for start in starts):
             continue  # a "laut X" inside what a verb reports
-        if frame.kind == "indirect" and any(  # type: ignore[union-attr]
-            a <= start < b for start in starts for a, b in reported_words
-        ):
+        if frame.kind == "indirect" and _reported_already(frames, starts):  # type: ignore[union-attr]
             # another cue reports these words ("haben aufgerufen ... und angekündigt, man
             # werde ..."): one instance, with the cue nearest before the words
             same = next((f for f in frames if f.pieces == frame.pieces), None)  # type: ignore[union-attr]
@@ -329,12 +326,21 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
             ):
                 frames[frames.index(same)] = frame  # type: ignore[call-overload]
             continue
-        if frame.kind == "indirect":  # type: ignore[union-attr]
-            reported_words.extend(frame.pieces)  # type: ignore[union-attr]
         frames.append(frame)  # type: ignore[arg-type]
         if frame.kind != "direct":  # type: ignore[union-attr]
             view.claimed.extend(frame.pieces)  # type: ignore[union-attr]
     return frames
+
+
+def _reported_already(frames: list[Frame], starts: list[int]) -> bool:
+    """Whether an indirect frame found before holds one of these word positions."""
+    return any(
+        a <= start < b
+        for frame in frames
+        if frame.kind == "indirect"
+        for a, b in frame.pieces
+        for start in starts
+    )
 
 
 def _cue_frame(view: SentenceView, cue: Cue) -> Frame | None:
@@ -382,7 +388,7 @@ def _usable(frame: Frame | None, size: int) -> bool:
 #: Present forms of ``sollen`` that report a claim with a perfect infinitive.
 _HEARSAY_FORMS = frozenset({"soll", "sollen"})
 #: Verbs (and the ends of their compounds) whose perfect takes "sein": motion and change.
-_PERFECT_WITH_SEIN = (
+_SEIN_PERFECT_VERBS = (
     "kommen", "gehen", "steigen", "fahren", "fliehen", "fallen", "stürzen", "brechen",
     "laufen", "fliegen", "reisen", "sterben", "geraten", "gelingen", "geschehen", "passieren",
     "verschwinden", "trinken", "gelangen", "dringen", "treten", "ziehen", "sinken",
@@ -436,7 +442,7 @@ def _hearsay_sollen(tokens: Sequence[Token], main: int) -> bool:
     # "sein" with a participle is a perfect only for verbs of motion or change; else it is
     # a state, often a plan ("soll bis 2010 fertiggestellt sein")
     lemma = (participle.lemma or participle.text).lower()
-    return auxiliary == "sein" and lemma.endswith(_PERFECT_WITH_SEIN)
+    return auxiliary == "sein" and lemma.endswith(_SEIN_PERFECT_VERBS)
 
 
 def _unquoted_after_colon(view: SentenceView, frame: Frame) -> bool:

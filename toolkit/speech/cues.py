@@ -384,11 +384,6 @@ def unnamed_source(words: Sequence[Token]) -> bool:
     )
 
 
-def is_source_noun(token: Token) -> bool:
-    """Whether a noun names a source of information (``Angaben``, ``Polizeiangaben``)."""
-    return _source_noun(token) is not None
-
-
 def _source_noun(token: Token) -> Medium | None:
     if token.pos not in {"NN", "NE"}:
         return None

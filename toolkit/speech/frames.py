@@ -123,7 +123,7 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         or (word == "wie" and _how_question(view, first))
     ):
         return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
-    if word in _CAUSAL and cue.cue_class == "verb" and _konjunktiv_i_in(view, first, stop):
+    if word in _CAUSAL and cue.cue_class == "verb" and _konjunktiv_i_in(view, first):
         # "wies den Vorwurf zurück, da er jeder Grundlage entbehre": the reason is reported
         return Frame("indirect", [(first, _subordinate_end(view, first, stop))], cue, None)
     segment = segment_end(tokens, first)
@@ -153,8 +153,8 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
     return None
 
 
-def _konjunktiv_i_in(view: SentenceView, first: int, stop: int) -> bool:
-    """Whether the clause ``first:stop`` has a finite verb in Konjunktiv I (``entbehre``)."""
+def _konjunktiv_i_in(view: SentenceView, first: int) -> bool:
+    """Whether the clause opened at ``first`` has a finite verb in Konjunktiv I (``entbehre``)."""
     for position in finite_in(view, first, segment_end(view.tokens, first)):
         verb = view.verbs.get(position)
         if verb is not None and verb.mood == "Sub" and verb.konjunktiv == "I":

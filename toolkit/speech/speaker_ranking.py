@@ -29,12 +29,13 @@ from functools import cache
 from importlib import resources
 
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
-from toolkit.speech.cues import is_source_noun, unnamed_source
+from toolkit.speech.cues import unnamed_source
 from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
     candidates,
     instance_type,
+    is_source_noun,
     person_like,
 )
 from toolkit.speech.speakers import SpeakerResolver
@@ -201,7 +202,7 @@ def _resolve(
             name = record.speaker  # "nach Polizeiangaben" -> Polizei, "demnach": the last one
         elif _next_to_cue(record, words) and unnamed_source(words):
             name = None  # "Berichten zufolge", "nach ersten Angaben": no one is named
-        elif len(words) > 1 and words[0].pos == "PPOSAT" and is_source_noun(words[-1]):
+        elif len(words) > 1 and words[0].pos == "PPOSAT" and is_source_noun(words[-1].text):
             # "nach ihren Angaben", "seiner Meinung nach": whose words they are
             name = resolver.resolve(words[:1])
         else:
