@@ -224,3 +224,18 @@ def test_an_instance_only_the_model_finds_shows_a_dash_for_the_rules():
     assert added["Sprecher (Modell)"] == "Li"
     both = shown[shown["Text"] == "Dabei sagte Li Fei"].iloc[0]
     assert (both["Art (Regeln)"], both["Art (Modell)"]) == ("erzählt", "erzählt")
+
+
+def test_an_added_narrated_act_in_an_unreal_condition_is_ruled_out():
+    """The filter of learned additions reads unreal conditions for every kind but direct: a
+    narrated speech act added there goes like an indirect one (the check for a rule cue
+    inside a reported addition must not skip it)."""
+    from toolkit.model import ReportedSpeech
+    from toolkit.speech.learned import _without_what_the_rules_rule_out
+
+    text = "Wäre das Wetter besser gewesen, hätten wir gewonnen."
+    document = toolkit.analyse(text, speech_model="rules")
+    for kind in ("indirect", "reported"):
+        added = ReportedSpeech(kind, 0, len(text), text, 0, confidence=0.5)
+        kept = _without_what_the_rules_rule_out(document, [added], [], None, None)
+        assert kept == [], kind

@@ -197,7 +197,8 @@ def _without_what_the_rules_rule_out(
             return True  # it starts inside a title: "Die Welt“. Wäre das Wetter ..."
         if record.kind == "reported":
             first = bisect_left(cue_starts, record.start)
-            return first < len(cue_starts) and cue_starts[first] < record.end
+            if first < len(cue_starts) and cue_starts[first] < record.end:
+                return True  # the frame of a rule instance
         if record.kind == "direct":
             return any(a <= record.start and record.end <= b for a, b in titles)
         return _unreal_condition(document, record, verb_tokens)
