@@ -51,6 +51,8 @@ from toolkit.mood.paradigms import (
     SUBJUNCTIVE_TENSES,
     Cell,
     Paradigm,
+    doublet_lemmas,
+    is_known_verb,
     lemmas_of_form,
     paradigm,
 )
@@ -219,13 +221,30 @@ def _read(form: str, lemma: str, tokens: Sequence[Token], position: int) -> _Rea
     found = paradigm(lemma)
     cells = found.cells(form) if found else ()
     if not cells:
-        for other_lemma in lemmas_of_form(form):
-            other = paradigm(other_lemma)
-            if other is not None and other.cells(form):
-                found, cells = other, other.cells(form)
-                break
+        others = lemmas_of_form(form)
+    elif _guessed_lemma(form.lower(), lemma):
+        # ablaut conjugates the tagger's guess as a regular verb, so a Konjunktiv II doublet
+        # would read as Konjunktiv I ("stürbe" of "stürben"); the list of doublets knows the
+        # real verb
+        others = doublet_lemmas(form)
+    else:
+        others = ()
+    for other_lemma in others:
+        other = paradigm(other_lemma)
+        if other is not None and other.cells(form):
+            found, cells = other, other.cells(form)
+            break
     slot, slots = choose_slot(frozenset(slot for _tense, slot in cells), tokens, position)
     return _Reading(found, cells, slot, slots)
+
+
+def _guessed_lemma(form: str, lemma: str) -> bool:
+    """Return whether the tagger made the lemma up from an unknown form.
+
+    HanTa turns an unknown verb form into an infinitive by its regular endings: ``stürbe``
+    -> ``stürben``, ``schölte`` -> ``schölen``.
+    """
+    return lemma in {form + "n", form.removesuffix("te") + "en"} and not is_known_verb(lemma)
 
 
 def _other_person(reading: _Reading) -> int | None:

@@ -24,7 +24,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -66,7 +66,11 @@ class Paradigm:
     imperative: tuple[str, ...] = ()
     particle: str = ""
     source: str = "ablaut"
-    _index: dict[str, tuple[Cell, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: further Konjunktiv II forms, six cells each (``stände`` beside ``stünde``)
+    konjunktiv2_variants: tuple[tuple[str, ...], ...] = ()
+    _index: dict[str, tuple[Cell, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         index: dict[str, list[Cell]] = {}
@@ -77,6 +81,13 @@ class Paradigm:
                 index.setdefault(form, []).append((tense, slot))
                 if self.particle:
                     index.setdefault(self.particle + form, []).append((tense, slot))
+        indicative = set(self.present) | set(self.preterite)
+        for forms in self.konjunktiv2_variants:
+            for slot, form in enumerate(forms):
+                if form in indicative:  # "ich schwöre" stays a present indicative
+                    continue
+                for spelling in {form, self.particle + form}:
+                    index.setdefault(spelling, []).append(("konjunktiv2", slot))
         self._index.update({form: tuple(cells) for form, cells in index.items()})
 
     def cells(self, form: str) -> tuple[Cell, ...]:
@@ -156,7 +167,82 @@ def paradigm(lemma: str) -> Paradigm | None:
     """
     if not lemma or not lemma.isalpha() or not lemma.islower():
         return None
-    return _from_ablaut(lemma) or _from_pattern(lemma)
+    found = _from_ablaut(lemma) or _from_pattern(lemma)
+    return _with_variants(found) if found is not None else None
+
+
+_PERSON_ENDINGS = ("", "st", "", "n", "t", "n")
+
+
+def _persons(third_singular: str) -> tuple[str, ...]:
+    """Return the six cells of a Konjunktiv II from its 3rd person singular (``stände``)."""
+    return tuple(third_singular + ending for ending in _PERSON_ENDINGS)
+
+
+@lru_cache(maxsize=1)
+def _variant_table() -> dict[str, tuple[str, ...]]:
+    """Return ``verb -> its Konjunktiv II forms (3sg)`` from the toolkit's list of doublets."""
+    from toolkit.resources import lines
+
+    table: dict[str, tuple[str, ...]] = {}
+    for line in lines("mood_konjunktiv2_variants"):
+        verb, *forms = line.split()
+        table[verb] = tuple(forms)
+    return table
+
+
+def _with_variants(found: Paradigm) -> Paradigm:
+    """Add the other Konjunktiv II of a doublet verb, also after a prefix (``verstände``)."""
+    own = found.konjunktiv2[2] if found.konjunktiv2 else ""
+    for verb, forms in _variant_table().items():
+        if not own or not found.lemma.endswith(verb):
+            continue
+        for form in forms:
+            if own.endswith(form):
+                prefix = own[: len(own) - len(form)]
+                others = sorted({prefix + other for other in forms} - {own})
+                return replace(
+                    found, konjunktiv2_variants=tuple(_persons(other) for other in others)
+                )
+    return found
+
+
+def doublet_lemmas(form: str) -> tuple[str, ...]:
+    """Return the doublet verbs ``form`` may be a Konjunktiv II of.
+
+    Examples
+    --------
+    >>> doublet_lemmas("verstände"), doublet_lemmas("stürbe")
+    (('verstehen',), ('sterben',))
+    """
+    found = []
+    for verb, forms in _variant_table().items():
+        for third_singular in forms:
+            for cell in _persons(third_singular):
+                if form.endswith(cell):
+                    found.append(form[: len(form) - len(cell)] + verb)
+    return tuple(dict.fromkeys(found))
+
+
+def is_known_verb(lemma: str) -> bool:
+    """Return whether pattern.de's verb table or the doublet list has ``lemma``.
+
+    Examples
+    --------
+    >>> is_known_verb("sterben"), is_known_verb("stürben")
+    (True, False)
+    """
+    try:
+        return lemma in _pattern_verb_lemmas() or lemma in _variant_table()
+    except ResourceError:
+        return True  # without pattern.de's table every lemma is taken as it comes
+
+
+@lru_cache(maxsize=1)
+def _pattern_verb_lemmas() -> frozenset[str]:
+    from toolkit.lexicons import pattern_verb_table
+
+    return frozenset(pattern_verb_table())
 
 
 @lru_cache(maxsize=1)
@@ -172,16 +258,19 @@ def _pattern_forms_index() -> dict[str, tuple[str, ...]]:
 
 
 def lemmas_of_form(form: str) -> tuple[str, ...]:
-    """Return the lemmas of pattern.de's verb table that have ``form`` as a finite form.
+    """Return the lemmas that may have ``form`` as a finite form.
 
-    Used when the tagger's lemma is wrong and its paradigm lacks the form.
+    They come from pattern.de's verb table and from the list of Konjunktiv II doublets; used
+    when the tagger's lemma is wrong and its paradigm lacks the form.
 
     Examples
     --------
-    >>> lemmas_of_form("nähme")
-    ('nehmen',)
+    >>> lemmas_of_form("nähme"), lemmas_of_form("verstände")
+    (('nehmen',), ('verstehen',))
     """
+    lower = form.lower()
     try:
-        return _pattern_forms_index().get(form.lower(), ())
+        known = _pattern_forms_index().get(lower, ())
     except ResourceError:
-        return ()
+        known = ()
+    return tuple(dict.fromkeys((*known, *doublet_lemmas(lower))))
