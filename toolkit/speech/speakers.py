@@ -20,6 +20,7 @@ from functools import cache
 from toolkit.memo import word_memo
 from toolkit.model import Token
 from toolkit.resources import lines
+from toolkit.speech.given_names import given_name_gender
 from toolkit.speech.subjects import (
     FINITE,
     GENITIVE_DETERMINERS,
@@ -164,7 +165,9 @@ class SpeakerResolver:
             end = i
             while end < len(tokens) and tokens[end].pos == "NE":
                 end += 1
-            entity = self._entity(tokens[end - 1].text)
+            if end < len(tokens) and _surname_read_as_noun(tokens, end, list(tokens[i:end])):
+                end += 1  # "Theo Zwanziger": the tagger read the surname as a noun
+            entity = self._person(tokens[i:end])
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
@@ -215,6 +218,17 @@ class SpeakerResolver:
         entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
         # "die Politiker", "(von) Politikern": "er" does not refer to them
         entity.gender = "f" if feminine else "pl" if plural else "m"
+        return entity
+
+    def _person(self, run: Sequence[Token]) -> _Entity:
+        """Return the entity of a name run, named by its last word (``Jens Stoltenberg``).
+
+        A feminine given name before the surname makes a feminine person (``Angela Merkel``:
+        ``sie``).
+        """
+        entity = self._entity(run[-1].text)
+        if len(run) > 1 and given_name_gender(run[0].text) == "f":
+            entity.feminine = True
         return entity
 
     def _entity(self, name: str) -> _Entity:
@@ -268,7 +282,7 @@ class SpeakerResolver:
                 body = self._named_body(with_commas, run)
                 if body is not None:
                     return body
-            return self._entity(run[-1].text)
+            return self._person(run)
         nouns = [t for t in words if is_noun(t)]
         role = role_of(nouns[0].text) if nouns else None
         if role and first in {"der", "die", "dieser", "diese"} and self.agreement:
@@ -644,22 +658,33 @@ def _genitive_name(previous: Token | None, token: Token, after: Sequence[Token])
 
 
 def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
-    """Whether the noun after a role and a first name is the surname (``Thomas Steg``).
+    """Whether the noun after a first name is the surname the tagger read as a word.
 
-    The tagger reads surnames that are also words (``Steg``, ``Banke``) as nouns; after
-    ``Sprecher Thomas`` a capitalised noun that ends the phrase is the rest of the name.
+    ``Theo Zwanziger``, ``Sepp Blatter``, ``Vizeregierungssprecher Thomas Steg``: after a
+    given name (or a role and one name) a capitalised noun that ends the name, and is no
+    role or body (``Louis Sprecher``, ``Robert Koch-Institut``), is the rest of the name.
     """
     token = words[position]
     start = position - len(run)
-    last = position + 1 >= len(words) or words[position + 1].pos in {"$,", "$(", "$."}
-    return (
-        token.pos == "NN"
-        and token.text[:1].isupper()
-        and last
-        and len(run) == 1
+    after = words[position + 1] if position + 1 < len(words) else None
+    if (
+        token.pos != "NN"
+        or not token.text[:1].isupper()
+        or (after is not None and (after.pos in {"NN", "NE"} or after.text == "-"))
+    ):
+        return False
+    if (
+        len(run) == 1
         and start > 0
         and words[start - 1].pos == "NN"
         and role_of(words[start - 1].text) is not None
+        and (after is None or after.pos in {"$,", "$(", "$."})
+    ):
+        return True
+    return (
+        given_name_gender(run[-1].text) is not None
+        and role_of(token.text) is None
+        and not is_body_noun(token.text)
     )
 
 
@@ -688,6 +713,8 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
         elif run:
             if _surname_read_as_noun(words, position, run):
                 run.append(token)  # "Vizeregierungssprecher Thomas Steg"
+            elif token.pos == "NN" and "-" in token.text and is_body_noun(token.text):
+                return []  # "Robert Koch-Institut": the name belongs to the body's name
             break
         previous = token
     return run
