@@ -47,6 +47,8 @@ RULES_FAILS = {
     "news-source-nach-meldungen": "the rules name a body by the last word of its name",
     "speaker-body-with-a-numbered-name": "the rules name a body by the last word of its name",
     "speaker-weak-noun-in-reader-form": "the rules keep the mention as written ('Augenzeugen')",
+    "speaker-pronoun-prefers-person-named-before": "the rules resolve pronouns to speakers only "
+    "and keep the mention as written ('diesem Entwurf')",
 }
 
 

@@ -154,9 +154,15 @@ class SpeakerResolver:
         #: writes them (``des Ministeriums`` -> ``Ministerium``)
         self.agreement = agreement
         self.mentioned: list[_Entity] = []
+        #: where each entry of ``mentioned`` is named (character offset)
+        self.mentioned_at: list[int] = []
+        #: where the last two observed sentences start (character offsets)
+        self.sentence_starts: list[int] = [0, 0]
 
     def observe(self, tokens: Sequence[Token]) -> None:
         """Learn names and their roles from a sentence (``Präsident Putin``, ``X, Sprecher``)."""
+        if tokens:
+            self.sentence_starts = [self.sentence_starts[-1], tokens[0].start]
         i = 0
         while i < len(tokens):
             if tokens[i].pos != "NE":
@@ -167,12 +173,12 @@ class SpeakerResolver:
                 end += 1
             if end < len(tokens) and _surname_read_as_noun(tokens, end, list(tokens[i:end])):
                 end += 1  # "Theo Zwanziger": the tagger read the surname as a noun
-            entity = self._person(tokens[i:end])
+            entity = self._person(tokens[i:end], tokens[i - 1] if i > 0 else None)
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
             if self.agreement:
-                self.mentioned.append(entity)
+                self._mention(entity, tokens[i].start)
             # the role noun right before the name ("Präsident Putin"); a role further back
             # belongs to someone else ("Die Ministerin sprach in Berlin")
             role = role_of(tokens[i - 1].text) if i > 0 and tokens[i - 1].pos == "NN" else None
@@ -188,6 +194,10 @@ class SpeakerResolver:
             i = end
         if self.agreement:
             self._observe_roles(tokens)
+
+    def _mention(self, entity: _Entity, start: int) -> None:
+        self.mentioned.append(entity)
+        self.mentioned_at.append(start)
 
     def _observe_roles(self, tokens: Sequence[Token]) -> None:
         """Remember persons named by a role noun alone (``traf den Präsidenten``)."""
@@ -206,7 +216,7 @@ class SpeakerResolver:
                 determiner is not None and determiner.text.lower() in _PLURAL_DETERMINERS
             )
             entity = self._role_entity(token, plural)
-            self.mentioned.append(entity)
+            self._mention(entity, token.start)
 
     def _role_entity(self, noun: Token, plural: bool = False) -> _Entity:
         role = role_of(noun.text) or role_of(_lemma(noun)) or ""
@@ -214,20 +224,24 @@ class SpeakerResolver:
             if role in entity.roles and not entity.named:
                 return entity
         name = _lemma(noun)
-        feminine = name.lower().endswith("in") and not role.endswith("in")
+        feminine = _feminine_role(name, role)
         entity = self.entities.setdefault(name, _Entity(name, {role}, True, feminine))
         # "die Politiker", "(von) Politikern": "er" does not refer to them
         entity.gender = "f" if feminine else "pl" if plural else "m"
         return entity
 
-    def _person(self, run: Sequence[Token]) -> _Entity:
+    def _person(self, run: Sequence[Token], before: Token | None = None) -> _Entity:
         """Return the entity of a name run, named by its last word (``Jens Stoltenberg``).
 
-        A feminine given name before the surname makes a feminine person (``Angela Merkel``:
-        ``sie``).
+        A role noun right before the name tells the gender (``der Italiener Nicola
+        Zingaretti``); without one, a feminine given name before the surname makes a
+        feminine person (``Angela Merkel``: ``sie``).
         """
         entity = self._entity(run[-1].text)
-        if len(run) > 1 and given_name_gender(run[0].text) == "f":
+        role = role_of(before.text) if before is not None and before.pos == "NN" else None
+        if role is not None:
+            entity.feminine = entity.feminine or _feminine_role(before.text, role)
+        elif len(run) > 1 and given_name_gender(run[0].text) == "f":
             entity.feminine = True
         return entity
 
@@ -265,7 +279,8 @@ class SpeakerResolver:
         first = words[0].text.lower()
         if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS", "PPOSAT"}:
             if self.agreement:
-                return self._antecedent(first) or _Entity(words[0].text, person=False)
+                antecedent = self._antecedent(first, words[0].start)
+                return antecedent or _Entity(words[0].text, person=False)
             if first in {"er", "der"} or first.startswith("sein"):
                 return self._recent(lambda e: e.person and not e.feminine)
             if first in {"sie", "die"} or first.startswith("ihr"):
@@ -282,11 +297,12 @@ class SpeakerResolver:
                 body = self._named_body(with_commas, run)
                 if body is not None:
                     return body
-            return self._person(run)
+            at = with_commas.index(run[0])
+            return self._person(run, with_commas[at - 1] if at > 0 else None)
         nouns = [t for t in words if is_noun(t)]
         role = role_of(nouns[0].text) if nouns else None
         if role and first in {"der", "die", "dieser", "diese"} and self.agreement:
-            feminine = nouns[0].text.lower().endswith("in") and not role.endswith("in")
+            feminine = _feminine_role(nouns[0].text, role)
             known = (
                 self._recent(lambda e: _plays(e, role) and e.feminine == feminine)
                 or self._named_with_role(role)
@@ -366,12 +382,13 @@ class SpeakerResolver:
         self.entities.setdefault(key, entity)
         return entity
 
-    def _antecedent(self, pronoun: str) -> _Entity | None:
+    def _antecedent(self, pronoun: str, start: int) -> _Entity | None:
         """Return what a pronoun refers to: the latest speaker or person that agrees with it.
 
         ``er`` needs a masculine person (or a masculine body), ``sie`` a feminine one or a
         plural; ``ich``, ``wir``: the latest speaker. Speakers come first, then persons and
         bodies named in the sentences before (also as objects: ``traf den Präsidenten``).
+        ``start`` is where the pronoun stands.
         """
         if pronoun in {"er", "der"} or pronoun.startswith("sein"):
             test = _masculine
@@ -379,9 +396,27 @@ class SpeakerResolver:
             test = _feminine_or_plural
         else:
             return self._recent(lambda e: True)
-        return self._recent(test) or next(
-            (e for e in reversed(self.mentioned[-12:]) if test(e)), None
-        )
+        speaker = self._recent(test)
+        if speaker is None or not _a_person(speaker):
+            # "Laut diesem Entwurf ... Der Italiener Nicola Zingaretti gehört zu den
+            # Unterstützern. Er erklärte": a person named just before, not the document
+            recent = zip(
+                reversed(self.mentioned[-12:]), reversed(self.mentioned_at[-12:]), strict=True
+            )
+            person = next(
+                (
+                    e
+                    for e, at in recent
+                    if self.sentence_starts[0] <= at < start
+                    and e.named
+                    and _a_person(e)
+                    and test(e)
+                ),
+                None,
+            )
+            if person is not None:
+                return person
+        return speaker or next((e for e in reversed(self.mentioned[-12:]) if test(e)), None)
 
     def _named_with_role(self, role: str) -> _Entity | None:
         # a person named with this role earlier, even if not yet as a speaker
@@ -393,6 +428,11 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+def _feminine_role(noun: str, role: str) -> bool:
+    """Whether a role noun names a woman (``Ministerin``; ``Chefin`` of the role ``chef``)."""
+    return noun.lower().endswith("in") and not role.endswith("in")
 
 
 def _plays(entity: _Entity, role: str) -> bool:
@@ -625,7 +665,31 @@ def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
             parts.append(mention[start:position])
             start = position + 1
     parts.append(mention[start:])
-    return [part for part in parts if part] if len(parts) > 1 else [mention]
+    parts = [part for part in parts if part]
+    if len(parts) == 2 and _role_alone(parts[0]) and _role_and_name(parts[1]):
+        return [mention]  # "Der Vizekanzler und Arbeitsminister Franz Müntefering": one person
+    return parts if len(parts) > 1 else [mention]
+
+
+def _role_alone(part: Sequence[Token]) -> bool:
+    """Whether a conjunct is a role noun without a name (``Der deutsche Vizekanzler``)."""
+    nouns = [t for t in part if is_noun(t)]
+    return (
+        len(nouns) == 1
+        and nouns[0] is part[-1]
+        and nouns[0].pos == "NN"
+        and role_of(nouns[0].text) is not None
+    )
+
+
+def _role_and_name(part: Sequence[Token]) -> bool:
+    """Whether a conjunct is a role noun followed by a name (``Arbeitsminister Franz M.``)."""
+    return (
+        len(part) > 1
+        and part[0].pos == "NN"
+        and role_of(part[0].text) is not None
+        and part[1].pos == "NE"
+    )
 
 
 def _outside_brackets(mention: Sequence[Token]) -> list[Token]:
@@ -688,6 +752,22 @@ def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token
     )
 
 
+def _genitive_before_role(run: list[Token], words: Sequence[Token], position: int) -> bool:
+    """Whether a name in ``-s`` stands before a role and the person's name.
+
+    ``Hessens Ministerpräsident Roland Koch``: the first name says whose minister he is.
+    """
+    after = words[position + 1] if position + 1 < len(words) else None
+    return (
+        len(run) == 1
+        and run[0].text.endswith("s")
+        and words[position].pos == "NN"
+        and role_of(words[position].text) is not None
+        and after is not None
+        and after.pos == "NE"
+    )
+
+
 def _name_run(words: Sequence[Token]) -> list[Token]:
     """Return the first run of names that is not inside an attribute of the phrase.
 
@@ -711,6 +791,10 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
         if token.pos == "NE" and not attribute:
             run.append(token)
         elif run:
+            if _genitive_before_role(run, words, position):
+                run = []  # "Hessens Ministerpräsident Roland Koch": Hessen is whose
+                previous = token
+                continue
             if _surname_read_as_noun(words, position, run):
                 run.append(token)  # "Vizeregierungssprecher Thomas Steg"
             elif token.pos == "NN" and "-" in token.text and is_body_noun(token.text):
