@@ -275,6 +275,9 @@ def tokenise(text: str) -> tuple[Token, ...]:
                 for piece in pieces:
                     if _continues_date(parts, piece):
                         piece = (parts.pop()[0], *piece[1:])
+                    elif _ends_dotted_name(text, parts, piece):
+                        parts.pop()
+                        piece = (parts.pop()[0], piece[1], "regular", piece[3])
                     parts.append(piece)
             sentences.extend(_capped(text, _covering(text, parts)))
     tokens: list[Token] = []
@@ -453,6 +456,34 @@ def _capped(text: str, parts: list[_Part]) -> list[list[_Part]]:
         parts = parts[at:]
     cut.append(parts)
     return cut
+
+
+def _ends_dotted_name(text: str, parts: list[_Part], part: _Part) -> bool:
+    """Whether a word ends a name written with a dot inside: ``ver.di`` is one token.
+
+    SoMaJo reads ``ver.`` as an abbreviation and splits the union's name into three tokens;
+    a dot between two short words written together, the second in lower case, joins them
+    (a missing space after a full stop, ``Hause.dann``, joins longer words and stays split).
+    """
+    if len(parts) < 2:
+        return False
+    (first, first_end, _kind, _space), (dot, dot_end, _kind2, _space2) = parts[-2], parts[-1]
+    start, end, _kind3, _space3 = part
+    word = text[start:end]
+    return (
+        first_end == dot
+        and dot_end == start
+        and text[dot:dot_end] == "."
+        and word.isalpha()
+        and word.islower()
+        and len(word) <= _DOTTED_PART
+        and text[first:first_end].isalpha()
+        and first_end - first <= _DOTTED_PART
+    )
+
+
+#: Longest word on either side of the dot in a dotted name (``ver.di``).
+_DOTTED_PART = 4
 
 
 def _continues_date(parts: list[_Part], part: _Part) -> bool:
