@@ -340,9 +340,12 @@ def _next_to_cue(record: ReportedSpeech, words: Sequence[Token]) -> bool:
 def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:
     """Whether the rules named the source by a word of the cue (``demnach``, ``eigenen Angaben``).
 
-    The rules resolve those to the last speaker; that name is kept.
+    The rules resolve those to the last speaker, or to no one where none spoke before
+    (``Demnach`` after a report): that name is kept, the word is never a name itself.
     """
-    return record.speaker is not None and words[0].pos not in _MENTION_STARTS
+    return words[0].pos not in _MENTION_STARTS and (
+        record.speaker is not None or len(words) == 1
+    )
 
 
 _MENTION_STARTS = frozenset(

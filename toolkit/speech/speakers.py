@@ -13,6 +13,7 @@ phrase without its article (``Der Kreml`` -> ``Kreml``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -171,8 +172,8 @@ class SpeakerResolver:
             end = i
             while end < len(tokens) and tokens[end].pos == "NE":
                 end += 1
-            if end < len(tokens) and _surname_read_as_noun(tokens, end, list(tokens[i:end])):
-                end += 1  # "Theo Zwanziger": the tagger read the surname as a noun
+            if end < len(tokens):
+                end += _rest_of_name(tokens, end, list(tokens[i:end]))
             entity = self._person(tokens[i:end], tokens[i - 1] if i > 0 else None)
             entity.named = True
             self.names_seen += 1
@@ -237,7 +238,7 @@ class SpeakerResolver:
         Zingaretti``); without one, a feminine given name before the surname makes a
         feminine person (``Angela Merkel``: ``sie``).
         """
-        entity = self._entity(run[-1].text)
+        entity = self._entity(_surname(run))
         role = role_of(before.text) if before is not None and before.pos == "NN" else None
         if role is not None:
             entity.feminine = entity.feminine or _feminine_role(before.text, role)
@@ -248,6 +249,16 @@ class SpeakerResolver:
     def _entity(self, name: str) -> _Entity:
         if name.endswith("s") and name[:-1] in self.entities:
             name = name[:-1]
+        if name not in self.entities:
+            # "Maizière" after "Thomas de Maizière": the surname without its particle
+            name = next(
+                (
+                    known
+                    for known in self.entities
+                    if known.endswith(f" {name}") and known[0].islower()
+                ),
+                name,
+            )
         return self.entities.setdefault(name, _Entity(name))
 
     def resolve(self, mention: Sequence[Token]) -> str | None:
@@ -721,24 +732,76 @@ def _genitive_name(previous: Token | None, token: Token, after: Sequence[Token])
     )
 
 
-def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
-    """Whether the noun after a first name is the surname the tagger read as a word.
+#: Lower-case words inside a surname (``de Maizière``, ``von der Leyen``, ``van Gogh``).
+_NAME_PARTICLES = frozenset(
+    {"von", "vom", "van", "de", "der", "den", "da", "di", "del", "dos", "du", "la", "le", "zu"}
+)
+#: Tags the tagger gives surnames it does not know (``Blatter`` NN, ``Hoff`` VVIMP).
+_SURNAME_TAGS = frozenset({"NN", "NE", "FM", "VVIMP", "VVFIN", "ADJD", "ADJA", "ADV"})
+_REGNAL_NUMBER = re.compile(r"[IVXLC]+\.")
 
-    ``Theo Zwanziger``, ``Sepp Blatter``, ``Vizeregierungssprecher Thomas Steg``: after a
-    given name (or a role and one name) a capitalised noun that ends the name, and is no
-    role or body (``Louis Sprecher``, ``Robert Koch-Institut``), is the rest of the name.
+
+def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> int:
+    """Return how many words from ``position`` on still belong to a run of names (or 0).
+
+    A surname the tagger read as a word (``Theo Zwanziger``) is one; particles and the
+    surname after a given name are two or three (``Thomas de Maizière``, ``Ursula von der
+    Leyen``).
+    """
+    if _surname_read_as_noun(words, position, run):
+        return 1
+    if given_name_gender(run[-1].text) is None:
+        return 0
+    end = position
+    while end < len(words) and end - position < 3 and words[end].text in _NAME_PARTICLES:
+        end += 1
+    if end == position or end >= len(words):
+        return 0
+    surname = words[end]
+    if (
+        surname.text[:1].isupper()
+        and surname.pos in _SURNAME_TAGS
+        and role_of(surname.text) is None
+        and not is_body_noun(surname.text)
+    ):
+        return end - position + 1
+    return 0
+
+
+def _surname(run: Sequence[Token]) -> str:
+    """Return how a reader names the person of a run of names.
+
+    The last word, with the particles before it (``de Maizière``, ``von der Leyen``); a
+    regnal number keeps the name before it (``Benedikt XVI.``).
+    """
+    if len(run) > 1 and _REGNAL_NUMBER.fullmatch(run[-1].text):
+        return f"{run[-2].text} {run[-1].text}"
+    first = len(run) - 1
+    while first > 1 and run[first - 1].text in _NAME_PARTICLES:
+        first -= 1
+    return " ".join(token.text for token in run[first:])
+
+
+def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether the word after a first name is the surname the tagger read as a word.
+
+    ``Theo Zwanziger``, ``Sepp Blatter``, ``Elke Hoff`` (a verb to the tagger),
+    ``Vizeregierungssprecher Thomas Steg``: after a given name (or a role and one name) a
+    capitalised word that ends the name, and is no role or body (``Louis Sprecher``,
+    ``Robert Koch-Institut``), is the rest of the name.
     """
     token = words[position]
     start = position - len(run)
     after = words[position + 1] if position + 1 < len(words) else None
     if (
-        token.pos != "NN"
+        token.pos not in _SURNAME_TAGS
         or not token.text[:1].isupper()
         or (after is not None and (after.pos in {"NN", "NE"} or after.text == "-"))
     ):
         return False
     if (
         len(run) == 1
+        and token.pos == "NN"
         and start > 0
         and words[start - 1].pos == "NN"
         and role_of(words[start - 1].text) is not None
@@ -795,8 +858,9 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
                 run = []  # "Hessens Ministerpräsident Roland Koch": Hessen is whose
                 previous = token
                 continue
-            if _surname_read_as_noun(words, position, run):
-                run.append(token)  # "Vizeregierungssprecher Thomas Steg"
+            rest = _rest_of_name(words, position, run)
+            if rest:
+                run.extend(words[position : position + rest])  # "Thomas de Maizière"
             elif token.pos == "NN" and "-" in token.text and is_body_noun(token.text):
                 return []  # "Robert Koch-Institut": the name belongs to the body's name
             break
