@@ -343,9 +343,7 @@ def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:
     The rules resolve those to the last speaker, or to no one where none spoke before
     (``Demnach`` after a report): that name is kept, the word is never a name itself.
     """
-    return words[0].pos not in _MENTION_STARTS and (
-        record.speaker is not None or len(words) == 1
-    )
+    return words[0].pos not in _MENTION_STARTS and (record.speaker is not None or len(words) == 1)
 
 
 _MENTION_STARTS = frozenset(
