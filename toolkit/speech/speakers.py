@@ -209,6 +209,8 @@ class SpeakerResolver:
                 continue  # "Präsident Putin": the name stands for the person
             if i > 0 and tokens[i - 1].pos == "NE":
                 continue
+            if _after_title(tokens, i) or (i > 0 and _after_title(tokens, i - 1)):
+                continue  # "Frau Kachelmann": a person named, not a role
             determiner = next(
                 (t for t in reversed(tokens[max(0, i - 3) : i]) if t.pos not in {"ADJA", "ADV"}),
                 None,
@@ -242,6 +244,8 @@ class SpeakerResolver:
         role = role_of(before.text) if before is not None and before.pos == "NN" else None
         if role is not None:
             entity.feminine = entity.feminine or _feminine_role(before.text, role)
+        elif before is not None and before.text in _TITLES:
+            entity.feminine = entity.feminine or _TITLES[before.text] == "f"
         elif len(run) > 1 and given_name_gender(run[0].text) == "f":
             entity.feminine = True
         return entity
@@ -443,7 +447,7 @@ class SpeakerResolver:
 
 def _feminine_role(noun: str, role: str) -> bool:
     """Whether a role noun names a woman (``Ministerin``; ``Chefin`` of the role ``chef``)."""
-    return noun.lower().endswith("in") and not role.endswith("in")
+    return role == "frau" or (noun.lower().endswith("in") and not role.endswith("in"))
 
 
 def _plays(entity: _Entity, role: str) -> bool:
@@ -761,7 +765,7 @@ def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> in
     if (
         surname.text[:1].isupper()
         and surname.pos in _SURNAME_TAGS
-        and role_of(surname.text) is None
+        and not _role_word(surname.text)
         and not is_body_noun(surname.text)
     ):
         return end - position + 1
@@ -810,9 +814,18 @@ def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token
         return True
     return (
         given_name_gender(run[-1].text) is not None
-        and role_of(token.text) is None
+        and not _role_word(token.text)
         and not is_body_noun(token.text)
     )
+
+
+def _role_word(word: str) -> bool:
+    """Whether a word names a role, in a name's place (``Sprecher``; ``Hoffmann`` does not).
+
+    Surnames end in ``-mann`` as often as roles do (``Feuerwehrmann``), so that ending alone
+    does not make a role here.
+    """
+    return role_of(word) not in {None, "mann", "frau"}
 
 
 def _genitive_before_role(run: list[Token], words: Sequence[Token], position: int) -> bool:
@@ -828,6 +841,24 @@ def _genitive_before_role(run: list[Token], words: Sequence[Token], position: in
         and role_of(words[position].text) is not None
         and after is not None
         and after.pos == "NE"
+    )
+
+
+#: Forms of address before a surname, with the gender they give.
+_TITLES = {"Herr": "m", "Herrn": "m", "Frau": "f"}
+
+
+def _after_title(words: Sequence[Token], position: int) -> bool:
+    """Whether a form of address stands before a surname the tagger read as a word."""
+    following = words[position + 1] if position + 1 < len(words) else None
+    return (
+        words[position].text in _TITLES
+        and following is not None
+        and following.pos != "NE"
+        and following.pos in _SURNAME_TAGS
+        and following.text[:1].isupper()
+        and not _role_word(following.text)
+        and not is_body_noun(following.text)
     )
 
 
@@ -851,6 +882,8 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
             attribute = True
         elif _genitive_name(previous, token, words[position + 1 : position + 3]):
             attribute = True  # "Der Innenminister Frankreichs, Nicolas Sarkozy"
+        if not run and not attribute and _after_title(words, position):
+            return [words[position + 1]]  # "Herr Kachelmann": the tagger read a noun
         if token.pos == "NE" and not attribute:
             run.append(token)
         elif run:
