@@ -271,6 +271,8 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
         return None
     if lemma == "nennen" and _naming_participle(tokens, i, start, end):
         return None  # "Zebroide, auch Zebra-Pferde genannt": a name, no speech act
+    if lemma == "fordern" and _claims_lives(tokens, i, start, end):
+        return None  # "Das Erdbeben hat 65 Menschenleben gefordert": no one demands
     for word in entry.required:  # before the verb too: "für verdächtig zu halten"
         found = _find_part(tokens, start - 1, end, word)
         if found is None:
@@ -288,6 +290,29 @@ def _verb_cue(tokens: Sequence[Token], i: int) -> Cue | None:
         entry.medium,
         entry.reported,
         entry.v2,
+    )
+
+
+#: What a disaster "fordert" (claims): ``forderte 65 Menschenleben / Todesopfer``.
+_CLAIMED = ("leben", "opfer", "tote", "toten", "verletzte", "verletzten")
+
+
+def _claims_lives(tokens: Sequence[Token], i: int, start: int, end: int) -> bool:
+    """Whether ``fordern`` has lives or victims for its object (a disaster claimed them).
+
+    Victims are counted (``65 Menschenleben``, ``zwölf Todesopfer``, ``zahlreiche Tote``)
+    and stand where the object does: after a finite verb, before a participle. ``Die
+    Familien der 65 Opfer forderten Aufklärung`` is a demand.
+    """
+    before = tokens[i].pos not in {"VVFIN", "VVIMP"}
+    return any(
+        tokens[k].pos in {"NN", "NNA"}
+        and tokens[k].text.lower().endswith(_CLAIMED)
+        and (
+            tokens[k].text.lower().endswith("menschenleben")
+            or (k > 0 and tokens[k - 1].pos in {"CARD", "PIAT", "PIDAT", "ADJA"})
+        )
+        for k in (range(start, i) if before else range(i + 1, end))
     )
 
 
