@@ -51,6 +51,7 @@ RULES_FAILS = {
     "and keep the mention as written ('diesem Entwurf')",
     "speaker-online-medium": "the rules name a run of names by its last word",
     "speaker-eine-frau-is-feminine": "the rules take the last speaker, whatever its gender",
+    "speaker-single-given-name-is-feminine": "the rules resolve pronouns to speakers only",
 }
 
 

@@ -46,9 +46,10 @@ def given_name_gender(word: str) -> Literal["f", "m", "?"] | None:
 
     Examples
     --------
-    >>> given_name_gender("Sepp"), given_name_gender("Andrea"), given_name_gender("Blatter")
+    >>> given_name_gender("Sepp"), given_name_gender("Eva-Maria"), given_name_gender("Blatter")
     ('m', 'f', None)
     """
-    if not word[:1].isupper() or not word.isalpha():
+    first = word.split("-", 1)[0]  # "Karl-Theodor", "Eva-Maria": the first name's gender
+    if not first[:1].isupper() or not word.replace("-", "").isalpha():
         return None
-    return _GENDERS.get(_detector().get_gender(word))
+    return _GENDERS.get(_detector().get_gender(first))

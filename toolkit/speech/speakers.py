@@ -155,6 +155,8 @@ class SpeakerResolver:
         #: writes them (``des Ministeriums`` -> ``Ministerium``)
         self.agreement = agreement
         self.mentioned: list[_Entity] = []
+        #: the person each observed name token belongs to (token index -> entity)
+        self.named_at: dict[int, _Entity] = {}
         #: where each entry of ``mentioned`` is named (character offset)
         self.mentioned_at: list[int] = []
         #: where the last two observed sentences start (character offsets)
@@ -175,6 +177,8 @@ class SpeakerResolver:
             if end < len(tokens):
                 end += _rest_of_name(tokens, end, list(tokens[i:end]))
             entity = self._person(tokens[i:end], tokens[i - 1] if i > 0 else None)
+            for token in tokens[i:end]:
+                self.named_at[token.index] = entity
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
@@ -246,8 +250,8 @@ class SpeakerResolver:
             entity.feminine = entity.feminine or _feminine_role(before.text, role)
         elif before is not None and before.text in _TITLES:
             entity.feminine = entity.feminine or _TITLES[before.text] == "f"
-        elif len(run) > 1 and given_name_gender(run[0].text) == "f":
-            entity.feminine = True
+        elif given_name_gender(run[0].text) == "f":
+            entity.feminine = True  # "Angela Merkel", "seine Tochter Maria"
         return entity
 
     def _entity(self, name: str) -> _Entity:
@@ -312,6 +316,9 @@ class SpeakerResolver:
                 body = self._named_body(with_commas, run)
                 if body is not None:
                     return body
+            observed = self.named_at.get(run[-1].index)
+            if observed is not None:
+                return observed  # "des Rezensenten Alan" cut before "Posener": the whole name
             at = with_commas.index(run[0])
             return self._person(run, with_commas[at - 1] if at > 0 else None)
         nouns = [t for t in words if is_noun(t)]
@@ -723,17 +730,24 @@ def _genitive_name(previous: Token | None, token: Token, after: Sequence[Token])
 
     ``Präsident Putin``, ``Außenminister Maas`` are the name itself; a name in ``-s`` after a
     noun is whose it is when an apposition with a name follows (``Der Innenminister
-    Frankreichs, Nicolas Sarkozy``).
+    Frankreichs, Nicolas Sarkozy``; ``Das Staatsoberhaupt Neuseelands, die britische Königin
+    Elisabeth II.``). ``after`` are the next few words.
     """
-    return (
+    if not (
         previous is not None
         and previous.pos == "NN"
         and token.pos == "NE"
         and token.text.endswith("s")
-        and len(after) == 2
+        and len(after) >= 2
         and after[0].pos == "$,"
-        and after[1].pos == "NE"
-    )
+    ):
+        return False
+    for word in after[1:]:
+        if word.pos == "NE":
+            return True
+        if word.pos not in {"ART", "ADJA", "NN"}:
+            return False
+    return False
 
 
 #: Lower-case words inside a surname (``de Maizière``, ``von der Leyen``, ``van Gogh``).
@@ -742,7 +756,9 @@ _NAME_PARTICLES = frozenset(
 )
 #: Tags the tagger gives surnames it does not know (``Blatter`` NN, ``Hoff`` VVIMP).
 _SURNAME_TAGS = frozenset({"NN", "NE", "FM", "VVIMP", "VVFIN", "ADJD", "ADJA", "ADV"})
-_REGNAL_NUMBER = re.compile(r"[IVXLC]+\.")
+#: a regnal number (``XVI.``) or a surname shortened to protect a person (``St.``, ``K.``)
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_SHORTENED = re.compile(r"[IVXLC]+\.|[A-ZÄÖÜ][a-zäöü]?\.")
 
 
 def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> int:
@@ -754,19 +770,26 @@ def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> in
     """
     if _surname_read_as_noun(words, position, run):
         return 1
-    if given_name_gender(run[-1].text) is None:
+    # a name used by men and women alike, as Chinese surnames are to the list ("Li Fei"),
+    # may be the surname itself
+    if given_name_gender(run[-1].text) not in {"f", "m"}:
         return 0
     end = position
     while end < len(words) and end - position < 3 and words[end].text in _NAME_PARTICLES:
         end += 1
     if end == position or end >= len(words):
         return 0
+    if end - position == 1 and words[position].text == "zu" and words[end].pos != "NE":
+        return 0  # "nach Zyklon Tasha zu Dank verpflichtet"; "Karl-Theodor zu Guttenberg"
     surname = words[end]
+    after = words[end + 1] if end + 1 < len(words) else None
     if (
         surname.text[:1].isupper()
+        and not surname.text.isupper()  # "Patrick Georg von der IG Metall": a body's name
         and surname.pos in _SURNAME_TAGS
         and not _role_word(surname.text)
         and not is_body_noun(surname.text)
+        and (after is None or after.pos not in {"NE", "NN", "FM"})
     ):
         return end - position + 1
     return 0
@@ -776,9 +799,14 @@ def _surname(run: Sequence[Token]) -> str:
     """Return how a reader names the person of a run of names.
 
     The last word, with the particles before it (``de Maizière``, ``von der Leyen``); a
-    regnal number keeps the name before it (``Benedikt XVI.``).
+    regnal number keeps the name before it (``Benedikt XVI.``), a Korean given name the
+    family name (``Ban Ki-moon``).
     """
-    if len(run) > 1 and _REGNAL_NUMBER.fullmatch(run[-1].text):
+    if len(run) > 1 and (
+        _SHORTENED.fullmatch(run[-1].text) or _KOREAN_GIVEN_NAME.fullmatch(run[-1].text)
+    ):
+        # a regnal number or an abbreviated surname keeps the name before it, and a Korean
+        # given name its family name ("Ban Ki-moon", "Kim Jong-un")
         return f"{run[-2].text} {run[-1].text}"
     first = len(run) - 1
     while first > 1 and run[first - 1].text in _NAME_PARTICLES:
@@ -813,7 +841,7 @@ def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token
     ):
         return True
     return (
-        given_name_gender(run[-1].text) is not None
+        given_name_gender(run[-1].text) in {"f", "m"}
         and not _role_word(token.text)
         and not is_body_noun(token.text)
     )
@@ -880,7 +908,7 @@ def _name_run(words: Sequence[Token]) -> list[Token]:
             and is_noun(previous)
         ):
             attribute = True
-        elif _genitive_name(previous, token, words[position + 1 : position + 3]):
+        elif _genitive_name(previous, token, words[position + 1 : position + 7]):
             attribute = True  # "Der Innenminister Frankreichs, Nicolas Sarkozy"
         if not run and not attribute and _after_title(words, position):
             return [words[position + 1]]  # "Herr Kachelmann": the tagger read a noun
