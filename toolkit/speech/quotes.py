@@ -38,7 +38,6 @@ from toolkit.resources import lines
 #: Characters before an opening straight quote (start of a word).
 _OPEN_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{/–—-:;")
 #: Characters a word-final apostrophe may be followed by when it closes a quote.
-_WORD_CHARS_EXTRA = frozenset("-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +98,10 @@ def _is_word_start(text: str, position: int) -> bool:
 
 
 def _is_word_end(text: str, position: int) -> bool:
+    # a hyphen after the mark joins the quoted name to a noun: "die „Bild“-Zeitung"
     before = text[position - 1] if position > 0 else " "
     after = text[position + 1] if position + 1 < len(text) else " "
-    return not before.isspace() and not (after.isalnum() or after in _WORD_CHARS_EXTRA)
+    return not before.isspace() and not after.isalnum()
 
 
 def _can_close(text: str, position: int, opening: str) -> bool:
@@ -396,6 +396,8 @@ def quotation_role(
         return "mention"  # empty, or figures (ditto marks in a table)
     if _after_title_noun(before) or _title_noun_follows(after):
         return "title"
+    if after and after[0].text.startswith("-") and after[0].start == inner[-1].end + 1:
+        return "title"  # part of a compound: "die „Bild“-Zeitung", "„Nein“-Stimmen"
     framed = (before and before[-1].text == ":") or _cue_follows(after)
     if _name_shaped(inner, words, before) and not framed:
         return "title"

@@ -10,6 +10,9 @@ speech noun with a speaker narrates a speech act (``reported``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from toolkit.model import Token
 from toolkit.speech.cues import Cue
 from toolkit.speech.subjects import (
     FINITE,
@@ -98,7 +101,7 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         start = (
             last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
         )
-        end = noun_phrase_end(tokens, start)
+        end = _with_brackets(tokens, noun_phrase_end(tokens, start))
         if end == start and cue.lemma != "nach":
             return None
         # "nach ersten Informationen" names no source but itself; "laut Polizei" always does
@@ -135,6 +138,19 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
     if cue.lemma == "wonach":
         pieces = [(frame[1], content_end(view, frame[1]))]
     return Frame("indirect", pieces, cue, speaker, source_only=source_only, source_subject=own)
+
+
+def _with_brackets(tokens: Sequence[Token], end: int) -> int:
+    """Extend a source phrase over the short bracket after it.
+
+    ``Nach Angaben des United States Geological Survey (USGS)``: the bracket names the
+    source again and is no part of what it said.
+    """
+    if end < len(tokens) and tokens[end].text == "(":
+        for k in range(end + 1, min(end + 5, len(tokens))):
+            if tokens[k].text == ")":
+                return k + 1
+    return end
 
 
 def _around(view: SentenceView, frame: Range) -> list[Range]:

@@ -14,7 +14,7 @@ phrase without its article (``Der Kreml`` -> ``Kreml``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -182,7 +182,9 @@ class SpeakerResolver:
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
-            if self.agreement:
+            if self.agreement and not _quoted(tokens, i):
+                # a name inside a quotation is what someone says, not whom the text refers
+                # to next ("„Gut“, sagte er": er is not "Gut")
                 self._mention(entity, tokens[i].start)
             # the role noun right before the name ("Präsident Putin"); a role further back
             # belongs to someone else ("Die Ministerin sprach in Berlin")
@@ -401,7 +403,7 @@ class SpeakerResolver:
             return None
         entity = self.entities.setdefault(name, _Entity(name, person=False))
         entity.gender, entity.named = entity.gender or gender, True
-        self.entities.setdefault(key, entity)
+        self.entities[key] = entity  # the name alone, later, is this body too
         return entity
 
     def _antecedent(self, pronoun: str, start: int) -> _Entity | None:
@@ -409,36 +411,39 @@ class SpeakerResolver:
 
         ``er`` needs a masculine person (or a masculine body), ``sie`` a feminine one or a
         plural; ``ich``, ``wir``: the latest speaker. Speakers come first, then persons and
-        bodies named in the sentences before (also as objects: ``traf den Präsidenten``).
-        ``start`` is where the pronoun stands.
+        bodies named in the sentences before (also as objects: ``traf den Präsidenten``). A
+        demonstrative (``dieser``, ``diese``) points to the person named last, speaker or
+        not (``mit dem Anwalt der Familie, Rainer Wittner, sagte dieser``). ``start`` is
+        where the pronoun stands.
         """
-        if pronoun in {"er", "der"} or pronoun.startswith("sein"):
+        if pronoun in {"er", "der", "dieser"} or pronoun.startswith("sein"):
             test = _masculine
-        elif pronoun in {"sie", "die"} or pronoun.startswith("ihr"):
+        elif pronoun in {"sie", "die", "diese"} or pronoun.startswith("ihr"):
             test = _feminine_or_plural
         else:
             return self._recent(lambda e: True)
+        if pronoun in {"dieser", "diese"}:
+            named = self._named_before(start, test, self.sentence_starts[0])
+            if named is not None:
+                return named
         speaker = self._recent(test)
         if speaker is None or not _a_person(speaker):
             # "Laut diesem Entwurf ... Der Italiener Nicola Zingaretti gehört zu den
             # Unterstützern. Er erklärte": a person named just before, not the document
-            recent = zip(
-                reversed(self.mentioned[-12:]), reversed(self.mentioned_at[-12:]), strict=True
-            )
-            person = next(
-                (
-                    e
-                    for e, at in recent
-                    if self.sentence_starts[0] <= at < start
-                    and e.named
-                    and _a_person(e)
-                    and test(e)
-                ),
-                None,
-            )
+            person = self._named_before(start, test, self.sentence_starts[0])
             if person is not None:
                 return person
         return speaker or next((e for e in reversed(self.mentioned[-12:]) if test(e)), None)
+
+    def _named_before(
+        self, start: int, test: Callable[[_Entity], bool], since: int
+    ) -> _Entity | None:
+        """Return the person named last before ``start`` (from ``since`` on) passing ``test``."""
+        recent = zip(reversed(self.mentioned[-12:]), reversed(self.mentioned_at[-12:]), strict=True)
+        return next(
+            (e for e, at in recent if since <= at < start and e.named and _a_person(e) and test(e)),
+            None,
+        )
 
     def _named_with_role(self, role: str) -> _Entity | None:
         # a person named with this role earlier, even if not yet as a speaker
@@ -450,6 +455,24 @@ class SpeakerResolver:
             if test(entity):
                 return entity
         return None
+
+
+_OPENING_MARKS = frozenset("„»‚›")
+_CLOSING_MARKS = frozenset("“«‘‹")
+
+
+def _quoted(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a token stands inside quotation marks of its sentence (by counting marks)."""
+    depth = 0
+    straight = False
+    for token in tokens[:position]:
+        if token.text in _OPENING_MARKS:
+            depth += 1
+        elif token.text in _CLOSING_MARKS:
+            depth = max(0, depth - 1)
+        elif token.text == '"':
+            straight = not straight
+    return depth > 0 or straight
 
 
 def _feminine_role(noun: str, role: str) -> bool:
@@ -798,10 +821,13 @@ def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> in
 def _surname(run: Sequence[Token]) -> str:
     """Return how a reader names the person of a run of names.
 
-    The last word, with the particles before it (``de Maizière``, ``von der Leyen``); a
+    A company's or organisation's whole name (``Fox News``); else the last word, with the
+    particles before it (``de Maizière``, ``von der Leyen``); a
     regnal number keeps the name before it (``Benedikt XVI.``), a Korean given name the
     family name (``Ban Ki-moon``).
     """
+    if is_company_name(run):
+        return " ".join(token.text for token in run)  # "Fox News", "Wikimedia Foundation"
     if len(run) > 1 and (
         _SHORTENED.fullmatch(run[-1].text) or _KOREAN_GIVEN_NAME.fullmatch(run[-1].text)
     ):

@@ -193,7 +193,7 @@ def _without_what_the_rules_rule_out(
     cue_starts = sorted(record.cue.start for record in records if record.cue is not None)
 
     def ruled_out(record: ReportedSpeech) -> bool:
-        if any(a < record.start < b for a, b in titles):
+        if any(a <= record.start < b for a, b in titles):
             return True  # it starts inside a title: "Die Welt“. Wäre das Wetter ..."
         if record.kind == "reported":
             first = bisect_left(cue_starts, record.start)
