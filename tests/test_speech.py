@@ -52,6 +52,7 @@ RULES_FAILS = {
     "speaker-eine-frau-is-feminine": "the rules take the last speaker, whatever its gender",
     "speaker-single-given-name-is-feminine": "the rules resolve pronouns to speakers only",
     "speaker-demonstrative-is-the-person-named-last": "the rules resolve pronouns to speakers only",
+    "speaker-a-thought-names-no-one": "the rules name the subject, whatever it is",
 }
 
 

@@ -69,7 +69,7 @@ from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speaker_ranking import load_weights, rank_speakers
-from toolkit.speech.speakers import FINITE, SpeakerResolver
+from toolkit.speech.speakers import FINITE, SpeakerResolver, source_of
 from toolkit.speech.unquoted import addresses, speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document
@@ -508,10 +508,9 @@ def _source_name(
 
     ``Berichten zufolge``, ``nach ersten Informationen`` name no one: ``None``.
     """
-    noun = mention[-1].text
-    for suffix in ("angaben", "informationen", "berichten", "aussagen", "kreisen"):
-        if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
-            return noun[: -len(suffix)].rstrip("-")
+    source = source_of(mention[-1].text)
+    if source is not None:
+        return source
     if unnamed_source(mention):
         return None
     return last[1] if last is not None else None

@@ -130,6 +130,10 @@ class _Entity:
     named: bool = False
 
 
+#: What a mention resolves to when it names no one (``die Befürchtung``).
+NO_ONE = _Entity("", person=False)
+
+
 class SpeakerResolver:
     """Resolve speaker mentions while walking through a text, sentence by sentence.
 
@@ -282,6 +286,8 @@ class SpeakerResolver:
             names = [self.resolve(conjunct) for conjunct in conjuncts]
             return " und ".join(name for name in names if name) or None
         entity = self._lookup(mention)
+        if entity is NO_ONE:
+            return None
         if entity is not None:
             self.history.append(entity)
             return entity.name
@@ -312,6 +318,9 @@ class SpeakerResolver:
         attribute = _source_attribute(with_commas) if self.agreement else None
         if attribute:  # "Angaben der Ministerin Rita Verdonk": the minister's words
             return self._lookup(attribute)
+        owner = _owner_of_a_thought(words) if self.agreement else None
+        if owner is not None:  # "Seine Zuversicht": his; "die Befürchtung": no one's
+            return self._lookup(owner) if owner else NO_ONE
         run = _name_run(with_commas)
         if run and not (len(run) == 1 and run[0].text in {"Nato", "EU", "UN"}):
             if self.agreement:
@@ -579,7 +588,7 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
     words = [t for t in _outside_brackets(words) if not is_quote(t) and t.pos != "$."]
     nouns = [k for k, t in enumerate(words) if is_noun(t)]
     if len(nouns) == 1 and is_source_noun(words[nouns[0]].text):
-        source = _source_of(words[nouns[0]].text)  # "Polizeiangaben" -> Polizei
+        source = source_of(words[nouns[0]].text)  # "Polizeiangaben" -> Polizei
         if source:
             return source, "f" if source.lower().endswith(_FEMININE_ENDINGS) else None
     attribute = _source_attribute(words)
@@ -651,15 +660,41 @@ def _source_attribute(words: Sequence[Token]) -> list[Token] | None:
     return None
 
 
-_SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen")
+_SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen", "meinung")
 
 
-def _source_of(noun: str) -> str | None:
-    """Return the source a compound names (``Polizeiangaben`` -> ``Polizei``), or ``None``."""
+def source_of(noun: str) -> str | None:
+    """Return the source a compound names (``Polizeiangaben`` -> ``Polizei``), or ``None``.
+
+    Examples
+    --------
+    >>> source_of("Polizeiangaben"), source_of("Expertenmeinung"), source_of("Angaben")
+    ('Polizei', 'Experten', None)
+    """
     for suffix in _SOURCE_SUFFIXES:
         if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
             return noun[: -len(suffix)].rstrip("-")
     return None
+
+
+def _owner_of_a_thought(words: Sequence[Token]) -> list[Token] | None:
+    """Return whose thought or utterance a bare speech noun names, or ``None`` if no such noun.
+
+    ``Seine Zuversicht``, ``ihre Forderung`` -> the possessive; ``die Befürchtung``, ``die
+    Ankündigung`` name no one (``[]``). A document (``der Bericht``) is a source of its own.
+    """
+    from toolkit.speech.cues import noun_entry
+
+    nouns = [t for t in words if is_noun(t)]
+    if len(nouns) != 1 or nouns[0] is not words[-1] or words[0].pos not in _THOUGHT_STARTS:
+        return None
+    entry = noun_entry(nouns[0].lemma or nouns[0].text)
+    if entry is None or entry.medium not in {"thought", "speech"}:
+        return None
+    return [words[0]] if words[0].pos == "PPOSAT" else []
+
+
+_THOUGHT_STARTS = frozenset({"ART", "PPOSAT", "PDAT", "ADJA"})
 
 
 def _speech_noun(noun: Token) -> bool:
