@@ -121,6 +121,7 @@ class DocumentContext:
         self._subjects: set[tuple[int, int]] = set()
         self.intrinsic: dict[tuple[int, int], dict[str, float]] = {}
         self._windows: dict[int, list[tuple[int, int]]] = {}
+        self._may_speak: dict[tuple[int, int], bool] = {}
         # what every mention asks of its words, read once per token instead of once per
         # mention that contains it (mentions overlap: "Chef der Bahn (DB)", "Chef der Bahn")
         self.lowers = [token.text.lower() for token in self.tokens]
@@ -132,6 +133,20 @@ class DocumentContext:
                 first, end = self.token_range(record.start, record.end)
                 for k in range(first, end):
                     self.quoted[k] = True
+
+    def may_speak(self, span: tuple[int, int]) -> bool:
+        """Whether a mention may be a speaker at all (asked once per mention, not per instance).
+
+        "eigenen Angaben" names no one but the clause's subject, an object pronoun speaks
+        not, nor does a time ("Anfang Februar").
+        """
+        found = self._may_speak.get(span)
+        if found is None:
+            words = self.tokens[span[0] : span[1]]
+            found = self._may_speak[span] = not (
+                is_own(words[0]) or _object_pronoun(words) or is_temporal(words)
+            )
+        return found
 
     def mentions(self, sentence: int) -> list[tuple[int, int]]:
         """Return the mentions of a sentence (document token ranges, sorted)."""
@@ -364,14 +379,7 @@ def candidates(
     pieces = [context.token_range(a, b) for a, b in record.pieces()]
     window = context.window(sentence)
     anchor = cue[0] if cue else (pieces[0][0] if pieces else 0)
-    # "eigenen Angaben" names no one but the clause's subject: never a speaker of its own
-    spans = {
-        span
-        for span in nearest(window, anchor, MAX_CANDIDATES)
-        if not is_own(tokens[span[0]])
-        and not _object_pronoun(tokens[span[0] : span[1]])
-        and not is_temporal(tokens[span[0] : span[1]])  # "Anfang Februar" speaks not
-    }
+    spans = {span for span in nearest(window, anchor, MAX_CANDIDATES) if context.may_speak(span)}
     if rule is not None and rule[1] > rule[0]:
         spans.add(rule)
     if previous_mention is not None:

@@ -109,15 +109,29 @@ def score_candidate(features: Mapping[str, float], weights: Mapping[str, float])
     return total
 
 
-def choose(candidates: Sequence[Candidate], weights: Mapping[str, float]) -> Choice | None:
-    """Return the best candidate with its probability among all candidates (softmax)."""
+def choose(
+    candidates: Sequence[Candidate],
+    weights: Mapping[str, float],
+    mention_scores: dict[tuple[int, str], float] | None = None,
+) -> Choice | None:
+    """Return the best candidate with its probability among all candidates (softmax).
+
+    ``mention_scores`` keeps the score of each mention's own features per instance type
+    across the instances of a document (the mention's features are one shared dict).
+    """
     if not candidates:
         return None
-    typed = _typed_weights(weights, candidates[0].kind)
+    kind = candidates[0].kind
+    typed = _typed_weights(weights, kind)
+    known = {} if mention_scores is None else mention_scores
+    scores = []
     # the instance's and the mention's features apart: no merged dict per candidate
-    scores = [
-        score_candidate(c.features, typed) + score_candidate(c.mention, typed) for c in candidates
-    ]
+    for candidate in candidates:
+        key = (id(candidate.mention), kind)
+        own = known.get(key)
+        if own is None:
+            own = known[key] = score_candidate(candidate.mention, typed)
+        scores.append(score_candidate(candidate.features, typed) + own)
     top = max(scores)
     total = sum(math.exp(s - top) for s in scores)
     best = scores.index(top)
@@ -141,6 +155,7 @@ def rank_speakers(
     (:class:`~toolkit.speech.speakers.SpeakerResolver` with ``agreement=True``).
     """
     context = DocumentContext(document, records)
+    mention_scores: dict[tuple[int, str], float] = {}
     per_sentence = Counter(record.sentence for record in records)
     chosen: list[tuple[tuple[int, int] | None, Choice | None]] = []
     for position, record in enumerate(records):
@@ -148,7 +163,7 @@ def rank_speakers(
             chosen.append((None, None))  # not prose: the rules' speaker stays
             continue
         before = context.span_range(records[position - 1].speaker_mention) if position else None
-        choice = choose(candidates(context, record, position, before), weights)
+        choice = choose(candidates(context, record, position, before), weights, mention_scores)
         span = (choice.candidate.first, choice.candidate.end) if choice else None
         if (
             record.speaker_mention is None

@@ -58,6 +58,23 @@ def _shape(word: str) -> str:
 
 
 _DEPTH = ("d=0", "d=1", "d=2")
+_CUE_DISTANCE = tuple(f"cuebd={distance}" for distance in range(7))
+
+
+class _Prefixed(dict):  # type: ignore[type-arg]
+    """``prefix + key`` for any key, each string built once (a few cue classes)."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        found = self[key] = self.prefix + str(key)
+        return found
+
+
+_CUE_BEFORE = _Prefixed("cueb:")
+_CUE_AFTER = _Prefixed("cuea:")
 _NO_RULE = ("r:O",)
 _CODED: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
 
@@ -176,6 +193,9 @@ def document_features(
     before_features = [_coded("r-1:", r) if r else () for r in rule]
     after_features = [_coded("r1:", r) if r else () for r in rule]
     segment_words = [f"seg={token.text.lower()}" for token in tokens]
+    # the tags two to the left and right of each token, as feature strings, built once
+    tags_before = [f"p-2={token.pos}" for token in tokens]
+    tags_after = [f"p2={token.pos}" for token in tokens]
     features: list[list[str]] = []
     for sentence in document.sentences:
         s = sentence.index
@@ -222,11 +242,11 @@ def document_features(
                 next_cue += 1
             if next_cue:
                 at, before = placed[next_cue - 1]
-                f.append(f"cueb:{before.cue_class}")
-                f.append(f"cuebd={min(i - at, 6)}")
+                f.append(_CUE_BEFORE[before.cue_class])
+                f.append(_CUE_DISTANCE[min(i - at, 6)])
             after = next_cue + (next_cue < len(placed) and placed[next_cue][0] == i)
             if after < len(placed):
-                f.append(f"cuea:{placed[after][1].cue_class}")
+                f.append(_CUE_AFTER[placed[after][1].cue_class])
             f.append(segment_words[segment_first])
             if segment_cue:
                 f.append("segcue")
@@ -236,7 +256,7 @@ def document_features(
                 f.append("first")
             if i == last:
                 f.append("last")
-            f.append(f"p-2={tokens[i - 2].pos}" if i - 2 >= first else "p-2=#")
+            f.append(tags_before[i - 2] if i - 2 >= first else "p-2=#")
             if i > first:
                 f.extend(_neighbour(-1, tokens[i - 1].text, tokens[i - 1].pos))
                 f.extend(before_features[i - 1])
@@ -247,7 +267,7 @@ def document_features(
                 f.extend(after_features[i + 1])
             else:
                 f.append("p1=#")
-            f.append(f"p2={tokens[i + 2].pos}" if i + 2 <= last else "p2=#")
+            f.append(tags_after[i + 2] if i + 2 <= last else "p2=#")
             f.extend(shared)
             features.append(f)
     return features
