@@ -301,7 +301,14 @@ def test_missing_weights_fall_back_to_the_rules_with_a_warning(
         ("Angaben der Polizei", "Polizei"),
         ("Polizeiangaben", "Polizei"),
         ("die Bundesregierung", "Bundesregierung"),
-        ("des Roten Kreuzes", "Roten Kreuzes"),  # an adjective: the words stay as written
+        # the noun's ending does not tell its gender: the words stay as written
+        ("des Roten Kreuzes", "Roten Kreuzes"),
+        # without the article, the adjective takes the nominative's ending
+        ("Aussagen des Statistischen Bundesamtes", "Statistisches Bundesamt"),
+        ("Angaben des künstlerischen Leiters", "künstlerischer Leiter"),
+        ("der bulgarischen Presse", "bulgarische Presse"),
+        ("Ansicht des UN-Generalsekretärs", "UN-Generalsekretär"),
+        ("des größten Konzerns", "größten Konzerns"),  # a superlative: as written
     ],
 )
 def test_mentions_read_as_a_reader_writes_them(text: str, expected: str) -> None:

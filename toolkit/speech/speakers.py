@@ -553,7 +553,7 @@ _DETERMINER_GENDER = {"das": "n", "dem": None, "des": None, "den": None, "der": 
 def _lemma(noun: Token) -> str:
     """Return a noun's dictionary form as written (``Ministeriums`` -> ``Ministerium``)."""
     lemma = noun.lemma or noun.text
-    if not lemma or "-" in noun.text or lemma.lower() == noun.text.lower():
+    if not lemma or lemma.lower() == noun.text.lower():
         return noun.text
     weak = lemma + "e"  # "Augenzeugen": the tagger gives "Augenzeug" for "Augenzeuge"
     if noun.text.lower() == (weak + "n").lower() and suffixes_in(weak.lower(), _role_set()):
@@ -616,11 +616,24 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
             break
     head = [k for k in range(head_end) if is_noun(rest[k])]
     gender = None
+    told: str | None = None  # the gender the article and adjective endings tell
     if head:
         noun = rest[head[0]]
         lower = noun.text.lower()
-        if oblique and not any(t.pos == "ADJA" for t in rest[: head[0]]):
+        adjectives = [k for k in range(head[0]) if rest[k].pos == "ADJA"]
+        if oblique and not adjectives:
             rest[head[0]] = _with_text(noun, _lemma(noun))
+        elif adjectives and start:
+            # "des Statistischen Bundesamtes" -> "Statistisches Bundesamt", "der bulgarischen
+            # Presse" -> "bulgarische Presse": without the article, the nominative's endings
+            ending = _strong_ending(words[0].text.lower(), _lemma(noun))
+            if ending and all(_weak_form(rest[k]) for k in adjectives):
+                for k in adjectives:
+                    rest[k] = _with_text(rest[k], rest[k].text[:-2] + ending)
+                if oblique:
+                    rest[head[0]] = _with_text(noun, _lemma(noun))
+                elif ending == "e":  # "der bulgarischen Presse": feminine, or a plural
+                    told = "pl" if words[0].text.lower() == "den" else "f"
         dative_plural = _dative_plural(noun)
         if dative_plural:  # "(von) Politikern der SPD" -> "Politiker der SPD"
             rest[head[0]] = _with_text(noun, noun.text[:-1])
@@ -637,7 +650,36 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
             gender = "n"
         elif start and gender in {"m", "n"} and words[0].text.lower() in _PLURAL_DETERMINERS:
             gender = "pl"  # "die Politiker": a masculine noun after "die" is a plural
-    return " ".join(t.text for t in rest) or " ".join(t.text for t in words), gender
+    return " ".join(t.text for t in rest) or " ".join(t.text for t in words), told or gender
+
+
+def _strong_ending(determiner: str, noun: str) -> str | None:
+    """Return the adjective ending of a noun phrase without article, in the nominative.
+
+    After ``des``/``dem`` the noun is masculine or neuter: its ending tells which
+    (``Statistisches Bundesamt``, ``künstlerischer Leiter``), else ``None`` (``des Roten
+    Kreuzes`` stays as written); after ``der``/``den`` with an adjective in ``-en`` it is a
+    feminine singular or a plural, both ``-e`` (``bulgarische Presse``, ``afghanische
+    Behörden``).
+    """
+    if determiner in {"des", "dem", "eines", "einem", "vom"}:
+        lower = noun.lower()
+        if lower.endswith(_NEUTER_ENDINGS):
+            return "es"
+        return "er" if lower.endswith(_MASCULINE_ENDINGS) else None
+    if determiner in {"der", "den"}:
+        return "e"
+    return None
+
+
+#: Endings of masculine nouns, persons above all (``Leiter``, ``Sekretär``, ``Präsident``).
+_MASCULINE_ENDINGS = ("er", "är", "ör", "eur", "or", "ent", "ant", "ist", "ling", "ismus", "rat")
+
+
+def _weak_form(adjective: Token) -> bool:
+    """Whether an adjective is its base form plus ``-en`` (``statistischen``; not ``größten``)."""
+    lemma = (adjective.lemma or "").lower()
+    return bool(lemma) and adjective.text.lower() == lemma + "en"
 
 
 def _source_attribute(words: Sequence[Token]) -> list[Token] | None:
@@ -670,11 +712,20 @@ def source_of(noun: str) -> str | None:
     --------
     >>> source_of("Polizeiangaben"), source_of("Expertenmeinung"), source_of("Angaben")
     ('Polizei', 'Experten', None)
+    >>> source_of("Zeitungsberichten"), source_of("Regierungsangaben")
+    ('Zeitung', 'Regierung')
     """
     for suffix in _SOURCE_SUFFIXES:
         if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
-            return noun[: -len(suffix)].rstrip("-")
+            source = noun[: -len(suffix)].rstrip("-")
+            if source.endswith("s") and source[:-1].lower().endswith(_LINKING_S_BEFORE):
+                source = source[:-1]  # the linking s of a compound: "Zeitungs|berichten"
+            return source
     return None
+
+
+#: Endings after which a compound takes a linking s (``Regierungs-``, ``Gesellschafts-``).
+_LINKING_S_BEFORE = ("ung", "heit", "keit", "schaft", "ion", "tät")
 
 
 def _owner_of_a_thought(words: Sequence[Token]) -> list[Token] | None:
