@@ -159,8 +159,9 @@ class SpeakerResolver:
         #: writes them (``des Ministeriums`` -> ``Ministerium``)
         self.agreement = agreement
         self.mentioned: list[_Entity] = []
-        #: the person each observed name token belongs to (token index -> entity)
-        self.named_at: dict[int, _Entity] = {}
+        #: the person each observed name token belongs to, and where that name ends
+        #: (token index -> (entity, index of the name's last token))
+        self.named_at: dict[int, tuple[_Entity, int]] = {}
         #: where each entry of ``mentioned`` is named (character offset)
         self.mentioned_at: list[int] = []
         #: where the last two observed sentences start (character offsets)
@@ -182,7 +183,7 @@ class SpeakerResolver:
                 end += _rest_of_name(tokens, end, list(tokens[i:end]))
             entity = self._person(tokens[i:end], tokens[i - 1] if i > 0 else None)
             for token in tokens[i:end]:
-                self.named_at[token.index] = entity
+                self.named_at[token.index] = (entity, tokens[end - 1].index)
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
@@ -282,6 +283,11 @@ class SpeakerResolver:
         coordinated mention names each speaker (``SPD und PDS``).
         """
         conjuncts = _conjuncts(mention)
+        if len(conjuncts) == 1 and self.agreement:
+            outside = [t for t in _outside_brackets(mention) if not is_quote(t)]
+            attribute = _source_attribute(outside)
+            if attribute is not None and len(_conjuncts(attribute)) > 1:
+                return self.resolve(attribute)  # "Die Äußerungen Hassemers und Papiers"
         if len(conjuncts) > 1:
             names = [self.resolve(conjunct) for conjunct in conjuncts]
             return " und ".join(name for name in names if name) or None
@@ -328,8 +334,8 @@ class SpeakerResolver:
                 if body is not None:
                     return body
             observed = self.named_at.get(run[-1].index)
-            if observed is not None:
-                return observed  # "des Rezensenten Alan" cut before "Posener": the whole name
+            if observed is not None and observed[1] > run[-1].index:
+                return observed[0]  # "des Rezensenten Alan" cut before "Posener": the whole name
             at = with_commas.index(run[0])
             return self._person(run, with_commas[at - 1] if at > 0 else None)
         nouns = [t for t in words if is_noun(t)]
@@ -653,6 +659,25 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
     return " ".join(t.text for t in rest) or " ".join(t.text for t in words), told or gender
 
 
+def _speech_noun_before(words: Sequence[Token], position: int) -> bool:
+    from toolkit.speech.speaker_features import is_source_noun
+
+    if position == 0 or words[position - 1].pos != "NN":
+        return False
+    return is_source_noun(words[position - 1].text) or _speech_noun(words[position - 1])
+
+
+def _genitive_names(words: Sequence[Token]) -> bool:
+    """Whether words are names in the genitive, alone or joined (``Merkels``, ``A und Bs``)."""
+    names = [t for t in words if t.pos != "KON"]
+    return (
+        bool(names)
+        and words[0].pos == "NE"
+        and all(t.text[:1].isupper() and t.text.endswith("s") and len(t.text) > 3 for t in names)
+        and all(t.pos != "KON" or t.text == "und" for t in words)
+    )
+
+
 def _strong_ending(determiner: str, noun: str) -> str | None:
     """Return the adjective ending of a noun phrase without article, in the nominative.
 
@@ -695,6 +720,12 @@ def _source_attribute(words: Sequence[Token]) -> list[Token] | None:
     ):
         return None
     after = nouns[0] + 1
+    if after < len(words) and _genitive_names(words[after:]):
+        # "Die Äußerungen Hassemers und Papiers": the names, in the nominative
+        return [
+            _with_text(t, t.text[:-1]) if t.pos in {"NE", "NN"} and t.text.endswith("s") else t
+            for t in words[after:]
+        ]
     if after < len(words) and words[after].text.lower() in {"von", "vom"} | GENITIVE_DETERMINERS:
         attribute = list(words[after + (words[after].text.lower() == "von") :])
         # "Informationen vom späten Abend": when, not whose
@@ -792,6 +823,8 @@ def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
             attribute = True
         elif lower in GENITIVE_DETERMINERS or token.pos in {"APPR", "APPRART"}:
             attribute = attribute or position > start
+        elif _speech_noun_before(mention, position) and _genitive_names(mention[position:]):
+            attribute = True  # "Die Äußerungen Hassemers und Papiers": whose, both
         if token.pos == "KON" and lower in NP_CONJUNCTIONS and not attribute:
             parts.append(mention[start:position])
             start = position + 1
@@ -879,6 +912,11 @@ def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> in
     """
     if _surname_read_as_noun(words, position, run):
         return 1
+    if _first_of_two_surnames(words, position, run):
+        end = position + 1
+        while end < len(words) and words[end].pos == "NE":
+            end += 1
+        return end - position  # "Hilda Morales Trujillo": the tagger read "Morales" as a noun
     # a name used by men and women alike, as Chinese surnames are to the list ("Li Fei"),
     # may be the surname itself
     if given_name_gender(run[-1].text) not in {"f", "m"}:
@@ -902,6 +940,21 @@ def _rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> in
     ):
         return end - position + 1
     return 0
+
+
+def _first_of_two_surnames(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether a word after a given name starts two surnames, the second a name to the tagger."""
+    token = words[position]
+    return (
+        len(run) == 1
+        and position + 1 < len(words)
+        and words[position + 1].pos == "NE"
+        and token.pos == "NN"
+        and token.text[:1].isupper()
+        and given_name_gender(run[0].text) in {"f", "m"}
+        and not _role_word(token.text)
+        and not is_body_noun(token.text)
+    )
 
 
 def _surname(run: Sequence[Token]) -> str:
