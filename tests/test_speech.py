@@ -12,8 +12,8 @@ import pytest
 import toolkit
 from toolkit.model import ReportedSpeech
 from toolkit.speech import analyse_speech, detect_speech, speaker_ranking
+from toolkit.speech.reader_forms import reader_form
 from toolkit.speech.speaker_features import Candidate
-from toolkit.speech.speakers import reader_form
 
 from .conftest import CASES
 

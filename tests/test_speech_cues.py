@@ -7,7 +7,8 @@ import pytest
 import toolkit
 from toolkit.resources import lines
 from toolkit.speech.cues import cue_nouns, cue_verbs, find_cues, noun_entry, prepositional_cues
-from toolkit.speech.speakers import SpeakerResolver, role_of
+from toolkit.speech.roles import role_of
+from toolkit.speech.speakers import SpeakerResolver
 from toolkit.speech.subjects import subject_of
 
 MEDIA = {"speech", "thought", "writing"}

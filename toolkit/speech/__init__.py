@@ -67,9 +67,10 @@ from toolkit.speech.direct import (
 )
 from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame, verb_frame
 from toolkit.speech.mood_context import resolve_moods
+from toolkit.speech.reader_forms import source_of
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speaker_ranking import load_weights, rank_speakers
-from toolkit.speech.speakers import FINITE, SpeakerResolver, source_of
+from toolkit.speech.speakers import FINITE, SpeakerResolver
 from toolkit.speech.unquoted import addresses, speaker_label
 from toolkit.speech.view import Frame, SentenceView, speaker_of
 from toolkit.tagging import is_tagged, tag_document

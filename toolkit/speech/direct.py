@@ -17,7 +17,7 @@ from typing import Any
 from toolkit.model import Document, ReportedSpeech, Span
 from toolkit.speech.cues import Cue, segment_start
 from toolkit.speech.quotes import Quotation, find_quotations, quotation_role
-from toolkit.speech.speakers import role_of
+from toolkit.speech.roles import role_of
 from toolkit.speech.subjects import noun_phrase_end, subject_of
 from toolkit.speech.view import Frame, Range, SentenceView, finite_in, speaker_of
 from toolkit.tokens import paragraphs

@@ -33,7 +33,7 @@ from functools import cache
 from toolkit.memo import word_memo
 from toolkit.model import Document, ReportedSpeech, Span, Token
 from toolkit.resources import lines
-from toolkit.speech.speakers import role_of, suffixes_in
+from toolkit.speech.roles import role_of, suffixes_in
 from toolkit.speech.subjects import (
     FINITE,
     GENITIVE_DETERMINERS,

@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 from toolkit.speech.cues import Cue, segment_end
-from toolkit.speech.speakers import role_of
+from toolkit.speech.roles import role_of
 from toolkit.speech.view import Range, SentenceView, finite_in
 
 #: First and second person pronouns and possessives (the words of someone speaking).

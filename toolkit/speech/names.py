@@ -1,0 +1,252 @@
+"""Runs of names: which words name a person or a body, and how a reader names it.
+
+``Nato-Generalsekretär Jens Stoltenberg`` -> Stoltenberg; the tagger reads many surnames as
+common nouns or verbs (``Theo Zwanziger``, ``Elke Hoff``), so a given name
+(:mod:`toolkit.speech.given_names`) before such a word makes it the surname; particles
+belong to it (``Thomas de Maizière``, ``Ursula von der Leyen``), a regnal number keeps the
+name before it (``Benedikt XVI.``), an organisation keeps its whole name (``Human Rights
+Watch``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from toolkit.model import Token
+from toolkit.speech.given_names import given_name_gender
+from toolkit.speech.roles import is_body_noun, is_company_name, role_of
+from toolkit.speech.subjects import GENITIVE_DETERMINERS, is_noun
+
+
+def genitive_name(previous: Token | None, token: Token, after: Sequence[Token]) -> bool:
+    """Whether a name after a common noun is its genitive (``Innenminister Frankreichs``).
+
+    ``Präsident Putin``, ``Außenminister Maas`` are the name itself; a name in ``-s`` after a
+    noun is whose it is when an apposition with a name follows (``Der Innenminister
+    Frankreichs, Nicolas Sarkozy``; ``Das Staatsoberhaupt Neuseelands, die britische Königin
+    Elisabeth II.``). ``after`` are the next few words.
+    """
+    if not (
+        previous is not None
+        and previous.pos == "NN"
+        and token.pos == "NE"
+        and token.text.endswith("s")
+        and len(after) >= 2
+        and after[0].pos == "$,"
+    ):
+        return False
+    for word in after[1:]:
+        if word.pos == "NE":
+            return True
+        if word.pos not in {"ART", "ADJA", "NN"}:
+            return False
+    return False
+
+
+#: Lower-case words inside a surname (``de Maizière``, ``von der Leyen``, ``van Gogh``).
+_NAME_PARTICLES = frozenset(
+    {"von", "vom", "van", "de", "der", "den", "da", "di", "del", "dos", "du", "la", "le", "zu"}
+)
+
+
+#: Tags the tagger gives surnames it does not know (``Blatter`` NN, ``Hoff`` VVIMP).
+_SURNAME_TAGS = frozenset({"NN", "NE", "FM", "VVIMP", "VVFIN", "ADJD", "ADJA", "ADV"})
+
+
+#: a regnal number (``XVI.``) or a surname shortened to protect a person (``St.``, ``K.``)
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+_SHORTENED = re.compile(r"[IVXLC]+\.|[A-ZÄÖÜ][a-zäöü]?\.")
+
+
+def rest_of_name(words: Sequence[Token], position: int, run: list[Token]) -> int:
+    """Return how many words from ``position`` on still belong to a run of names (or 0).
+
+    A surname the tagger read as a word (``Theo Zwanziger``) is one; particles and the
+    surname after a given name are two or three (``Thomas de Maizière``, ``Ursula von der
+    Leyen``).
+    """
+    if _surname_read_as_noun(words, position, run):
+        return 1
+    if _first_of_two_surnames(words, position, run):
+        end = position + 1
+        while end < len(words) and words[end].pos == "NE":
+            end += 1
+        return end - position  # "Hilda Morales Trujillo": the tagger read "Morales" as a noun
+    # a name used by men and women alike, as Chinese surnames are to the list ("Li Fei"),
+    # may be the surname itself
+    if given_name_gender(run[-1].text) not in {"f", "m"}:
+        return 0
+    end = position
+    while end < len(words) and end - position < 3 and words[end].text in _NAME_PARTICLES:
+        end += 1
+    if end == position or end >= len(words):
+        return 0
+    if end - position == 1 and words[position].text == "zu" and words[end].pos != "NE":
+        return 0  # "nach Zyklon Tasha zu Dank verpflichtet"; "Karl-Theodor zu Guttenberg"
+    surname = words[end]
+    after = words[end + 1] if end + 1 < len(words) else None
+    if (
+        surname.text[:1].isupper()
+        and not surname.text.isupper()  # "Patrick Georg von der IG Metall": a body's name
+        and surname.pos in _SURNAME_TAGS
+        and not _role_word(surname.text)
+        and not is_body_noun(surname.text)
+        and (after is None or after.pos not in {"NE", "NN", "FM"})
+    ):
+        return end - position + 1
+    return 0
+
+
+def _first_of_two_surnames(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether a word after a given name starts two surnames, the second a name to the tagger."""
+    token = words[position]
+    return (
+        len(run) == 1
+        and position + 1 < len(words)
+        and words[position + 1].pos == "NE"
+        and token.pos == "NN"
+        and token.text[:1].isupper()
+        and given_name_gender(run[0].text) in {"f", "m"}
+        and not _role_word(token.text)
+        and not is_body_noun(token.text)
+    )
+
+
+def surname(run: Sequence[Token]) -> str:
+    """Return how a reader names the person of a run of names.
+
+    A company's or organisation's whole name (``Fox News``); else the last word, with the
+    particles before it (``de Maizière``, ``von der Leyen``); a
+    regnal number keeps the name before it (``Benedikt XVI.``), a Korean given name the
+    family name (``Ban Ki-moon``).
+    """
+    if is_company_name(run):
+        return " ".join(token.text for token in run)  # "Fox News", "Wikimedia Foundation"
+    if len(run) > 1 and (
+        _SHORTENED.fullmatch(run[-1].text) or _KOREAN_GIVEN_NAME.fullmatch(run[-1].text)
+    ):
+        # a regnal number or an abbreviated surname keeps the name before it, and a Korean
+        # given name its family name ("Ban Ki-moon", "Kim Jong-un")
+        return f"{run[-2].text} {run[-1].text}"
+    first = len(run) - 1
+    while first > 1 and run[first - 1].text in _NAME_PARTICLES:
+        first -= 1
+    return " ".join(token.text for token in run[first:])
+
+
+def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether the word after a first name is the surname the tagger read as a word.
+
+    ``Theo Zwanziger``, ``Sepp Blatter``, ``Elke Hoff`` (a verb to the tagger),
+    ``Vizeregierungssprecher Thomas Steg``: after a given name (or a role and one name) a
+    capitalised word that ends the name, and is no role or body (``Louis Sprecher``,
+    ``Robert Koch-Institut``), is the rest of the name.
+    """
+    token = words[position]
+    start = position - len(run)
+    after = words[position + 1] if position + 1 < len(words) else None
+    if (
+        token.pos not in _SURNAME_TAGS
+        or not token.text[:1].isupper()
+        or (after is not None and (after.pos in {"NN", "NE"} or after.text == "-"))
+    ):
+        return False
+    if (
+        len(run) == 1
+        and token.pos == "NN"
+        and start > 0
+        and words[start - 1].pos == "NN"
+        and role_of(words[start - 1].text) is not None
+        and (after is None or after.pos in {"$,", "$(", "$."})
+    ):
+        return True
+    return (
+        given_name_gender(run[-1].text) in {"f", "m"}
+        and not _role_word(token.text)
+        and not is_body_noun(token.text)
+    )
+
+
+def _role_word(word: str) -> bool:
+    """Whether a word names a role, in a name's place (``Sprecher``; ``Hoffmann`` does not).
+
+    Surnames end in ``-mann`` as often as roles do (``Feuerwehrmann``), so that ending alone
+    does not make a role here.
+    """
+    return role_of(word) not in {None, "mann", "frau"}
+
+
+def _genitive_before_role(run: list[Token], words: Sequence[Token], position: int) -> bool:
+    """Whether a name in ``-s`` stands before a role and the person's name.
+
+    ``Hessens Ministerpräsident Roland Koch``: the first name says whose minister he is.
+    """
+    after = words[position + 1] if position + 1 < len(words) else None
+    return (
+        len(run) == 1
+        and run[0].text.endswith("s")
+        and words[position].pos == "NN"
+        and role_of(words[position].text) is not None
+        and after is not None
+        and after.pos == "NE"
+    )
+
+
+#: Forms of address before a surname, with the gender they give.
+TITLES = {"Herr": "m", "Herrn": "m", "Frau": "f"}
+
+
+def after_title(words: Sequence[Token], position: int) -> bool:
+    """Whether a form of address stands before a surname the tagger read as a word."""
+    following = words[position + 1] if position + 1 < len(words) else None
+    return (
+        words[position].text in TITLES
+        and following is not None
+        and following.pos != "NE"
+        and following.pos in _SURNAME_TAGS
+        and following.text[:1].isupper()
+        and not _role_word(following.text)
+        and not is_body_noun(following.text)
+    )
+
+
+def name_run(words: Sequence[Token]) -> list[Token]:
+    """Return the first run of names that is not inside an attribute of the phrase.
+
+    ``Nato-Generalsekretär Jens Stoltenberg`` -> Jens Stoltenberg; in ``ein Sprecher in
+    Berlin`` or ``der Sprecher des Kremls`` the name belongs to an attribute: no run.
+    """
+    run: list[Token] = []
+    attribute = False
+    previous: Token | None = None
+    for position, token in enumerate(words):
+        if token.pos == "$,":
+            attribute = False  # an apposition may name the speaker
+        elif token.pos in {"APPR", "APPRART"} or (
+            token.text.lower() in GENITIVE_DETERMINERS
+            and previous is not None
+            and is_noun(previous)
+        ):
+            attribute = True
+        elif genitive_name(previous, token, words[position + 1 : position + 7]):
+            attribute = True  # "Der Innenminister Frankreichs, Nicolas Sarkozy"
+        if not run and not attribute and after_title(words, position):
+            return [words[position + 1]]  # "Herr Kachelmann": the tagger read a noun
+        if token.pos == "NE" and not attribute:
+            run.append(token)
+        elif run:
+            if _genitive_before_role(run, words, position):
+                run = []  # "Hessens Ministerpräsident Roland Koch": Hessen is whose
+                previous = token
+                continue
+            rest = rest_of_name(words, position, run)
+            if rest:
+                run.extend(words[position : position + rest])  # "Thomas de Maizière"
+            elif token.pos == "NN" and "-" in token.text and is_body_noun(token.text):
+                return []  # "Robert Koch-Institut": the name belongs to the body's name
+            break
+        previous = token
+    return run

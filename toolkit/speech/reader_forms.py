@@ -1,0 +1,301 @@
+"""Reader forms: a speaker mention as a reader writes it, in the nominative, without article.
+
+``des Ministeriums`` -> ``Ministerium``, ``Angaben der Polizei`` -> ``Polizei``,
+``Polizeiangaben`` -> ``Polizei``, ``des Statistischen Bundesamtes`` -> ``Statistisches
+Bundesamt``, ``die Äußerungen Hassemers und Papiers`` -> ``Hassemer und Papier``; with the
+gender the phrase shows, for pronouns that refer to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from toolkit.model import Token
+from toolkit.speech.roles import role_set, suffixes_in
+from toolkit.speech.subjects import GENITIVE_DETERMINERS, is_noun, is_quote, is_temporal
+
+FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur", "ie", "in")
+
+
+#: Plurals of those endings (``Forderungen``: ``er`` never refers to them).
+PLURAL_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten", "innen")
+
+
+#: Determiners before a plural (``die`` before a masculine or neuter noun).
+PLURAL_DETERMINERS = frozenset({"die", "diese", "alle", "beide", "einige", "mehrere", "viele"})
+
+
+NEUTER_ENDINGS = ("ium", "ment", "chen", "lein", "um", "amt", "büro", "werk")
+
+
+_DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT"})
+
+
+#: How a determiner shows gender or number (when it is unambiguous).
+_DETERMINER_GENDER = {"das": "n", "dem": None, "des": None, "den": None, "der": None}
+
+
+def lemma_as_written(noun: Token) -> str:
+    """Return a noun's dictionary form as written (``Ministeriums`` -> ``Ministerium``)."""
+    lemma = noun.lemma or noun.text
+    if not lemma or lemma.lower() == noun.text.lower():
+        return noun.text
+    weak = lemma + "e"  # "Augenzeugen": the tagger gives "Augenzeug" for "Augenzeuge"
+    if noun.text.lower() == (weak + "n").lower() and suffixes_in(weak.lower(), role_set()):
+        return noun.text[: len(weak)]
+    if not noun.text.lower().startswith(lemma.lower()[: max(1, len(lemma) - 2)]):
+        return noun.text  # the lemmatiser changed more than an ending: keep the word
+    return (
+        noun.text[: len(lemma)]
+        if noun.text[: len(lemma)].lower() == lemma.lower()
+        else lemma[:1].upper() + lemma[1:]
+    )
+
+
+def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
+    """Return a noun phrase as a reader names the speaker, and its gender if known.
+
+    The article goes, a source noun gives way to its source (``Angaben des Ministeriums`` ->
+    ``Ministerium``), and a noun in the genitive or dative is read in the nominative.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> def form(text):
+    ...     return reader_form(analyse(text).sentence_tokens(0))
+    >>> form("des Ministeriums"), form("dem Branchenverband VDA")
+    (('Ministerium', 'n'), ('Branchenverband VDA', 'm'))
+    >>> form("Angaben der Polizei")
+    ('Polizei', 'f')
+    """
+    from toolkit.speech.speaker_features import is_source_noun
+
+    words = [t for t in outside_brackets(words) if not is_quote(t) and t.pos != "$."]
+    nouns = [k for k, t in enumerate(words) if is_noun(t)]
+    if len(nouns) == 1 and is_source_noun(words[nouns[0]].text):
+        source = source_of(words[nouns[0]].text)  # "Polizeiangaben" -> Polizei
+        if source:
+            return source, "f" if source.lower().endswith(FEMININE_ENDINGS) else None
+    attribute = source_attribute(words)
+    if attribute is not None:
+        return reader_form(attribute)
+    oblique = bool(words) and words[0].text.lower() in {
+        "des",
+        "dem",
+        "den",
+        "eines",
+        "einem",
+        "vom",
+    }
+    start = 0
+    while start < len(words) - 1 and (
+        words[start].pos in _DETERMINERS or words[start].text.lower() in {"von", "vom"}
+    ):
+        start += 1
+    rest = list(words[start:])
+    # the head: the first noun and what belongs to it before a genitive attribute
+    head_end = len(rest)
+    for k in range(1, len(rest)):
+        if rest[k].text.lower() in GENITIVE_DETERMINERS | {"von", "vom"} and is_noun(rest[k - 1]):
+            head_end = k
+            break
+    head = [k for k in range(head_end) if is_noun(rest[k])]
+    gender = None
+    told: str | None = None  # the gender the article and adjective endings tell
+    if head:
+        noun = rest[head[0]]
+        lower = noun.text.lower()
+        adjectives = [k for k in range(head[0]) if rest[k].pos == "ADJA"]
+        if oblique and not adjectives:
+            rest[head[0]] = with_text(noun, lemma_as_written(noun))
+        elif adjectives and start:
+            # "des Statistischen Bundesamtes" -> "Statistisches Bundesamt", "der bulgarischen
+            # Presse" -> "bulgarische Presse": without the article, the nominative's endings
+            ending = _strong_ending(words[0].text.lower(), lemma_as_written(noun))
+            if ending and all(_weak_form(rest[k]) for k in adjectives):
+                for k in adjectives:
+                    rest[k] = with_text(rest[k], rest[k].text[:-2] + ending)
+                if oblique:
+                    rest[head[0]] = with_text(noun, lemma_as_written(noun))
+                elif ending == "e":  # "der bulgarischen Presse": feminine, or a plural
+                    told = "pl" if words[0].text.lower() == "den" else "f"
+        plural_dative = dative_plural(noun)
+        if plural_dative:  # "(von) Politikern der SPD" -> "Politiker der SPD"
+            rest[head[0]] = with_text(noun, noun.text[:-1])
+        word = rest[head[0]].text.lower()
+        if plural_dative or word.endswith(PLURAL_ENDINGS):
+            gender = "pl"
+        elif word.endswith(NEUTER_ENDINGS):
+            gender = "n"
+        elif word.endswith(FEMININE_ENDINGS) or (lower.endswith("polizei")):
+            gender = "f"
+        elif noun.pos == "NN":
+            gender = "m"
+        if start and words[0].text.lower() == "das":
+            gender = "n"
+        elif start and gender in {"m", "n"} and words[0].text.lower() in PLURAL_DETERMINERS:
+            gender = "pl"  # "die Politiker": a masculine noun after "die" is a plural
+    return " ".join(t.text for t in rest) or " ".join(t.text for t in words), told or gender
+
+
+def speech_noun_before(words: Sequence[Token], position: int) -> bool:
+    """Whether the word before ``position`` is a source or speech noun (``Äußerungen``)."""
+    from toolkit.speech.speaker_features import is_source_noun
+
+    if position == 0 or words[position - 1].pos != "NN":
+        return False
+    return is_source_noun(words[position - 1].text) or _speech_noun(words[position - 1])
+
+
+def genitive_names(words: Sequence[Token]) -> bool:
+    """Whether words are names in the genitive, alone or joined (``Merkels``, ``A und Bs``)."""
+    names = [t for t in words if t.pos != "KON"]
+    return (
+        bool(names)
+        and words[0].pos == "NE"
+        and all(t.text[:1].isupper() and t.text.endswith("s") and len(t.text) > 3 for t in names)
+        and all(t.pos != "KON" or t.text == "und" for t in words)
+    )
+
+
+def _strong_ending(determiner: str, noun: str) -> str | None:
+    """Return the adjective ending of a noun phrase without article, in the nominative.
+
+    After ``des``/``dem`` the noun is masculine or neuter: its ending tells which
+    (``Statistisches Bundesamt``, ``künstlerischer Leiter``), else ``None`` (``des Roten
+    Kreuzes`` stays as written); after ``der``/``den`` with an adjective in ``-en`` it is a
+    feminine singular or a plural, both ``-e`` (``bulgarische Presse``, ``afghanische
+    Behörden``).
+    """
+    if determiner in {"des", "dem", "eines", "einem", "vom"}:
+        lower = noun.lower()
+        if lower.endswith(NEUTER_ENDINGS):
+            return "es"
+        return "er" if lower.endswith(_MASCULINE_ENDINGS) else None
+    if determiner in {"der", "den"}:
+        return "e"
+    return None
+
+
+#: Endings of masculine nouns, persons above all (``Leiter``, ``Sekretär``, ``Präsident``).
+_MASCULINE_ENDINGS = ("er", "är", "ör", "eur", "or", "ent", "ant", "ist", "ling", "ismus", "rat")
+
+
+def _weak_form(adjective: Token) -> bool:
+    """Whether an adjective is its base form plus ``-en`` (``statistischen``; not ``größten``)."""
+    lemma = (adjective.lemma or "").lower()
+    return bool(lemma) and adjective.text.lower() == lemma + "en"
+
+
+def source_attribute(words: Sequence[Token]) -> list[Token] | None:
+    """Return whose words a source or speech noun names, or ``None``.
+
+    ``Angaben der Polizei`` -> ``der Polizei``; ``Forderungen von Politikern`` -> ``Politikern``.
+    """
+    from toolkit.speech.speaker_features import is_source_noun
+
+    nouns = [k for k, t in enumerate(words) if is_noun(t)]
+    if len(nouns) < 2 or not (
+        is_source_noun(words[nouns[0]].text) or _speech_noun(words[nouns[0]])
+    ):
+        return None
+    after = nouns[0] + 1
+    if after < len(words) and genitive_names(words[after:]):
+        # "Die Äußerungen Hassemers und Papiers": the names, in the nominative
+        return [
+            with_text(t, t.text[:-1]) if t.pos in {"NE", "NN"} and t.text.endswith("s") else t
+            for t in words[after:]
+        ]
+    if after < len(words) and words[after].text.lower() in {"von", "vom"} | GENITIVE_DETERMINERS:
+        attribute = list(words[after + (words[after].text.lower() == "von") :])
+        # "Informationen vom späten Abend": when, not whose
+        return None if is_temporal(attribute) else attribute
+    return None
+
+
+_SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen", "meinung")
+
+
+def source_of(noun: str) -> str | None:
+    """Return the source a compound names (``Polizeiangaben`` -> ``Polizei``), or ``None``.
+
+    Examples
+    --------
+    >>> source_of("Polizeiangaben"), source_of("Expertenmeinung"), source_of("Angaben")
+    ('Polizei', 'Experten', None)
+    >>> source_of("Zeitungsberichten"), source_of("Regierungsangaben")
+    ('Zeitung', 'Regierung')
+    """
+    for suffix in _SOURCE_SUFFIXES:
+        if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
+            source = noun[: -len(suffix)].rstrip("-")
+            if source.endswith("s") and source[:-1].lower().endswith(_LINKING_S_BEFORE):
+                source = source[:-1]  # the linking s of a compound: "Zeitungs|berichten"
+            return source
+    return None
+
+
+#: Endings after which a compound takes a linking s (``Regierungs-``, ``Gesellschafts-``).
+_LINKING_S_BEFORE = ("ung", "heit", "keit", "schaft", "ion", "tät")
+
+
+def owner_of_a_thought(words: Sequence[Token]) -> list[Token] | None:
+    """Return whose thought or utterance a bare speech noun names, or ``None`` if no such noun.
+
+    ``Seine Zuversicht``, ``ihre Forderung`` -> the possessive; ``die Befürchtung``, ``die
+    Ankündigung`` name no one (``[]``). A document (``der Bericht``) is a source of its own.
+    """
+    from toolkit.speech.cues import noun_entry
+
+    nouns = [t for t in words if is_noun(t)]
+    if len(nouns) != 1 or nouns[0] is not words[-1] or words[0].pos not in _THOUGHT_STARTS:
+        return None
+    entry = noun_entry(nouns[0].lemma or nouns[0].text)
+    if entry is None or entry.medium not in {"thought", "speech"}:
+        return None
+    return [words[0]] if words[0].pos == "PPOSAT" else []
+
+
+_THOUGHT_STARTS = frozenset({"ART", "PPOSAT", "PDAT", "ADJA"})
+
+
+def _speech_noun(noun: Token) -> bool:
+    """Whether a noun is a speech noun (also in a compound), whose attribute names the speaker.
+
+    ``die Forderungen von Politikern der SPD`` -> ``Politiker der SPD``; the cue stage's own
+    lookup decides (``Presseerklärung`` counts, ``Beruf`` is no ``Ruf``).
+    """
+    from toolkit.speech.cues import noun_entry
+
+    return noun_entry(noun.lemma or noun.text) is not None
+
+
+def dative_plural(noun: Token) -> bool:
+    """Whether a noun is a dative plural of an ``-er``/``-el`` noun (``Politikern``, ``Bürgern``).
+
+    Their nominative plural is the dictionary form (``Politiker``); other nouns ending in
+    ``-n`` (``Polizisten``) are plurals in every case and stay as written.
+    """
+    lemma = noun.lemma or ""
+    return (
+        noun.pos == "NN"
+        and lemma.endswith(("er", "el"))
+        and noun.text.lower() == lemma.lower() + "n"
+    )
+
+
+def with_text(token: Token, text: str) -> Token:
+    """Return the token with another text (a form the reader writes; offsets unchanged)."""
+    return replace(token, text=text)
+
+
+def outside_brackets(mention: Sequence[Token]) -> list[Token]:
+    """Return the words of a mention without its bracketed parts: ``(DJV)``, ``(Grüne)``."""
+    words, depth = [], 0
+    for token in mention:
+        depth += token.text == "("
+        if depth == 0:
+            words.append(token)
+        depth -= token.text == ")" and depth > 0
+    return words
