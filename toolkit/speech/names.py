@@ -180,16 +180,16 @@ def _role_word(word: str) -> bool:
 
 
 def _genitive_before_role(run: list[Token], words: Sequence[Token], position: int) -> bool:
-    """Whether a name in ``-s`` stands before a role and the person's name.
+    """Whether a name in ``-s`` stands before a noun and the person's name.
 
-    ``Hessens Ministerpräsident Roland Koch``: the first name says whose minister he is.
+    ``Hessens Ministerpräsident Roland Koch``, ``Italiens Torwart Buffon``: the first name
+    says whose minister or goalkeeper he is.
     """
     after = words[position + 1] if position + 1 < len(words) else None
     return (
         len(run) == 1
         and run[0].text.endswith("s")
         and words[position].pos == "NN"
-        and role_of(words[position].text) is not None
         and after is not None
         and after.pos == "NE"
     )
@@ -249,4 +249,32 @@ def name_run(words: Sequence[Token]) -> list[Token]:
                 return []  # "Robert Koch-Institut": the name belongs to the body's name
             break
         previous = token
+    if not run or given_name_gender(run[0].text) not in {"f", "m"}:
+        later = _person_named_after_a_noun(words)
+        if later:
+            return later
     return run
+
+
+def _person_named_after_a_noun(words: Sequence[Token]) -> list[Token]:
+    """Return a person's full name right after a noun that is no role, or ``[]``.
+
+    ``Die Vorsitzende der Linken Gesine Lötzsch``, ``der für Manchester United stürmende
+    Nationalspieler Wayne Rooney``: a given name and a surname after the noun name the head
+    of the phrase. After a role the name is that role's (``der Sprecher der Kanzlerin Angela
+    Merkel``), after a preposition the attribute's (``ein Sprecher von Angela Merkel``).
+    """
+    for position in range(1, len(words) - 1):
+        token, before = words[position], words[position - 1]
+        if (
+            token.pos == "NE"
+            and words[position + 1].pos == "NE"
+            and before.pos in {"NN", "NNA"}
+            and given_name_gender(token.text) in {"f", "m"}
+            and not _role_word(before.text)
+        ):
+            end = position + 1
+            while end < len(words) and words[end].pos == "NE":
+                end += 1
+            return list(words[position:end])
+    return []

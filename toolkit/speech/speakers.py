@@ -326,8 +326,17 @@ class SpeakerResolver:
         A name after a body noun (``die US-Fluggesellschaft Northwest Airlines``) or an
         acronym after a noun that is no role (``dem Branchenverband VDA``) names a body and
         keeps that noun; a company name (``Volkswagen AG``) names one on its own. The name
-        alone, later in the text, is the same body.
+        alone, later in the text, is the same body. After a role, a given name and a
+        surname name a person (``Der Chef der Deutschen Bank Josef Ackermann``).
         """
+        head = next((t for t in words if is_noun(t)), None)
+        if (
+            len(run) > 1
+            and given_name_gender(run[0].text) in {"f", "m"}
+            and head is not None
+            and role_of(head.text) is not None
+        ):
+            return None
         at = words.index(run[0])
         end = at + len(run)
         if end < len(words) and words[end].text in body_nouns()[1]:
