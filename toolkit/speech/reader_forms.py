@@ -251,9 +251,12 @@ def owner_of_a_thought(words: Sequence[Token]) -> list[Token] | None:
     nouns = [t for t in words if is_noun(t)]
     if len(nouns) != 1 or nouns[0] is not words[-1] or words[0].pos not in _THOUGHT_STARTS:
         return None
-    entry = noun_entry(nouns[0].lemma or nouns[0].text)
+    word = nouns[0].lemma or nouns[0].text
+    entry = noun_entry(word)
     if entry is None or entry.medium not in {"thought", "speech"}:
         return None
+    if entry.lemma.lower() != word.lower():
+        return None  # a compound may name a body: "die Drogenberatung" is no "Beratung"
     return [words[0]] if words[0].pos == "PPOSAT" else []
 
 
