@@ -138,15 +138,28 @@ class DocumentContext:
         """Whether a mention may be a speaker at all (asked once per mention, not per instance).
 
         "eigenen Angaben" names no one but the clause's subject, an object pronoun speaks
-        not, nor does a time ("Anfang Februar").
+        not, nor does a time ("Anfang Februar") or what a time is counted from ("Neun Tage
+        nach der Präsidentschaftswahl").
         """
         found = self._may_speak.get(span)
         if found is None:
             words = self.tokens[span[0] : span[1]]
             found = self._may_speak[span] = not (
-                is_own(words[0]) or _object_pronoun(words) or is_temporal(words)
+                is_own(words[0])
+                or _object_pronoun(words)
+                or is_temporal(words)
+                or self._after_a_time(span[0])
             )
         return found
+
+    def _after_a_time(self, first: int) -> bool:
+        """Whether a mention follows a time and a preposition: ``Neun Tage nach der Wahl``."""
+        tokens = self.tokens
+        if first < 2 or tokens[first - 1].text.lower() not in _TIME_PREPOSITIONS:
+            return False
+        return tokens[first - 2].sentence == tokens[first].sentence and is_temporal(
+            tokens[first - 2 : first - 1]
+        )
 
     def mentions(self, sentence: int) -> list[tuple[int, int]]:
         """Return the mentions of a sentence (document token ranges, sorted)."""
@@ -310,6 +323,8 @@ def _bucket(value: int, edges: Sequence[int]) -> str:
 
 #: Most candidates ranked per instance (the nearest to the cue; see :func:`candidates`).
 MAX_CANDIDATES = 48
+#: Prepositions that count a time from an event (``Neun Tage nach der Wahl``).
+_TIME_PREPOSITIONS = frozenset({"nach", "vor", "seit"})
 #: Longest candidate mention, in tokens (the rules' own mention is always a candidate).
 MAX_WORDS = 16
 
