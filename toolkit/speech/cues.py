@@ -429,6 +429,20 @@ def _longest_source() -> int:
 _SOURCE_MODIFIERS = frozenset({"ART", "PPOSAT", "PRELAT", "PDAT", "ADJA", "PIAT", "PIDAT"})
 
 
+def is_genitive_name(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a name in the genitive before a noun (``Celebis Angaben``).
+
+    A given name may come first (``nach Angela Merkels Worten``).
+    """
+    token = tokens[k]
+    if token.pos != "NE" or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1]
+    if following.pos == "NE":
+        return is_genitive_name(tokens, k + 1)
+    return token.text.endswith("s") and len(token.text) > 3 and following.pos == "NN"
+
+
 def _nach_cues(tokens: Sequence[Token], taken: set[int]) -> list[Cue]:
     """``nach (ersten) Angaben``, ``nach Polizeiangaben``; ``seiner Meinung nach``."""
     found = []
@@ -436,8 +450,12 @@ def _nach_cues(tokens: Sequence[Token], taken: set[int]) -> list[Cue]:
         if token.text.lower() != "nach" or i in taken:
             continue
         k = i + 1
-        while k < len(tokens) and k - i <= 3 and tokens[k].pos in _SOURCE_MODIFIERS:
-            k += 1
+        while (
+            k < len(tokens)
+            and k - i <= 3
+            and (tokens[k].pos in _SOURCE_MODIFIERS or is_genitive_name(tokens, k))
+        ):
+            k += 1  # "nach ersten Angaben", "nach Celebis Angaben"
         medium = _source_noun(tokens[k]) if k < len(tokens) else None
         if medium and tokens[i + 1].pos != "PRELS":  # "nach denen": a relative clause
             found.append(Cue("prep", i, tuple(range(i, k + 1)), "nach", medium, position="before"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from toolkit.model import Token
-from toolkit.speech.cues import Cue
+from toolkit.speech.cues import Cue, is_genitive_name
 from toolkit.speech.subjects import (
     FINITE,
     is_own,
@@ -109,7 +109,11 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         if speaker is not None and is_temporal(tokens[start:end]):
             speaker = None  # "nach Informationen vom späten Abend": when, not whose
         if speaker is None and last - first > 1:
-            speaker, source_only = (first + 1, last), True
+            names = [k for k in range(first + 1, last) if is_genitive_name(tokens, k)]
+            if names:  # "nach Celebis Angaben": Celebi's words, a named source
+                speaker = (names[0], names[-1] + 1)
+            else:
+                speaker, source_only = (first + 1, last), True
         if cue.position == "so" and end < len(tokens) and tokens[end].pos not in BREAKS:
             return None
     elif cue.position == "after":

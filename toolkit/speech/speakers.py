@@ -32,6 +32,7 @@ from toolkit.speech.reader_forms import (
     reader_form,
     source_attribute,
     speech_noun_before,
+    with_text,
 )
 from toolkit.speech.roles import (
     body_nouns,
@@ -92,9 +93,9 @@ class SpeakerResolver:
         #: writes them (``des Ministeriums`` -> ``Ministerium``)
         self.agreement = agreement
         self.mentioned: list[_Entity] = []
-        #: the person each observed name token belongs to, and where that name ends
-        #: (token index -> (entity, index of the name's last token))
-        self.named_at: dict[int, tuple[_Entity, int]] = {}
+        #: the person each observed name token belongs to, where that name ends and whether
+        #: it stands in the genitive (token index -> (entity, last token's index, genitive))
+        self.named_at: dict[int, tuple[_Entity, int, bool]] = {}
         #: where each entry of ``mentioned`` is named (character offset)
         self.mentioned_at: list[int] = []
         #: where the last two observed sentences start (character offsets)
@@ -114,9 +115,17 @@ class SpeakerResolver:
                 end += 1
             if end < len(tokens):
                 end += rest_of_name(tokens, end, list(tokens[i:end]))
-            entity = self._person(tokens[i:end], tokens[i - 1] if i > 0 else None)
+            run = list(tokens[i:end])
+            genitive = (
+                run[-1].text.endswith("s")
+                and end < len(tokens)
+                and speech_noun_before(tokens, end + 1)
+            )
+            if genitive:  # "nach Celebis Angaben", "Merkels Worten": Celebi, Merkel
+                run[-1] = with_text(run[-1], run[-1].text[:-1])
+            entity = self._person(run, tokens[i - 1] if i > 0 else None)
             for token in tokens[i:end]:
-                self.named_at[token.index] = (entity, tokens[end - 1].index)
+                self.named_at[token.index] = (entity, tokens[end - 1].index, genitive)
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
@@ -267,8 +276,10 @@ class SpeakerResolver:
                 if body is not None:
                     return body
             observed = self.named_at.get(run[-1].index)
-            if observed is not None and observed[1] > run[-1].index:
-                return observed[0]  # "des Rezensenten Alan" cut before "Posener": the whole name
+            if observed is not None and (observed[1] > run[-1].index or observed[2]):
+                # "des Rezensenten Alan" cut before "Posener": the whole name; "Celebis" before
+                # "Angaben": the name in the nominative
+                return observed[0]
             at = with_commas.index(run[0])
             return self._person(run, with_commas[at - 1] if at > 0 else None)
         nouns = [t for t in words if is_noun(t)]
