@@ -37,7 +37,6 @@ from toolkit.resources import lines
 
 #: Characters before an opening straight quote (start of a word).
 _OPEN_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{/–—-:;")
-#: Characters a word-final apostrophe may be followed by when it closes a quote.
 
 
 @dataclass(frozen=True, slots=True)
