@@ -60,6 +60,22 @@ def _without_spaces(chars: int) -> str:
     return _repeat("".join(toolkit.load_article().text.split()), chars)
 
 
+def _many_people(chars: int) -> str:
+    """Ever new people named with a particle: each name is looked up among all before it."""
+    parts: list[str] = []
+    k = 0
+    while sum(map(len, parts)) < chars:
+        letters, rest = "", k
+        while True:  # k in base 26, as a surname of letters ("Zb", "Zbc", ...)
+            letters, rest = letters + "abcdefghijklmnopqrstuvwxyz"[rest % 26], rest // 26
+            if not rest:
+                break
+        name = "Z" + letters
+        parts.append(f"Anna von {name} sagte, es sei gut. Dann sagte {name}, es gehe weiter. ")
+        k += 1
+    return "".join(parts)[:chars]
+
+
 #: The pathological inputs of issue 14 and a few more of the same kind.
 KINDS = {
     "ordinary": ordinary,
@@ -81,6 +97,7 @@ KINDS = {
     "controls and bidi marks": lambda n: _repeat("Er\u200f sagte\x07 \u202eja\x85. ", n),
     "emoji": lambda n: _repeat("Super 🙂👍🏽🇩🇪 ", n),
     "'x. ' (dense tokens)": lambda n: _repeat("x. ", n),
+    "many people with particles": _many_people,
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from toolkit.model import Token
 from toolkit.speech.given_names import given_name_gender
@@ -86,6 +87,9 @@ class SpeakerResolver:
 
     def __init__(self, agreement: bool = False) -> None:
         self.entities: dict[str, _Entity] = {}
+        #: endings of the names that start in lower case, and how many names were read
+        self._endings: dict[str, str] = {}
+        self._ended = 0
         self.history: list[_Entity] = []
         self.names_seen = 0
         #: the learned path: pronouns agree in gender and number, a new role noun is a new
@@ -105,6 +109,7 @@ class SpeakerResolver:
         """Learn names and their roles from a sentence (``Präsident Putin``, ``X, Sprecher``)."""
         if tokens:
             self.sentence_starts = [self.sentence_starts[-1], tokens[0].start]
+        quoted = _inside_quotes(tokens) if self.agreement else []
         i = 0
         while i < len(tokens):
             if tokens[i].pos != "NE":
@@ -129,7 +134,7 @@ class SpeakerResolver:
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
-            if self.agreement and not _quoted(tokens, i):
+            if self.agreement and not quoted[i]:
                 # a name inside a quotation is what someone says, not whom the text refers
                 # to next ("„Gut“, sagte er": er is not "Gut")
                 self._mention(entity, tokens[i].start)
@@ -208,15 +213,25 @@ class SpeakerResolver:
             name = name[:-1]
         if name not in self.entities:
             # "Maizière" after "Thomas de Maizière": the surname without its particle
-            name = next(
-                (
-                    known
-                    for known in self.entities
-                    if known.endswith(f" {name}") and known[0].islower()
-                ),
-                name,
-            )
+            name = self._lower_case_endings().get(name, name)
         return self.entities.setdefault(name, _Entity(name))
+
+    def _lower_case_endings(self) -> dict[str, str]:
+        """Return ``ending -> name`` for the names that start in lower case (``de Maizière``).
+
+        Every ending after a space counts (``der Leyen``, ``Leyen``); the name entered first
+        wins. Only the names entered since the last call are read, so the lookup stays
+        linear in the text however many names it has.
+        """
+        fresh = len(self.entities) - self._ended  # names enter at the end, none leaves
+        names = list(islice(reversed(self.entities), fresh))[::-1]
+        self._ended += fresh
+        for known in names:
+            if known[:1].islower():
+                for position, character in enumerate(known):
+                    if character == " ":
+                        self._endings.setdefault(known[position + 1 :], known)
+        return self._endings
 
     def resolve(self, mention: Sequence[Token]) -> str | None:
         """Return the resolved speaker of a mention and remember it as the latest speaker.
@@ -431,18 +446,23 @@ _OPENING_MARKS = frozenset("„»‚›")
 _CLOSING_MARKS = frozenset("“«‘‹")
 
 
-def _quoted(tokens: Sequence[Token], position: int) -> bool:
-    """Whether a token stands inside quotation marks of its sentence (by counting marks)."""
+def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
+    """Return, per token, whether it stands inside quotation marks of its sentence.
+
+    The marks are counted in one pass over the sentence.
+    """
+    inside = []
     depth = 0
     straight = False
-    for token in tokens[:position]:
+    for token in tokens:
+        inside.append(depth > 0 or straight)
         if token.text in _OPENING_MARKS:
             depth += 1
         elif token.text in _CLOSING_MARKS:
             depth = max(0, depth - 1)
         elif token.text == '"':
             straight = not straight
-    return depth > 0 or straight
+    return inside
 
 
 def _feminine_role(noun: str, role: str) -> bool:
