@@ -32,7 +32,7 @@ from functools import cache
 
 from toolkit.memo import word_memo
 from toolkit.model import Document, ReportedSpeech, Span, Token
-from toolkit.resources import lines
+from toolkit.speech.cues import source_nouns
 from toolkit.speech.roles import role_of, suffixes_in
 from toolkit.speech.subjects import (
     FINITE,
@@ -66,7 +66,7 @@ _PREPOSITIONAL_CUES = frozenset(
 
 @cache
 def _source_nouns() -> frozenset[str]:
-    return frozenset(entry.split()[0].lower() for entry in lines("speech_source_nouns"))
+    return frozenset(source_nouns())  # the cue stage's list, as a set for suffixes_in
 
 
 @word_memo()
