@@ -34,6 +34,7 @@ from typing import Literal, SupportsIndex
 
 from toolkit.model import Token
 from toolkit.resources import lines
+from toolkit.speech.roles import suffixes_in
 
 #: Characters before an opening straight quote (start of a word).
 _OPEN_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{/–—-:;")
@@ -355,9 +356,9 @@ _FINAL_MARKS = frozenset(".!?…;:,")
 
 
 @cache
-def title_cues() -> tuple[str, ...]:
-    """Return the nouns that announce a title (lower case), longest first."""
-    return tuple(sorted({entry.lower() for entry in lines("speech_title_cues")}, key=len)[::-1])
+def title_cues() -> frozenset[str]:
+    """Return the nouns that announce a title (lower case)."""
+    return frozenset(entry.lower() for entry in lines("speech_title_cues"))
 
 
 def is_title_noun(word: str) -> bool:
@@ -369,7 +370,7 @@ def is_title_noun(word: str) -> bool:
     (True, True, False)
     """
     key = word.lower().rsplit("-", 1)[-1]
-    return any(key.endswith(cue) for cue in title_cues())
+    return bool(suffixes_in(key, title_cues()))  # as roles.is_body_noun does for bodies
 
 
 def quotation_role(
