@@ -281,3 +281,22 @@ def test_sigint_in_a_real_process_leaves_a_marked_incomplete_set(corpus, output,
     assert not [path for path in out.rglob("*.tmp")]
     assert main(["corpus", str(corpus), "--out", str(out), "--resume", "--quiet"]) == 0
     assert tables(out) == tables(output)
+
+
+def test_the_command_starts_its_workers_without_loading_pandas(corpus, tmp_path):
+    # pandas takes about 0.4 s to import: loaded before the pool forks, it delays every
+    # worker's start (bench/bench_corpus.py, workers); the tables are plain csv
+    code = (
+        "import sys\nfrom toolkit.cli import main\n"
+        "status = main(sys.argv[1:])\nprint('pandas' in sys.modules)\nsys.exit(status)\n"
+    )
+    out = tmp_path / "out"
+    finished = subprocess.run(
+        [sys.executable, "-c", code, "corpus", str(corpus), "--out", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.split()[-1] == "False"
+    assert "Deutsche Wetterdienst" in (out / "speakers.csv").read_text(encoding="utf-8")

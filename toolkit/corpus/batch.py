@@ -27,9 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from toolkit.config import AnalysisConfig
 from toolkit.corpus.concordance import KwicLine, document_words, kwic, written_frequencies
@@ -40,7 +38,9 @@ from toolkit.corpus.schedulers import run_jobs, worker_count
 from toolkit.corpus.worker import DocumentResult, Job, fill_result
 from toolkit.errors import CorpusError, InputError
 from toolkit.model import CorpusText, Document
-from toolkit.tables import document_tables
+
+if TYPE_CHECKING:  # pandas loads in the tables below only: the corpus command never needs it
+    import pandas as pd
 
 __all__ = [
     "OVERVIEW_COLUMNS",
@@ -246,6 +246,8 @@ class BatchResult:
                file                                   reason
         0  leer.txt  The text is empty. (Der Text ist leer.)
         """
+        import pandas as pd
+
         rows = [{"file": file, "reason": reason} for file, reason in self.errors.items()]
         return pd.DataFrame(rows, columns=["file", "reason"])
 
@@ -255,6 +257,8 @@ def overview_frame(result: BatchResult) -> pd.DataFrame:
 
     Layers the pipeline did not compute count 0 (sentiment: empty).
     """
+    import pandas as pd
+
     fields: dict[str, None] = {}
     for found in result.results.values():
         fields.update(dict.fromkeys(k for k in found.metadata if k not in OVERVIEW_COLUMNS))
@@ -290,7 +294,10 @@ def corpus_table(result: BatchResult, table: str = "tokens") -> pd.DataFrame:
     InputError
         If there is no such table.
     """
+    import pandas as pd
+
     from toolkit.corpus import rows
+    from toolkit.tables import document_tables
 
     exported = {
         "sentences": (rows.SENTENCE_COLUMNS, rows.sentence_rows),
@@ -340,6 +347,8 @@ def corpus_frequencies(result: BatchResult, n: int = 20, by: str = "text") -> pd
     Words count case-insensitively across all texts, under the spelling used most often;
     ``by="lemma"`` counts base forms (:func:`~toolkit.corpus.concordance.word_frequencies`).
     """
+    import pandas as pd
+
     words: list[str] = []
     spread: Counter[str] = Counter()
     for document in result.documents.values():
@@ -363,6 +372,8 @@ def corpus_kwic(
     ``where`` maps a metadata field to a value or a list of values (``{"outlet": "taz"}``).
     Sentences are numbered from 1.
     """
+    import pandas as pd
+
     rows = []
     for name, found in result.results.items():
         if found.document is None or not _matches(found.metadata, where):

@@ -38,7 +38,7 @@ from toolkit.corpus.rows import (
     SPEECH_COLUMNS,
     TOKEN_COLUMNS,
 )
-from toolkit.corpus.speakers import SpeakerTable
+from toolkit.corpus.speakers import SPEAKER_COLUMNS, SpeakerTable
 from toolkit.corpus.worker import DocumentResult
 from toolkit.errors import CorpusError, InputError
 
@@ -292,8 +292,7 @@ class CorpusExport:
             if result.ok:
                 table.add(result.name, result.speakers)
         path = self.folder / "speakers.csv"
-        with atomic_path(path) as temporary:
-            table.frame().to_csv(temporary, index=False)
+        write_text_atomic(path, _csv_text([SPEAKER_COLUMNS, *table.rows()]))
         return path
 
     def _errors(self, results: list[DocumentResult], skipped: Iterable[Skipped]) -> Path:

@@ -25,9 +25,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["SPEAKER_COLUMNS", "SpeakerTable", "speaker_key"]
 
@@ -95,8 +96,12 @@ class SpeakerTable:
             target[key] = widest[0] if len(widest) == 1 else key
         return target
 
-    def frame(self) -> pd.DataFrame:
-        """One row per merged speaker, most instances first (see the module docstring)."""
+    def rows(self) -> list[list[Any]]:
+        """One row per merged speaker (:data:`SPEAKER_COLUMNS`), most instances first.
+
+        Plain rows, so the corpus command writes ``speakers.csv`` without loading pandas (its
+        import would delay the start of the worker processes).
+        """
         merged: dict[tuple[str, ...], _Speaker] = defaultdict(_Speaker)
         for key, into in self._targets().items():
             source, sink = self._by_key[key], merged[into]
@@ -126,7 +131,10 @@ class SpeakerTable:
                     "; ".join(speaker.documents),
                 ]
             )
-        frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
-        return frame.sort_values(
-            ["instances", "speaker"], ascending=[False, True], ignore_index=True
-        )
+        return sorted(rows, key=lambda row: (-row[3], row[0]))
+
+    def frame(self) -> pd.DataFrame:
+        """:meth:`rows` as a table (see the module docstring)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows(), columns=SPEAKER_COLUMNS)
