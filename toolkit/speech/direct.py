@@ -138,13 +138,15 @@ def quotation_roles(
         before = tokens[max(bounds.first_token, first - 4) : first]
         closing_sentence = tokens[last - 1].sentence
         after = [t for t in tokens[last : last + 4] if t.sentence == closing_sentence]
-        cue_nearby = any(
-            cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
+        outside = [
+            bounds.first_token + cue.token
             for cue in cues[sentence]
-        )
+            if cue.cue_class != "prep" and not first <= bounds.first_token + cue.token < last
+        ]
         if len(inner) > _STRAIGHT_LIMIT.get(quotation.opening, len(inner)):
             continue  # straight marks paired over a long stretch: apostrophes or a stray mark
-        role = quotation_role(inner, before, after, cue_nearby)
+        cue_after = any(token >= last for token in outside)
+        role = quotation_role(inner, before, after, bool(outside), cue_after)
         yield Direct(quotation, first, last, sentence), role
 
 

@@ -353,6 +353,7 @@ _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _FUNCTION_TAGS = frozenset({"ART", "APPR", "APPRART", "KON", "KOKOM", "$(", "$", "$,"})
 _SKIP_BEFORE_TITLE = frozenset({"ART", "ADJA", "CARD", "APPRART", "PPOSAT", "$(", "$"})
 _FINAL_MARKS = frozenset(".!?…;:,")
+_DETERMINERS = frozenset({"ART", "APPRART", "PDAT", "PPOSAT"})
 
 
 @cache
@@ -364,13 +365,20 @@ def title_cues() -> frozenset[str]:
 def is_title_noun(word: str) -> bool:
     """Return whether a noun announces a title; compounds count by their last part.
 
+    Inflected forms count too: ``des Wochenmagazines „profil“``, ``mit dem Beinamen „…“``.
+
     Examples
     --------
     >>> is_title_noun("Tageszeitung"), is_title_noun("BBC-Sendung"), is_title_noun("Haltung")
     (True, True, False)
+    >>> is_title_noun("Magazines"), is_title_noun("Albums"), is_title_noun("Beinamen")
+    (True, True, True)
     """
     key = word.lower().rsplit("-", 1)[-1]
-    return bool(suffixes_in(key, title_cues()))  # as roles.is_body_noun does for bodies
+    cues = title_cues()
+    # as roles.is_body_noun does for bodies: one bounded lookup of the endings per form
+    stems = [key] + [key[: -len(end)] for end in ("es", "s", "n") if key.endswith(end)]
+    return any(suffixes_in(stem, cues) for stem in stems if stem)
 
 
 def quotation_role(
@@ -378,6 +386,7 @@ def quotation_role(
     before: Sequence[Token],
     after: Sequence[Token],
     cue_nearby: bool,
+    cue_after: bool = True,
 ) -> QuotationRole:
     """Decide whether a quotation is speech, a title/name, or a mention (scare quotes).
 
@@ -389,6 +398,9 @@ def quotation_role(
         A few tagged tokens before the opening and after the closing mark (same sentence).
     cue_nearby
         Whether the sentence has a speech cue outside the quotation.
+    cue_after
+        Whether one of those cues follows the quotation: ``„Nein“, hatte er gesagt`` is
+        framed, ``„Improv Everywhere“, hatte die Aktion organisiert`` is not.
     """
     words = [token for token in inner if token.text[:1].isalnum()]
     figures = sum(any(c.isdigit() for c in token.text) for token in words)
@@ -396,9 +408,11 @@ def quotation_role(
         return "mention"  # empty, or figures (ditto marks in a table)
     if _after_title_noun(before) or _title_noun_follows(after):
         return "title"
+    if before and before[-1].text.lower() == "laut":
+        return "title"  # a source: "laut „Spiegel“", "laut „news.bbc.co.uk“"
     if after and after[0].text.startswith("-") and after[0].start == inner[-1].end + 1:
         return "title"  # part of a compound: "die „Bild“-Zeitung", "„Nein“-Stimmen"
-    framed = (before and before[-1].text == ":") or _cue_follows(after)
+    framed = (before and before[-1].text == ":") or _cue_follows(after, cue_after)
     if _name_shaped(inner, words, before) and not framed:
         return "title"
     if len(words) <= 3 and not (cue_nearby or framed or _stands_alone(inner, before)):
@@ -408,12 +422,27 @@ def quotation_role(
     return "speech"
 
 
+def _determined(
+    before: Sequence[Token], determiners: frozenset[str] = _DETERMINERS, *, head: bool = False
+) -> bool:
+    """Whether a quotation stands where a noun phrase goes on.
+
+    After its determiner and adjectives (``der rechtsgauillistischen „…“``), and with
+    ``head`` also as a name after its head noun (``die Kulturwerkstatt „Institute for
+    Contemporary Art“``).
+    """
+    position = len(before) - 1
+    if head and position >= 1 and before[position].pos in {"NN", "NE"}:
+        position -= 1  # the head noun the name is in apposition to
+    while position >= 0 and before[position].pos == "ADJA":
+        position -= 1
+    return position >= 0 and before[position].pos in determiners
+
+
 def _in_noun_phrase(inner: Sequence[Token], before: Sequence[Token]) -> bool:
     # after a determiner, without a verb of its own, a quotation names something
-    return (
-        bool(before)
-        and before[-1].pos in {"ART", "APPRART", "PDAT", "PPOSAT", "PIAT"}
-        and not any(token.pos in _FINITE or token.pos == "VVIMP" for token in inner)
+    return _determined(before, _DETERMINERS | {"PIAT"}) and not any(
+        token.pos in _FINITE or token.pos == "VVIMP" for token in inner
     )
 
 
@@ -451,8 +480,11 @@ def _title_noun_follows(after: Sequence[Token]) -> bool:
     return False
 
 
-def _cue_follows(after: Sequence[Token]) -> bool:
-    return len(after) >= 2 and after[0].text == "," and after[1].pos in _FINITE | {"ADV"}
+def _cue_follows(after: Sequence[Token], cue_after: bool) -> bool:
+    # "„…“, sagte sie", "„…“, hatte er gesagt", "„…“, so der Minister"
+    if len(after) < 2 or after[0].text != ",":
+        return False
+    return after[1].pos == "ADV" or (cue_after and after[1].pos in _FINITE)
 
 
 def _name_shaped(inner: Sequence[Token], words: Sequence[Token], before: Sequence[Token]) -> bool:
@@ -463,8 +495,7 @@ def _name_shaped(inner: Sequence[Token], words: Sequence[Token], before: Sequenc
     reads them as foreign material (FM) or as names (NE). A foreign quotation without a
     determiner before it stays speech (``„Nil admirari!“``).
     """
-    determined = bool(before) and before[-1].pos in {"ART", "APPRART", "PDAT", "PPOSAT"}
-    foreign = determined and any(token.pos == "FM" for token in words)
+    foreign = _determined(before, head=True) and any(token.pos == "FM" for token in words)
     if len(words) > (6 if foreign else 4) or not words[0].text[:1].isupper():
         return False
     if any(token.pos in _FINITE for token in inner) or inner[-1].text in _FINAL_MARKS:
