@@ -132,9 +132,12 @@ def surname(run: Sequence[Token]) -> str:
         # given name its family name ("Ban Ki-moon", "Kim Jong-un")
         return f"{run[-2].text} {run[-1].text}"
     first = len(run) - 1
-    while first > 1 and run[first - 1].text in _NAME_PARTICLES:
-        first -= 1
-    return " ".join(token.text for token in run[first:])
+    while first > 0 and run[first - 1].text.lower() in _NAME_PARTICLES:
+        first -= 1  # "de Maizière", and "Von der Leyen" opening a sentence
+    words = [token.text for token in run[first:]]
+    if len(words) > 1 and words[0].lower() in _NAME_PARTICLES:
+        words[0] = words[0].lower()  # as a reader writes it inside a sentence: "von der Leyen"
+    return " ".join(words)
 
 
 def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
@@ -213,12 +216,30 @@ def after_title(words: Sequence[Token], position: int) -> bool:
     )
 
 
+def surname_with_particle(words: Sequence[Token]) -> bool:
+    """Whether a whole mention is a surname with ``von`` (``Von der Leyen``, ``von Beust``)."""
+    rest = list(words[1:])
+    if rest and rest[0].text.lower() in {"der", "den"}:
+        rest = rest[1:]
+    return (
+        len(words) > 1
+        and words[0].text.lower() == "von"
+        and 1 <= len(rest) <= 2
+        and all(
+            token.pos in {"NE", "NN"} and token.text[:1].isupper() and not token.text.isupper()
+            for token in rest
+        )
+    )
+
+
 def name_run(words: Sequence[Token]) -> list[Token]:
     """Return the first run of names that is not inside an attribute of the phrase.
 
     ``Nato-Generalsekretär Jens Stoltenberg`` -> Jens Stoltenberg; in ``ein Sprecher in
     Berlin`` or ``der Sprecher des Kremls`` the name belongs to an attribute: no run.
     """
+    if surname_with_particle(words):
+        return list(words)  # "Von der Leyen" opening a sentence: the tagger read "Von" as APPR
     run: list[Token] = []
     attribute = False
     previous: Token | None = None

@@ -30,6 +30,7 @@ from importlib import resources
 
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
 from toolkit.speech.cues import unnamed_source
+from toolkit.speech.names import surname_with_particle
 from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
@@ -358,6 +359,8 @@ def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:
     The rules resolve those to the last speaker, or to no one where none spoke before
     (``Demnach`` after a report): that name is kept, the word is never a name itself.
     """
+    if surname_with_particle(words):
+        return False  # "Von der Leyen": a name the tagger opened with a preposition
     return words[0].pos not in _MENTION_STARTS and (record.speaker is not None or len(words) == 1)
 
 

@@ -201,11 +201,15 @@ class SpeakerResolver:
         entity = self._entity(surname(run))
         role = role_of(before.text) if before is not None and before.pos == "NN" else None
         if role is not None:
-            entity.feminine = entity.feminine or _feminine_role(before.text, role)
+            gender = "f" if _feminine_role(before.text, role) else "m"
         elif before is not None and before.text in TITLES:
-            entity.feminine = entity.feminine or TITLES[before.text] == "f"
-        elif given_name_gender(run[0].text) == "f":
-            entity.feminine = True  # "Angela Merkel", "seine Tochter Maria"
+            gender = TITLES[before.text]
+        else:
+            gender = given_name_gender(run[0].text)  # "Angela Merkel", "seine Tochter Maria"
+        if gender == "f":
+            entity.feminine = True
+        elif gender == "m" and entity.gender is None:
+            entity.gender = "m"  # known to be a man: "sie" never falls back to him
         return entity
 
     def _entity(self, name: str) -> _Entity:
@@ -416,7 +420,12 @@ class SpeakerResolver:
             person = self._named_before(start, test, self.sentence_starts[0])
             if person is not None:
                 return person
-        return speaker or next((e for e in reversed(self.mentioned[-12:]) if test(e)), None)
+        found = speaker or next((e for e in reversed(self.mentioned[-12:]) if test(e)), None)
+        if found is None and test is _feminine_or_plural:
+            # "Merkel sagte ... Sie sagte": a person named by the surname alone may be a woman;
+            # "sie" stays unresolved only if no speaker of unknown gender came before
+            found = self._recent(lambda e: _a_person(e) and not e.feminine and e.gender is None)
+        return found
 
     def _named_before(
         self, start: int, test: Callable[[_Entity], bool], since: int

@@ -219,6 +219,8 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     after = tokens[finite + 1].text.lower() if finite + 1 < len(tokens) else ""
     if after in _ONLY_NOMINATIVE:  # "Die Forderung wies er zurück": the object came first
         return finite + 1, finite + 2
+    if first < finite and (name := _surname_with_particle(tokens, first, finite)):
+        return name
     if first < finite:
         end = noun_phrase_end(tokens, first, finite)
         last = _apposition_end(tokens, end, finite) if end > first else None
@@ -235,6 +237,34 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
         if earlier:
             return _subject(tokens, earlier[-1])
     return found
+
+
+def _surname_with_particle(
+    tokens: Sequence[Token], first: int, finite: int
+) -> tuple[int, int] | None:
+    """Return a surname with ``von`` that opens the clause (``Von der Leyen sagte``).
+
+    The tagger reads ``Von`` as a preposition, but a phrase ``von (der) Name`` right before
+    the finite verb, with no subject after the verb, is the subject itself. A body's
+    abbreviation (``Von der CDU hieß es``) is no surname.
+    """
+    if tokens[first].text.lower() != "von":
+        return None
+    position = first + 1
+    if position < finite and tokens[position].text.lower() in {"der", "den"}:
+        position += 1
+    names = tokens[position:finite]
+    # the tagger reads unknown surnames as nouns ("Leyen" NN); a noun only before a full verb
+    # ("Von der Polizei wurde mitgeteilt" is a passive with its agent)
+    tags = {"NE", "NN"} if tokens[finite].pos == "VVFIN" else {"NE"}
+    if not 1 <= len(names) <= 2 or not all(
+        token.pos in tags and token.text[:1].isupper() and not token.text.isupper()
+        for token in names
+    ):
+        return None
+    if _first_subject(tokens, finite + 1, _clause_limit(tokens, finite)) is not None:
+        return None  # "Von Berlin aus sagte der Minister": a place
+    return first, finite
 
 
 def subject_after(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
