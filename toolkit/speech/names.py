@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from toolkit.model import Token
 from toolkit.speech.given_names import given_name_gender
 from toolkit.speech.roles import is_body_noun, is_company_name, role_of
-from toolkit.speech.subjects import GENITIVE_DETERMINERS, is_noun
+from toolkit.speech.subjects import GENITIVE_DETERMINERS, is_noun, von_name_end
 
 
 def genitive_name(previous: Token | None, token: Token, after: Sequence[Token]) -> bool:
@@ -218,18 +218,10 @@ def after_title(words: Sequence[Token], position: int) -> bool:
 
 def surname_with_particle(words: Sequence[Token]) -> bool:
     """Whether a whole mention is a surname with ``von`` (``Von der Leyen``, ``von Beust``)."""
-    rest = list(words[1:])
-    if rest and rest[0].text.lower() in {"der", "den"}:
-        rest = rest[1:]
-    return (
-        len(words) > 1
-        and words[0].text.lower() == "von"
-        and 1 <= len(rest) <= 2
-        and all(
-            token.pos in {"NE", "NN"} and token.text[:1].isupper() and not token.text.isupper()
-            for token in rest
-        )
-    )
+    if von_name_end(words, 0) != len(words):
+        return False
+    # "von der Polizei", "von Experten": a body or a role, no surname
+    return not any(_role_word(token.text) or is_body_noun(token.text) for token in words[1:])
 
 
 def name_run(words: Sequence[Token]) -> list[Token]:

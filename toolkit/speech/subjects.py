@@ -76,6 +76,8 @@ _OBLIQUE_DETERMINERS = frozenset(
 )
 _FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur")
 _NOUNS = frozenset({"NN", "NNA", "NNI", "NE", "FM", "TRUNC"})
+#: Tags of the name after "von" (the tagger reads "Leyen" as a noun).
+_VON_TAGS = frozenset({"NE", "NN"})
 
 
 def is_noun(token: Token) -> bool:
@@ -239,28 +241,44 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     return found
 
 
+def von_name_end(
+    tokens: Sequence[Token], first: int, limit: int | None = None, tags: frozenset[str] = _VON_TAGS
+) -> int | None:
+    """Return the end of ``von (der) Name`` from ``first`` (``Von der Leyen``), or ``None``.
+
+    One or two capitalised words tagged ``tags`` follow ``von`` and an optional ``der`` or
+    ``den``; an abbreviation (``von der CDU``) is no name.
+    """
+    limit = len(tokens) if limit is None else limit
+    if first >= limit or tokens[first].text.lower() != "von":
+        return None
+    position = first + 1
+    if position < limit and tokens[position].text.lower() in {"der", "den"}:
+        position += 1
+    end = position
+    while (
+        end < limit
+        and end - position < 2
+        and tokens[end].pos in tags
+        and tokens[end].text[:1].isupper()
+        and not tokens[end].text.isupper()
+    ):
+        end += 1
+    return end if end > position else None
+
+
 def _surname_with_particle(
     tokens: Sequence[Token], first: int, finite: int
 ) -> tuple[int, int] | None:
     """Return a surname with ``von`` that opens the clause (``Von der Leyen sagte``).
 
     The tagger reads ``Von`` as a preposition, but a phrase ``von (der) Name`` right before
-    the finite verb, with no subject after the verb, is the subject itself. A body's
-    abbreviation (``Von der CDU hieß es``) is no surname.
+    the finite verb, with no subject after it, is the subject itself. The tagger reads
+    unknown surnames as nouns (``Leyen``); a noun counts only before a full verb (``Von der
+    Polizei wurde mitgeteilt`` is a passive with its agent).
     """
-    if tokens[first].text.lower() != "von":
-        return None
-    position = first + 1
-    if position < finite and tokens[position].text.lower() in {"der", "den"}:
-        position += 1
-    names = tokens[position:finite]
-    # the tagger reads unknown surnames as nouns ("Leyen" NN); a noun only before a full verb
-    # ("Von der Polizei wurde mitgeteilt" is a passive with its agent)
-    tags = {"NE", "NN"} if tokens[finite].pos == "VVFIN" else {"NE"}
-    if not 1 <= len(names) <= 2 or not all(
-        token.pos in tags and token.text[:1].isupper() and not token.text.isupper()
-        for token in names
-    ):
+    tags = _VON_TAGS if tokens[finite].pos == "VVFIN" else frozenset({"NE"})
+    if von_name_end(tokens, first, finite, tags) != finite:
         return None
     if _first_subject(tokens, finite + 1, _clause_limit(tokens, finite)) is not None:
         return None  # "Von Berlin aus sagte der Minister": a place
