@@ -177,6 +177,8 @@ def rank_speakers(
             span = rule  # "die Aussagen eines Hackers, der behauptet": the hacker claims
         elif rule is not None and span is not None and _named_inside(context, span, rule):
             span = rule  # "die Interpretation der Erklärungen der Ministerin X": X speaks
+        elif rule is not None and span is not None and _own_subject(context, record, span, rule):
+            span = rule  # "Man habe die Anwohner nicht gefragt, erklärte er": man asked
         if choice is not None and span is not None:
             for signal, override in (
                 ("subject_after_verb", _subject_after_verb),
@@ -233,6 +235,23 @@ def _resolve(
         )
         result.append(replace(record, speaker=name, speaker_mention=mention, speaker_why=why))
     return result
+
+
+def _own_subject(
+    context: DocumentContext, record: ReportedSpeech, span: tuple[int, int], rule: tuple[int, int]
+) -> bool:
+    """Whether a narrated speech act keeps ``man``, the subject of its own clause, as speaker.
+
+    When the rules named ``man`` inside the instance and the ranking chose a mention outside
+    it (the speaker of a frame around it: ``Man habe die Anwohner nicht gefragt, erklärte
+    er``), the clause's own subject acts. Other mentions of the rules inside the clause are
+    often objects (``beteuerte ihre Unschuld``): for all of them, 107 of 4,142 speakers of an
+    export of 700 WikiNews train articles changed, most for the worse.
+    """
+    if record.kind != "reported" or rule[1] - rule[0] != 1 or context.lowers[rule[0]] != "man":
+        return False
+    inside = context.token_range(record.start, record.end)
+    return inside[0] <= rule[0] < inside[1] and not (inside[0] <= span[0] and span[1] <= inside[1])
 
 
 def _named_inside(context: DocumentContext, span: tuple[int, int], rule: tuple[int, int]) -> bool:
