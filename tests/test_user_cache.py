@@ -82,3 +82,17 @@ def test_given_names_from_the_cache_answer_as_gender_guesser_does(folder):
         expected = given_names._GENDERS.get(detector.get_gender(name))
         assert derived.get(name) == expected, name
     assert derived["angela"] == "f" and derived["sepp"] == "m" and "merkel" not in derived
+
+
+def test_only_the_newest_versions_of_a_table_stay(folder):
+    import os as _os
+
+    from toolkit.user_cache import KEEP_VERSIONS
+
+    for version in range(KEEP_VERSIONS + 2):
+        cached_json("namen", str(version), lambda version=version: {"v": version})
+        (stored,) = [f for f in folder.glob("namen-*.json") if f"{version}" in f.read_text()]
+        _os.utime(stored, ns=(version * 10**9, version * 10**9))  # written one after another
+    kept = sorted(file.read_text(encoding="utf-8") for file in folder.glob("namen-*.json"))
+    assert len(kept) == KEEP_VERSIONS
+    assert kept == sorted(f'{{"v":{v}}}' for v in range(2, KEEP_VERSIONS + 2))

@@ -8,10 +8,12 @@ table is stored once as JSON and read back in about 15 ms.
 
 The file name carries a fingerprint of everything the table is derived from (for example the
 source file's size and time stamp and the table's format version): a changed source gives a
-new file, never a stale table. Files are written atomically, so workers starting together at
-worst derive the same table twice. Where the folder cannot be written (a read-only home
-folder), the table is derived in memory as before. The folder is ``$TOOLKIT_CACHE_DIR``, else
-``$XDG_CACHE_HOME/toolkit``, else ``~/.cache/toolkit``; deleting it is always safe.
+new file, never a stale table, and only the newest three versions of a table are kept
+(several environments may share the folder). Files are written atomically, so workers
+starting together at worst derive the same table twice. Where the folder cannot be written
+(a read-only home folder), the table is derived in memory as before. The folder is
+``$TOOLKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/toolkit``, else ``~/.cache/toolkit``;
+deleting it is always safe.
 
 Examples
 --------
@@ -84,4 +86,19 @@ def cached_json(name: str, fingerprint: str, derive: Callable[[], Any]) -> Any:
     table = derive()
     with contextlib.suppress(ToolkitError):  # a read-only cache folder only costs time
         write_text_atomic(path, json.dumps(table, ensure_ascii=False, separators=(",", ":")))
+        _drop_old_versions(name)
     return table
+
+
+#: Versions of one table kept (several environments may share the folder: a venv, a clone).
+KEEP_VERSIONS = 3
+
+
+def _drop_old_versions(name: str) -> None:
+    """Delete all but the newest :data:`KEEP_VERSIONS` files of a table (their sources changed)."""
+    with contextlib.suppress(OSError):
+        files = sorted(
+            cache_folder().glob(f"{name}-*.json"), key=lambda file: file.stat().st_mtime_ns
+        )
+        for stale in files[:-KEEP_VERSIONS]:
+            stale.unlink(missing_ok=True)
