@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from toolkit.model import Token
+from toolkit.speech.roles import is_body_noun, role_of
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words that may stand before the subject in the first position ("Auch der Botschafter").
@@ -135,6 +136,8 @@ def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
     nouns = i
     while i < limit:
         if is_noun(tokens[i]):
+            if i > nouns and _object_after_body(tokens[i - 1], tokens[i]):
+                break  # "die Behörde Ersatzunterkünfte angeboten": the object comes next
             i += 1
             continue
         if is_quote(tokens[i]):  # a quoted name inside the phrase: das „Petit Journal“
@@ -146,6 +149,23 @@ def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
                 continue
         break
     return i if i > nouns else start
+
+
+def _object_after_body(noun: Token, following: Token) -> bool:
+    """Whether a common noun after a body's noun starts a phrase of its own.
+
+    A body takes a name after it (``Staatsanwaltschaft Darmstadt``, ``Fachmagazin
+    Automobilwoche``), never an inflected common noun: ``das Ministerium Arbeiten``,
+    ``der Konzern Synergieeffekte``, ``die Organisation Schätzungen`` were speakers.
+    """
+    return (
+        following.pos == "NN"
+        and bool(following.lemma)
+        and following.lemma.lower() != following.text.lower()
+        and noun.pos == "NN"
+        and is_body_noun(noun.text)
+        and role_of(following.lemma) is None  # "die Hilfsorganisation Ärzte ohne Grenzen"
+    )
 
 
 def nominative_start(token: Token, noun: Token | None) -> bool:
@@ -474,6 +494,8 @@ def noun_phrase_before(tokens: Sequence[Token], end: int) -> tuple[int, int] | N
         or tokens[start - 1].pos in _NP_PREFIX
         or is_quote(tokens[start - 1])
     ):
+        if start < end and _object_after_body(tokens[start - 1], tokens[start]):
+            break  # "die Organisation Schätzungen zufolge": the estimates are the source
         start -= 1
     while start < end and not (tokens[start].pos in _NP_PREFIX or is_noun(tokens[start])):
         start += 1
