@@ -156,16 +156,21 @@ def _object_after_body(noun: Token, following: Token) -> bool:
 
     A body takes a name after it (``Staatsanwaltschaft Darmstadt``, ``Fachmagazin
     Automobilwoche``), never an inflected common noun: ``das Ministerium Arbeiten``,
-    ``der Konzern Synergieeffekte``, ``die Organisation Schätzungen`` were speakers.
+    ``der Konzern Synergieeffekte``, ``die Organisation Schätzungen`` were speakers; nor
+    does an inflected body take a name (``von den Behörden Ersatzunterkünfte angeboten``).
     """
-    return (
-        following.pos == "NN"
-        and bool(following.lemma)
-        and following.lemma.lower() != following.text.lower()
-        and noun.pos == "NN"
-        and is_body_noun(noun.text)
-        and role_of(following.lemma) is None  # "die Hilfsorganisation Ärzte ohne Grenzen"
-    )
+    if following.pos != "NN" or noun.pos != "NN":
+        return False
+    if not (is_body_noun(noun.text) or is_body_noun(noun.lemma or noun.text)):
+        return False  # "Behörden" counts by its lemma
+    if role_of(following.lemma or following.text) is not None:
+        return False  # "die Hilfsorganisation Ärzte ohne Grenzen"
+    # an inflected noun is no name, and an inflected body ("den Behörden") takes no name
+    return _inflected(following) or _inflected(noun)
+
+
+def _inflected(token: Token) -> bool:
+    return bool(token.lemma) and token.lemma.lower() != token.text.lower()
 
 
 def nominative_start(token: Token, noun: Token | None) -> bool:
