@@ -60,20 +60,35 @@ def _without_spaces(chars: int) -> str:
     return _repeat("".join(toolkit.load_article().text.split()), chars)
 
 
-def _many_people(chars: int) -> str:
-    """Ever new people named with a particle: each name is looked up among all before it."""
+def _surname(k: int) -> str:
+    """Return the ``k``-th made-up surname: ``k`` in base 26 as letters (``Za``, ``Zb``, ...)."""
+    letters, rest = "", k
+    while True:
+        letters, rest = letters + "abcdefghijklmnopqrstuvwxyz"[rest % 26], rest // 26
+        if not rest:
+            return "Z" + letters
+
+
+def _people(chars: int, template: str) -> str:
+    """Ever new people, one ``template`` with ``{name}`` each, up to ``chars`` characters."""
     parts: list[str] = []
     k = 0
     while sum(map(len, parts)) < chars:
-        letters, rest = "", k
-        while True:  # k in base 26, as a surname of letters ("Zb", "Zbc", ...)
-            letters, rest = letters + "abcdefghijklmnopqrstuvwxyz"[rest % 26], rest // 26
-            if not rest:
-                break
-        name = "Z" + letters
-        parts.append(f"Anna von {name} sagte, es sei gut. Dann sagte {name}, es gehe weiter. ")
+        parts.append(template.format(name=_surname(k)))
         k += 1
     return "".join(parts)[:chars]
+
+
+def _many_people(chars: int) -> str:
+    """Ever new people named with a particle: each name is looked up among all before it."""
+    return _people(chars, "Anna von {name} sagte, es sei gut. Dann sagte {name}, es gehe weiter. ")
+
+
+def _many_ministers(chars: int) -> str:
+    """Ever new ministers, each followed by a role noun that no speaker before agrees with."""
+    return _people(
+        chars, "Minister Peter {name} sagte, es sei gut. Die Ministerin betonte, es gehe weiter. "
+    )
 
 
 #: The pathological inputs of issue 14 and a few more of the same kind.
@@ -98,6 +113,7 @@ KINDS = {
     "emoji": lambda n: _repeat("Super 🙂👍🏽🇩🇪 ", n),
     "'x. ' (dense tokens)": lambda n: _repeat("x. ", n),
     "many people with particles": _many_people,
+    "many ministers and a role noun": _many_ministers,
 }
 
 

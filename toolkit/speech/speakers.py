@@ -16,7 +16,7 @@ read: :mod:`toolkit.speech.names`), other noun phrases to the phrase as a reader
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -92,6 +92,9 @@ class SpeakerResolver:
         self._ended = 0
         self.history: list[_Entity] = []
         self.names_seen = 0
+        #: for each role, and each ending of one (``kanzlerin`` of ``bundeskanzlerin``), the
+        #: person named last who holds it: one lookup instead of a scan of every entity
+        self._named_roles: dict[str, _Entity] = {}
         #: the learned path: pronouns agree in gender and number, a new role noun is a new
         #: speaker, persons named as objects are antecedents, mentions read as a reader
         #: writes them (``des Ministeriums`` -> ``Ministerium``)
@@ -134,6 +137,7 @@ class SpeakerResolver:
             entity.named = True
             self.names_seen += 1
             entity.seen = self.names_seen
+            self._index_roles(entity, entity.roles)
             if self.agreement and not quoted[i]:
                 # a name inside a quotation is what someone says, not whom the text refers
                 # to next ("„Gut“, sagte er": er is not "Gut")
@@ -142,13 +146,13 @@ class SpeakerResolver:
             # belongs to someone else ("Die Ministerin sprach in Berlin")
             role = role_of(tokens[i - 1].text) if i > 0 and tokens[i - 1].pos == "NN" else None
             if role:
-                entity.roles.add(role)
+                self._add_role(entity, role)
             if end + 1 < len(tokens) and tokens[end].pos == "$,":
                 after = noun_phrase_end(tokens, end + 1)
                 for k in range(end + 1, after):
                     role = role_of(tokens[k].text) if tokens[k].pos == "NN" else None
                     if role:
-                        entity.roles.add(role)
+                        self._add_role(entity, role)
                         break
             i = end
         if self.agreement:
@@ -311,7 +315,7 @@ class SpeakerResolver:
                 or self._recent(lambda e: e.named and e.person and e.feminine == feminine)
             )
             if known is not None:
-                known.roles.add(role)
+                self._add_role(known, role)
                 return known
             name = lemma_as_written(nouns[0])
             at = words.index(nouns[0])
@@ -329,7 +333,7 @@ class SpeakerResolver:
                 or self._recent(lambda e: e.person)
             )
             if known is not None:
-                known.roles.add(role)
+                self._add_role(known, role)
                 known.feminine = known.feminine or nouns[0].text.lower().endswith("in")
                 return known
         head = with_commas[: next((i for i, t in enumerate(with_commas) if t.pos == "$,"), None)]
@@ -438,9 +442,28 @@ class SpeakerResolver:
         )
 
     def _named_with_role(self, role: str) -> _Entity | None:
-        # a person named with this role earlier, even if not yet as a speaker
-        named = [e for e in self.entities.values() if _plays(e, role) and e.seen]
-        return max(named, key=lambda e: e.seen) if named else None
+        """Return the person named last who plays ``role`` (see :func:`_plays`), if any.
+
+        Even if not yet as a speaker. A scan of every entity for each role noun grew with the
+        square of a text naming ever new people.
+        """
+        return self._named_roles.get(role)
+
+    def _add_role(self, entity: _Entity, role: str) -> None:
+        entity.roles.add(role)
+        self._index_roles(entity, (role,))
+
+    def _index_roles(self, entity: _Entity, roles: Iterable[str]) -> None:
+        """Let a named entity hold its roles, and their endings, if it was named last."""
+        if not entity.seen:
+            return
+        for known in roles:
+            # a deputy holds only its own office: "Vizepräsident" is no "Präsident"
+            deputy = known.startswith("vize")
+            for ending in (known,) if deputy else (known[k:] for k in range(len(known))):
+                holder = self._named_roles.get(ending)
+                if holder is None or holder.seen <= entity.seen:
+                    self._named_roles[ending] = entity
 
     def _recent(self, test) -> _Entity | None:  # type: ignore[no-untyped-def]
         for entity in reversed(self.history[-8:]):
