@@ -282,13 +282,20 @@ def aggregate(
         voice_passages[speech.kind] = voice_passages.get(speech.kind, 0) + 1
         name = speaker_name(speech)
         speaker_passages[name] = speaker_passages.get(name, 0) + 1
+    # the words of each voice and speaker, in one pass: a scan of all words per speaker grew
+    # with the square of a text naming ever new speakers
+    by_voice: dict[str, list[WordAssessment]] = {}
+    by_speaker: dict[str | None, list[WordAssessment]] = {}
+    for word in words:
+        by_voice.setdefault(word.voice, []).append(word)
+        by_speaker.setdefault(word.speaker, []).append(word)
     voices = tuple(
-        _group("voice", voice, [w for w in words if w.voice == voice], voice_passages[voice])
+        _group("voice", voice, by_voice.get(voice, []), voice_passages[voice])
         for voice in (*VOICES, *sorted(set(voice_passages) - set(VOICES)))
         if voice_passages.get(voice)
     )
     speakers = tuple(
-        _group("speaker", name, [w for w in words if w.speaker == name], passages)
+        _group("speaker", name, by_speaker.get(name, []), passages)
         for name, passages in speaker_passages.items()
     )
     return voices, speakers
