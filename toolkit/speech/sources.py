@@ -16,6 +16,7 @@ from toolkit.model import Token
 from toolkit.speech.cues import Cue, is_genitive_name
 from toolkit.speech.subjects import (
     FINITE,
+    closing_bracket,
     is_own,
     is_temporal,
     noun_phrase_before,
@@ -151,9 +152,9 @@ def _with_brackets(tokens: Sequence[Token], end: int) -> int:
     source again and is no part of what it said.
     """
     if end < len(tokens) and tokens[end].text == "(":
-        for k in range(end + 1, min(end + 5, len(tokens))):
-            if tokens[k].text == ")":
-                return k + 1
+        close = closing_bracket(tokens, end, min(end + 5, len(tokens)))
+        if close is not None:
+            return close + 1
     return end
 
 

@@ -206,7 +206,7 @@ def _attachments_end(tokens: Sequence[Token], end: int, after_verb: bool) -> int
     Lage sei ernst`` has a verb: reported words, no apposition).
     """
     if end + 2 < len(tokens) and tokens[end].text == "(":
-        close = _closing_bracket(tokens, end, len(tokens))
+        close = closing_bracket(tokens, end, len(tokens))
         if close is not None and not any(t.pos in FINITE for t in tokens[end + 1 : close]):
             end = close + 1
     if after_verb and end + 1 < len(tokens) and tokens[end].pos == "$,":
@@ -354,7 +354,7 @@ def comma_segment_start(tokens: Sequence[Token], position: int) -> int:
     return position
 
 
-def _closing_bracket(tokens: Sequence[Token], opening: int, limit: int) -> int | None:
+def closing_bracket(tokens: Sequence[Token], opening: int, limit: int) -> int | None:
     """Return the ``)`` of a short bracket (``(CDU)``, ``(DGAC)``) before ``limit``, if any."""
     return next(
         (k for k in range(opening + 1, min(limit, opening + 6)) if tokens[k].text == ")"), None
@@ -382,7 +382,7 @@ def _apposition_end(tokens: Sequence[Token], end: int, finite: int) -> int | Non
     i, last = end, end
     while i < finite:
         if tokens[i].text == "(":  # "Franz Josef Jung (CDU)": the brackets belong to it
-            close = _closing_bracket(tokens, i, finite)
+            close = closing_bracket(tokens, i, finite)
             if close is None:
                 return None
             i = last = close + 1
