@@ -31,7 +31,7 @@ def corpus(tmp_path_factory) -> Path:
         "Peskow warnte, dies sei gefährlich.\n\nEr sagte: „Nein.“", encoding="utf-8"
     )
     (folder / "b" / "meldung.txt").write_text(
-        "Der Deutsche Wetterdienst warnte, es werde heiß.", encoding="utf-8"
+        "Der Deutscher Wetterdienst warnte, es werde heiß.", encoding="utf-8"
     )
     (folder / "alt.txt").write_bytes(WETTER.encode("cp1252"))
     (folder / "breit.txt").write_bytes("„Ja“, sagte Putin.".encode("utf-16"))
@@ -141,9 +141,9 @@ def test_bad_files_are_listed_in_errors(output):
 
 def test_speakers_are_merged_across_documents(output):
     speakers = read(output, "speakers").set_index("speaker")
-    wetter = speakers.loc["Deutsche Wetterdienst"]
+    wetter = speakers.loc["Deutscher Wetterdienst"]
     assert wetter["documents"] == 2 and set(wetter["names"].split("; ")) == {
-        "Deutsche Wetterdienst",
+        "Deutscher Wetterdienst",
         "Wetterdienst",
     }
     assert wetter["instances"] == wetter["direct"] + wetter["indirect"] + wetter["reported"]
@@ -299,4 +299,4 @@ def test_the_command_starts_its_workers_without_loading_pandas(corpus, tmp_path)
     )
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout.split()[-1] == "False"
-    assert "Deutsche Wetterdienst" in (out / "speakers.csv").read_text(encoding="utf-8")
+    assert "Deutscher Wetterdienst" in (out / "speakers.csv").read_text(encoding="utf-8")

@@ -56,11 +56,11 @@ def test_speakers_are_merged_across_documents_in_the_view(folder):
     view = CorpusView(folder)
     view.run()
     speakers = view.speakers.set_index("speaker")
-    assert speakers.loc["Deutsche Wetterdienst", "documents"] == 2
-    assert "Wetterdienst" in speakers.loc["Deutsche Wetterdienst", "names"]
+    assert speakers.loc["Deutscher Wetterdienst", "documents"] == 2
+    assert "Wetterdienst" in speakers.loc["Deutscher Wetterdienst", "names"]
     assert (
         "Sprecher" in view.speaker_table.value
-        and "Deutsche Wetterdienst" in view.speaker_table.value
+        and "Deutscher Wetterdienst" in view.speaker_table.value
     )
     figure = plot_speakers(view.speakers)
     assert len(figure.axes[0].patches) == 3 * len(view.speakers)

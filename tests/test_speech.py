@@ -42,6 +42,8 @@ RULES_FAILS = {
     "news-source-nach-meldungen": "the rules name a body by the last word of its name",
     "speaker-body-with-a-numbered-name": "the rules name a body by the last word of its name",
     "speaker-weak-noun-in-reader-form": "the rules keep the mention as written ('Augenzeugen')",
+    "speaker-reader-form-of-a-nominative-with-article": "the rules keep the adjective as "
+    "written ('Deutsche Wetterdienst')",
     "speaker-pronoun-prefers-person-named-before": "the rules resolve pronouns to speakers only "
     "and keep the mention as written ('diesem Entwurf')",
     "speaker-eine-frau-is-feminine": "the rules take the last speaker, whatever its gender",
@@ -305,6 +307,19 @@ def test_missing_weights_fall_back_to_the_rules_with_a_warning(
         ("der bulgarischen Presse", "bulgarische Presse"),
         ("Ansicht des UN-Generalsekretärs", "UN-Generalsekretär"),
         ("des größten Konzerns", "größten Konzerns"),  # a superlative: as written
+        # a nominative with its article: the adjective's ending after the article goes too
+        ("Der Deutsche Wetterdienst", "Deutscher Wetterdienst"),
+        ("Das Statistische Bundesamt", "Statistisches Bundesamt"),
+        ("Die Deutsche Bahn", "Deutsche Bahn"),
+        ("die iranischen Behörden", "iranische Behörden"),
+        # "den" before a plural that ends in -n in every case: no singular
+        ("Den Behörden", "Behörden"),
+        ("den iranischen Behörden", "iranische Behörden"),
+        ("den Politikern", "Politiker"),
+        # a role that adds -(e)n in every other case is read as the accusative singular
+        ("den Präsidenten", "Präsident"),
+        ("den neuen Präsidenten", "neuer Präsident"),
+        ("den Zeugen", "Zeuge"),
     ],
 )
 def test_mentions_read_as_a_reader_writes_them(text: str, expected: str) -> None:

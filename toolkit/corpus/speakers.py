@@ -1,7 +1,7 @@
 """Speakers across documents: one row per speaker, with name variants merged.
 
 The speech stage resolves a speaker per document, so the same body may appear as
-``Wetterdienst`` in one text and ``Deutsche Wetterdienst`` in another. Names are merged when
+``Wetterdienst`` in one text and ``Deutscher Wetterdienst`` in another. Names are merged when
 they are equal after dropping articles and inflection endings (``des Wetterdienstes``), and a
 shorter name joins a longer one that ends with it (``Merkel`` -> ``Angela Merkel``) if exactly
 one longer name does: ``Müller`` stays apart when both ``Hans Müller`` and ``Eva Müller``
@@ -10,12 +10,12 @@ speak.
 Examples
 --------
 >>> table = SpeakerTable()
->>> table.add("a", [["Deutsche Wetterdienst", "indirect", 2, 0.0, 0]])
+>>> table.add("a", [["Deutscher Wetterdienst", "indirect", 2, 0.0, 0]])
 >>> table.add("b", [["Wetterdienst", "direct", 1, 0.0, 0]])
 >>> table.add("b", [["Wetterdienst", "sentiment", 0, -0.5, 1]])
 >>> columns = ["speaker", "documents", "instances", "direct", "sentiment"]
 >>> table.frame()[columns].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-[{'speaker': 'Deutsche Wetterdienst', 'documents': 2, 'instances': 3, 'direct': 1,
+[{'speaker': 'Deutscher Wetterdienst', 'documents': 2, 'instances': 3, 'direct': 1,
   'sentiment': -0.5}]
 """
 
@@ -115,7 +115,7 @@ class SpeakerTable:
             instances = sum(speaker.kinds.values())
             if not instances:
                 continue
-            # the longest variant names the speaker best ("Deutsche Wetterdienst")
+            # the longest variant names the speaker best ("Deutscher Wetterdienst")
             name = max(speaker.names, key=lambda n: (len(speaker_key(n)), speaker.names[n], n))
             rows.append(
                 [

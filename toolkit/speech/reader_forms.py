@@ -107,24 +107,40 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         noun = rest[head[0]]
         lower = noun.text.lower()
         adjectives = [k for k in range(head[0]) if rest[k].pos == "ADJA"]
+        determiner = words[0].text.lower() if start else ""
+        plural_after_den = _plural_after_den(determiner, noun)  # "den Behörden" stays plural
         if oblique and not adjectives:
-            rest[head[0]] = with_text(noun, lemma_as_written(noun))
+            if not plural_after_den:
+                rest[head[0]] = with_text(noun, lemma_as_written(noun))
+        elif (
+            adjectives
+            and determiner in _NOMINATIVE_ENDINGS
+            and all(_weak_form(rest[k], "e") for k in adjectives)
+        ):
+            # "Der Deutsche Wetterdienst" -> "Deutscher Wetterdienst", "Das Statistische
+            # Bundesamt" -> "Statistisches Bundesamt": a nominative singular without article
+            for k in adjectives:
+                rest[k] = with_text(rest[k], rest[k].text[:-1] + _NOMINATIVE_ENDINGS[determiner])
+            told = _NOMINATIVE_GENDERS[determiner]  # "Die Deutsche Bahn": a feminine
         elif adjectives and start:
             # "des Statistischen Bundesamtes" -> "Statistisches Bundesamt", "der bulgarischen
-            # Presse" -> "bulgarische Presse": without the article, the nominative's endings
-            ending = _strong_ending(words[0].text.lower(), lemma_as_written(noun))
+            # Presse" -> "bulgarische Presse", "die iranischen Behörden" -> "iranische
+            # Behörden": without the article, the nominative's endings
+            ending = _strong_ending(determiner, lemma_as_written(noun))
+            if determiner == "den" and not plural_after_den:
+                ending = "er"  # "den neuen Präsidenten": a masculine accusative singular
             if ending and all(_weak_form(rest[k]) for k in adjectives):
                 for k in adjectives:
                     rest[k] = with_text(rest[k], rest[k].text[:-2] + ending)
-                if oblique:
+                if oblique and not plural_after_den:
                     rest[head[0]] = with_text(noun, lemma_as_written(noun))
                 elif ending == "e":  # "der bulgarischen Presse": feminine, or a plural
-                    told = "pl" if words[0].text.lower() == "den" else "f"
+                    told = "f" if determiner == "der" else "pl"
         plural_dative = dative_plural(noun)
         if plural_dative:  # "(von) Politikern der SPD" -> "Politiker der SPD"
             rest[head[0]] = with_text(noun, noun.text[:-1])
         word = rest[head[0]].text.lower()
-        if plural_dative or word.endswith(PLURAL_ENDINGS):
+        if plural_dative or word.endswith(PLURAL_ENDINGS) or plural_after_den:
             gender = "pl"
         elif word.endswith(NEUTER_ENDINGS):
             gender = "n"
@@ -173,19 +189,41 @@ def _strong_ending(determiner: str, noun: str) -> str | None:
         if lower.endswith(NEUTER_ENDINGS):
             return "es"
         return "er" if lower.endswith(_MASCULINE_ENDINGS) else None
-    if determiner in {"der", "den"}:
+    if determiner in {"der", "den", "die"}:  # "die" + "-en": a plural (nominative)
         return "e"
     return None
+
+
+#: The adjective ending of a nominative singular without its article (``der Deutsche
+#: Wetterdienst`` -> ``Deutscher Wetterdienst``).
+_NOMINATIVE_ENDINGS = {"der": "er", "die": "e", "das": "es"}
+_NOMINATIVE_GENDERS = {"der": "m", "die": "f", "das": "n"}
+
+
+def _plural_after_den(determiner: str, noun: Token) -> bool:
+    """Whether ``den`` + noun is a dative plural rather than a masculine accusative singular.
+
+    A dative plural ends in ``-n`` (``den Behörden``, ``den Ärzten``, ``den Politikern``); a
+    person's role that adds ``-(e)n`` in every case but the nominative singular is read as
+    the singular (``den Präsidenten`` -> ``Präsident``, ``den Zeugen`` -> ``Zeuge``).
+    """
+    if determiner != "den" or not noun.text.endswith("n"):
+        return False
+    lemma, text = (noun.lemma or "").lower(), noun.text.lower()
+    roles = role_set()
+    if text == lemma + "en":  # "Präsidenten"; "Zeugen", which the tagger reads as "Zeug"
+        return not (suffixes_in(lemma, roles) or suffixes_in(lemma + "e", roles))
+    return not (lemma.endswith("e") and text == lemma + "n" and suffixes_in(lemma, roles))
 
 
 #: Endings of masculine nouns, persons above all (``Leiter``, ``Sekretär``, ``Präsident``).
 _MASCULINE_ENDINGS = ("er", "är", "ör", "eur", "or", "ent", "ant", "ist", "ling", "ismus", "rat")
 
 
-def _weak_form(adjective: Token) -> bool:
-    """Whether an adjective is its base form plus ``-en`` (``statistischen``; not ``größten``)."""
+def _weak_form(adjective: Token, ending: str = "en") -> bool:
+    """Whether an adjective is its base form plus ``ending``: ``statistischen``, not ``größten``."""
     lemma = (adjective.lemma or "").lower()
-    return bool(lemma) and adjective.text.lower() == lemma + "en"
+    return bool(lemma) and adjective.text.lower() == lemma + ending
 
 
 def source_attribute(words: Sequence[Token]) -> list[Token] | None:
