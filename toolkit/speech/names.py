@@ -216,6 +216,31 @@ def after_title(words: Sequence[Token], position: int) -> bool:
     )
 
 
+def _surname_after_role(words: Sequence[Token], position: int) -> bool:
+    """Whether a role ends the phrase with a surname the tagger read as a noun.
+
+    ``Fifa-Präsident Blatter``: the tagger reads the compound as a name and ``Blatter`` as a
+    noun; a capitalised word that closes the phrase right after a role names its holder.
+    """
+    end = position + 2
+    if end < len(words) and words[end].pos not in {"$,", "$("}:
+        return False
+    following = words[end - 1] if end - 1 < len(words) else None
+    if following is None or words[position].pos not in {"NN", "NE"}:
+        return False  # "Deutscher Realschullehrer", "Schweizer Bundesamts": an adjective
+    lemma, text = (following.lemma or "").lower(), following.text.lower()
+    return (
+        following.pos == "NN"
+        and "-" not in following.text
+        # an inflected common noun ("Präsident Maßnahmen"), not a surname
+        and text not in {lemma + "n", lemma + "en", lemma + "s", lemma + "es"}
+        and _role_word(words[position].text)
+        and not words[position].text.endswith(("en", "innen"))  # a plural: "die Experten"
+        and not _role_word(following.text)
+        and not is_body_noun(following.text)
+    )
+
+
 def surname_with_particle(words: Sequence[Token]) -> bool:
     """Whether a whole mention is a surname with ``von`` (``Von der Leyen``, ``von Beust``)."""
     if von_name_end(words, 0) != len(words):
@@ -246,7 +271,11 @@ def name_run(words: Sequence[Token]) -> list[Token]:
             attribute = True
         elif genitive_name(previous, token, words[position + 1 : position + 7]):
             attribute = True  # "Der Innenminister Frankreichs, Nicolas Sarkozy"
-        if not run and not attribute and after_title(words, position):
+        if (
+            not run
+            and not attribute
+            and (after_title(words, position) or _surname_after_role(words, position))
+        ):
             return [words[position + 1]]  # "Herr Kachelmann": the tagger read a noun
         if token.pos == "NE" and not attribute:
             run.append(token)
