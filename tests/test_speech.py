@@ -327,6 +327,23 @@ def test_mentions_read_as_a_reader_writes_them(text: str, expected: str) -> None
     assert reader_form(tokens)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("Die Deutsche Bahn", "f"),
+        ("Der Deutsche Wetterdienst", "m"),
+        ("die iranischen Behörden", "pl"),
+        ("Den Behörden", "pl"),
+        # "seine" before a masculine noun: a plural ("seine Kollegen" are no "er")
+        ("seine Kollegen", "pl"),
+        ("den Präsidenten", "m"),
+    ],
+)
+def test_reader_forms_tell_gender_and_number(text: str, gender: str) -> None:
+    tokens = toolkit.analyse(text, speech=False, sentiment=False).sentence_tokens(0)
+    assert reader_form(tokens)[1] == gender
+
+
 def test_ranking_fit_is_deterministic_and_learns_the_gold() -> None:
     from toolkit.evaluation.speaker_training import fit
 

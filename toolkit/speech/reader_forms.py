@@ -22,8 +22,12 @@ FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", 
 PLURAL_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten", "innen")
 
 
-#: Determiners before a plural (``die`` before a masculine or neuter noun).
-PLURAL_DETERMINERS = frozenset({"die", "diese", "alle", "beide", "einige", "mehrere", "viele"})
+#: Determiners before a plural (``die`` before a masculine or neuter noun; ``seine
+#: Kollegen``: a masculine singular would take ``sein``).
+PLURAL_DETERMINERS = frozenset(
+    {"die", "diese", "alle", "beide", "einige", "mehrere", "viele"}
+    | {"seine", "ihre", "unsere", "eure", "meine", "deine"}
+)
 
 
 NEUTER_ENDINGS = ("ium", "ment", "chen", "lein", "um", "amt", "büro", "werk")

@@ -592,7 +592,7 @@ def _role_and_name(part: Sequence[Token]) -> bool:
     """Whether a conjunct is a role noun followed by a name (``Arbeitsminister Franz M.``)."""
     return (
         len(part) > 1
-        and part[0].pos == "NN"
+        and part[0].pos in {"NN", "NNA"}  # "Abgeordnete Claudia Mo": a noun from an adjective
         and role_of(part[0].text) is not None
         and part[1].pos == "NE"
     )
