@@ -150,3 +150,18 @@ def test_corpus_tables_number_sentences_as_the_search_and_the_files_do(folder, t
     )
     verbs = corpus_table(result, "verbs")
     assert verbs[verbs.text == "drohte"].sentence.tolist() == [2]
+
+
+def test_the_course_examples_show_one_source_under_two_spellings():
+    # notebook 06 says the speaker table merges "Wetterdienst" and "Deutscher Wetterdienst"
+    # across its example texts: the examples must show it
+    from pathlib import Path
+
+    from toolkit.corpus.batch import corpus_speakers
+
+    examples = Path(__file__).resolve().parent.parent / "notebooks" / "beispieltexte"
+    speakers = corpus_speakers(BatchResult.collect(analyse_corpus(examples))).set_index("speaker")
+    weather = speakers.loc["Deutscher Wetterdienst"]
+    assert weather["documents"] == 2
+    assert weather["names"] == "Deutscher Wetterdienst; Wetterdienst"
+    assert weather["document_names"] == "wetter_gewitter; wetter_hitze"

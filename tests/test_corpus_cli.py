@@ -31,7 +31,7 @@ def corpus(tmp_path_factory) -> Path:
         "Peskow warnte, dies sei gefährlich.\n\nEr sagte: „Nein.“", encoding="utf-8"
     )
     (folder / "b" / "meldung.txt").write_text(
-        "Der Deutscher Wetterdienst warnte, es werde heiß.", encoding="utf-8"
+        "Der Deutsche Wetterdienst warnte, es werde heiß.", encoding="utf-8"
     )
     (folder / "alt.txt").write_bytes(WETTER.encode("cp1252"))
     (folder / "breit.txt").write_bytes("„Ja“, sagte Putin.".encode("utf-16"))
