@@ -427,7 +427,7 @@ def export_corpus(
         raise CorpusError(f"No *.txt files in {source}. (Keine .txt-Dateien in {source}.)")
     writer = CorpusExport(out, chosen, resume=resume)
     writer.start()
-    jobs = _jobs(files, encoding, settings, rows=True, formats=chosen)
+    jobs = _jobs(files, encoding, settings, rows=False, formats=chosen)
     prints = {
         job.name: _fingerprint(text, encoding, settings)
         for job, text in zip(jobs, files, strict=True)
@@ -469,7 +469,7 @@ def export(
     for name, found in result.results.items():
         if found.document is None:
             continue
-        job = Job(name, "", found.file, found.metadata, rows=True, formats=chosen)
+        job = Job(name, "", found.file, found.metadata, rows=False, formats=chosen)
         writer.add(_from_document(job, found), "")
         names.append(name)
     errors = [Skipped(file, reason) for file, reason in result.errors.items()]

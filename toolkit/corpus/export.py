@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import hashlib
-import io
 import json
 import os
 import re
@@ -31,13 +30,7 @@ from typing import Any
 
 from toolkit.atomic import atomic_path, write_text_atomic
 from toolkit.corpus.files import Skipped
-from toolkit.corpus.rows import (
-    COUNT_COLUMNS,
-    RATE_COLUMNS,
-    SENTENCE_COLUMNS,
-    SPEECH_COLUMNS,
-    TOKEN_COLUMNS,
-)
+from toolkit.corpus.rows import COUNT_COLUMNS, RATE_COLUMNS, TABLE_COLUMNS, csv_text
 from toolkit.corpus.speakers import SPEAKER_COLUMNS, SpeakerTable
 from toolkit.corpus.worker import DocumentResult
 from toolkit.errors import CorpusError, InputError
@@ -53,7 +46,6 @@ _SINGLE_TEXT_HINTS = {
     name: f" For one text in the terminal: python -m toolkit analyse FILE --format {name}."
     for name in ("table", "json")
 }
-TABLE_COLUMNS = {"sentences": SENTENCE_COLUMNS, "tokens": TOKEN_COLUMNS, "speech": SPEECH_COLUMNS}
 
 
 def parse_formats(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -78,12 +70,6 @@ def parse_formats(value: str | Iterable[str]) -> tuple[str, ...]:
                 f"(Unbekanntes Format {name!r}; möglich sind {', '.join(FORMATS)}.)"
             )
     return tuple(name for name in FORMATS if name in chosen) or ("csv",)
-
-
-def _csv_text(rows: Iterable[Iterable[Any]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
 
 
 def _part_name(document: str) -> str:
@@ -169,14 +155,7 @@ class CorpusExport:
         followed by the sections: the CSV rows of each table, the CoNLL-U text, the JSON line.
         One file and one fsync per document keep the run fast and resumable.
         """
-        sections: dict[str, bytes] = {}
-        if result.ok and "csv" in self.formats:
-            for table in TABLE_COLUMNS:
-                sections[f"{table}.csv"] = _csv_text(result.tables[table]).encode("utf-8")
-        if result.ok and result.conllu is not None:
-            sections["conllu"] = result.conllu.encode("utf-8")
-        if result.ok and result.json is not None:
-            sections["documents.jsonl"] = (result.json + "\n").encode("utf-8")
+        sections = result.sections if result.ok else {}
         stored = {
             "name": result.name,
             "file": result.file,
@@ -227,7 +206,7 @@ class CorpusExport:
                 outs[table] = stack.enter_context(temporary.open("wb"))
                 if table.endswith(".csv"):
                     columns = TABLE_COLUMNS[table.removesuffix(".csv")]
-                    outs[table].write(_csv_text([columns]).encode("utf-8"))
+                    outs[table].write(csv_text([columns]).encode("utf-8"))
             for name in names:
                 with self._part(name).open("rb") as part:
                     stored = json.loads(part.readline())
@@ -292,14 +271,14 @@ class CorpusExport:
             if result.ok:
                 table.add(result.name, result.speakers)
         path = self.folder / "speakers.csv"
-        write_text_atomic(path, _csv_text([SPEAKER_COLUMNS, *table.rows()]))
+        write_text_atomic(path, csv_text([SPEAKER_COLUMNS, *table.rows()]))
         return path
 
     def _errors(self, results: list[DocumentResult], skipped: Iterable[Skipped]) -> Path:
         rows = [[entry.file, entry.reason] for entry in skipped]
         rows += [[result.file, result.error] for result in results if not result.ok]
         path = self.folder / "errors.csv"
-        write_text_atomic(path, _csv_text([["file", "reason"], *sorted(rows)]))
+        write_text_atomic(path, csv_text([["file", "reason"], *sorted(rows)]))
         return path
 
 

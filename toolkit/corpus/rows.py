@@ -17,7 +17,10 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from toolkit.model import Document
@@ -27,7 +30,9 @@ __all__ = [
     "RATE_COLUMNS",
     "SENTENCE_COLUMNS",
     "SPEECH_COLUMNS",
+    "TABLE_COLUMNS",
     "TOKEN_COLUMNS",
+    "csv_text",
     "document_counts",
     "sentence_rows",
     "speaker_contributions",
@@ -61,6 +66,24 @@ COUNT_COLUMNS = [
 RATED = ["finite_verbs", "konjunktiv", "konjunktiv_i", "konjunktiv_ii"]
 RATED += ["speech_direct", "speech_indirect", "speech_reported"]
 RATE_COLUMNS = [f"{column}_per_1000" for column in RATED]
+
+
+#: The per-document tables and their columns, in output order.
+TABLE_COLUMNS = {"sentences": SENTENCE_COLUMNS, "tokens": TOKEN_COLUMNS, "speech": SPEECH_COLUMNS}
+
+
+def csv_text(rows: Iterable[Iterable[Any]]) -> str:
+    """Return rows as CSV text with Unix line ends, as every table of a corpus run is written.
+
+    Examples
+    --------
+    >>> print(csv_text([["a", 1, "Er sagte, ja."], ["b", 2, ""]]), end="")
+    a,1,"Er sagte, ja."
+    b,2,
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
 
 
 def sentence_rows(name: str, document: Document) -> list[list[Any]]:

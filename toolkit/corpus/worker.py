@@ -28,7 +28,9 @@ TABLES = ("sentences", "tokens", "speech")
 class Job:
     """What to analyse and what to return.
 
-    ``formats`` names what the worker prepares besides the rows: ``"conllu"``, ``"jsonl"``.
+    ``formats`` names the output sections the worker prepares, ready to write: ``"csv"``
+    (the rows of each table as CSV), ``"conllu"``, ``"jsonl"``. ``rows`` returns the rows
+    themselves as well (for tables in Python).
     ``keep_document`` returns the :class:`~toolkit.model.Document` itself (main process only;
     a Document holds a read-only mapping and does not travel between processes).
     """
@@ -51,7 +53,9 @@ class DocumentResult:
 
     ``error`` is the reason the file could not be analysed (a row of ``errors.csv``);
     ``counts`` holds the numbers of ``documents.csv``; ``tables`` the rows of
-    ``sentences``, ``tokens`` and ``speech``; ``speakers`` the per-speaker contributions.
+    ``sentences``, ``tokens`` and ``speech``; ``speakers`` the per-speaker contributions;
+    ``sections`` the encoded outputs the job asked for (``sentences.csv`` ...,
+    ``conllu``, ``documents.jsonl``), made in the worker so the main process only writes.
     """
 
     name: str
@@ -62,8 +66,7 @@ class DocumentResult:
     counts: dict[str, Any] = field(default_factory=dict)
     tables: dict[str, list[list[Any]]] = field(default_factory=dict)
     speakers: list[list[Any]] = field(default_factory=list)
-    conllu: str | None = None
-    json: str | None = None
+    sections: dict[str, bytes] = field(default_factory=dict)
     document: Document | None = None
 
     @property
@@ -105,6 +108,7 @@ def fill_result(result: DocumentResult, document: Document, job: Job) -> Documen
     """Add counts, rows and the exports ``job`` asks for to ``result``; return it."""
     from toolkit.corpus.conll import to_conllu
     from toolkit.corpus.rows import (
+        csv_text,
         document_counts,
         sentence_rows,
         speaker_contributions,
@@ -113,17 +117,24 @@ def fill_result(result: DocumentResult, document: Document, job: Job) -> Documen
     )
 
     result.counts = document_counts(document)
-    if job.rows:
-        result.tables = {
+    result.speakers = speaker_contributions(document)
+    if job.rows or "csv" in job.formats:
+        tables = {
             "sentences": sentence_rows(job.name, document),
             "tokens": token_rows(job.name, document),
             "speech": speech_rows(job.name, document),
         }
-        result.speakers = speaker_contributions(document)
+        if job.rows:
+            result.tables = tables
+        if "csv" in job.formats:
+            # CSV text made here: a worker sends a few strings instead of every row's values
+            for table, rows in tables.items():
+                result.sections[f"{table}.csv"] = csv_text(rows).encode("utf-8")
     if "conllu" in job.formats:
-        result.conllu = to_conllu(job.name, document)
+        result.sections["conllu"] = to_conllu(job.name, document).encode("utf-8")
     if "jsonl" in job.formats:
-        result.json = json.dumps(document.to_dict(), ensure_ascii=False)
+        line = json.dumps(document.to_dict(), ensure_ascii=False) + "\n"
+        result.sections["documents.jsonl"] = line.encode("utf-8")
     if job.keep_document:
         result.document = document
     return result
