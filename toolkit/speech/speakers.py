@@ -275,6 +275,8 @@ class SpeakerResolver:
         if not words:
             return None
         first = words[0].text.lower()
+        if len(words) == 1 and first in _INDEFINITE:
+            return self.entities.setdefault(first, _Entity(first, person=False))  # "Man": man
         if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS", "PPOSAT"}:
             if self.agreement:
                 antecedent = self._antecedent(first, words[0].start)
@@ -550,6 +552,10 @@ def _feminine_or_plural(entity: _Entity) -> bool:
     if _a_person(entity):
         return entity.feminine or entity.gender == "pl"
     return entity.gender in {"f", "pl", None}
+
+
+#: Indefinite pronouns name no one in particular: written in lower case wherever they stand.
+_INDEFINITE = frozenset({"man", "jemand", "niemand"})
 
 
 def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
