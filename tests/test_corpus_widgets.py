@@ -64,6 +64,24 @@ def test_speakers_are_merged_across_documents_in_the_view(folder):
     )
     figure = plot_speakers(view.speakers)
     assert len(figure.axes[0].patches) == 3 * len(view.speakers)
+    figure.canvas.draw()
+    # instances are counted: whole numbers on the axis, no "2,5"
+    ticks = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert ticks and all("," not in tick for tick in ticks), ticks
+
+
+def test_count_charts_have_whole_number_ticks():
+    import pandas as pd
+
+    frame = pd.DataFrame({"document": ["a", "b"], "speech_direct": [1, 3]})
+    figure = plot_overview(frame, "speech_direct")
+    figure.canvas.draw()
+    ticks = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert ticks and all("," not in tick for tick in ticks), ticks
+    rates = pd.DataFrame({"document": ["a", "b"], "konjunktiv_per_1000": [0.5, 2.5]})
+    figure = plot_overview(rates, "konjunktiv_per_1000")
+    figure.canvas.draw()
+    assert any("," in label.get_text() for label in figure.axes[0].get_xticklabels())
 
 
 def test_corpus_concordance_filters_by_metadata(folder):

@@ -100,6 +100,8 @@ def plot_overview(
     label = column_label(column, language)
     axes.set_xlabel(label)
     axes.xaxis.set_major_formatter(_number_format(language))
+    if values.eq(values.round()).all():  # counts: no tick at "2,5" tokens
+        axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_title(
         mpl_escape(title)
         if title
@@ -126,6 +128,7 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
     axes.invert_yaxis()
     axes.set_xlabel(column_label("instances", language))
     axes.xaxis.set_major_formatter(_number_format(language))
+    axes.xaxis.get_major_locator().set_params(integer=True)  # no "1,5" instances
     axes.legend(loc="lower right")
     axes.set_title("Wer spricht im Korpus?" if language == "de" else "Who speaks in the corpus?")
     return figure
