@@ -105,6 +105,8 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
         end = _with_brackets(tokens, noun_phrase_end(tokens, start))
         if end == start and cue.lemma != "nach":
             return None
+        if first == 0 and end > start:
+            end = _to_the_finite_verb(tokens, end)
         # "nach ersten Informationen" names no source but itself; "laut Polizei" always does
         speaker, frame = ((start, end) if end > start else None), (first, max(end, last))
         if speaker is not None and is_temporal(tokens[start:end]):
@@ -143,6 +145,22 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
     if cue.lemma == "wonach":
         pieces = [(frame[1], content_end(view, frame[1]))]
     return Frame("indirect", pieces, cue, speaker, source_only=source_only, source_subject=own)
+
+
+def _to_the_finite_verb(tokens: Sequence[Token], end: int) -> int:
+    """Extend a source phrase that opens the sentence up to the finite verb after it.
+
+    Before the finite verb of a main clause stands one phrase only: in ``Nach Angaben der
+    Hilfsorganisation Ärzte ohne Grenzen mussten ...`` the source runs up to ``mussten``, and
+    ``ohne Grenzen`` is part of its name, not of what it said. A time (``am Montag``) or a
+    break leaves the phrase as it was.
+    """
+    for k in range(end, min(end + 4, len(tokens))):
+        if tokens[k].pos in FINITE:
+            return end if k == end or is_temporal(tokens[end:k]) else k
+        if tokens[k].pos in BREAKS or tokens[k].pos.startswith("V"):
+            return end
+    return end
 
 
 def _with_brackets(tokens: Sequence[Token], end: int) -> int:

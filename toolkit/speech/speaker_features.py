@@ -243,7 +243,10 @@ def _mentions(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-_ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom", "aus", "im", "in", "unter", "bei", "der"})
+#: Prepositions of an attribute that may belong to a speaker's name (``Ärzte ohne Grenzen``).
+_ATTRIBUTE_PREPOSITIONS = frozenset(
+    {"von", "vom", "aus", "im", "in", "unter", "bei", "der", "ohne"}
+)
 
 
 def _genitive_ends(tokens: Sequence[Token], start: int, end: int) -> list[int]:
