@@ -274,7 +274,7 @@ def _attachments(tokens: Sequence[Token], end: int) -> list[int]:
             found.append(after)
     if end + 1 < size and tokens[end].text.lower() in _ATTRIBUTE_PREPOSITIONS | _JOINS:
         after = noun_phrase_end(tokens, end + 1)
-        if after > end + 1:
+        if after > end + 1 and not _where_a_name_spoke(tokens, end, after):
             found.append(after)
     if end < size and tokens[end].pos == "ADJA" and end > 0 and is_noun(tokens[end - 1]):
         after = noun_phrase_end(tokens, end)  # "Meinung politischer Beobachter"
@@ -284,6 +284,21 @@ def _attachments(tokens: Sequence[Token], end: int) -> list[int]:
 
 
 _JOINS = frozenset({"und", "sowie", "oder"})
+
+
+def _where_a_name_spoke(tokens: Sequence[Token], end: int, after: int) -> bool:
+    """Whether ``in``/``im`` + a common noun after a name says where it spoke, not who.
+
+    ``Stoltenberg in der britischen Tageszeitung „The Times“``: the paper is where he
+    said it; ``Airbus im französischen Toulouse`` keeps its place name, and so does a
+    phrase an apposition follows (``der Sprecher der SPD im Bundestag, Dieter W.``).
+    """
+    if tokens[end].text.lower() not in {"in", "im"} or tokens[end - 1].pos != "NE":
+        return False
+    if after < len(tokens) and tokens[after].pos == "$,":
+        return False
+    head = next((t for t in tokens[end + 1 : after] if is_noun(t)), None)
+    return head is not None and head.pos == "NN"
 
 
 def person_like(words: Sequence[Token]) -> bool:
