@@ -165,3 +165,14 @@ def test_the_course_examples_show_one_source_under_two_spellings():
     assert weather["documents"] == 2
     assert weather["names"] == "Deutscher Wetterdienst; Wetterdienst"
     assert weather["document_names"] == "wetter_gewitter; wetter_hitze"
+
+
+def test_the_course_examples_bear_out_the_konjunktiv_question():
+    # notebook 06, Übung 2 asks why the weather report's Konjunktiv rate per 1,000 tokens is
+    # higher than the council report's: the examples must make that true
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "notebooks" / "beispieltexte"
+    rates = overview_frame(BatchResult.collect(analyse_corpus(examples))).set_index("document")
+    rate = rates["konjunktiv_per_1000"]
+    assert rate["wetter_gewitter"] > rate["stadtrat_radwege"] > 0
