@@ -101,6 +101,16 @@ def test_document_is_analysed_and_cached():
     assert "tk-info" in picker.status.value
 
 
+def test_status_preview_marks_only_what_it_leaves_out():
+    picker = TextPicker(OWN)
+    picker.typed.value = "Er ging nach Hause."
+    assert picker.status.value.count("Er ging nach Hause.") == 1
+    assert "…" not in picker.status.value  # nothing was left out
+    picker.typed.value = "Der Wetterdienst warnte am Freitag vor Sturm. " * 4
+    # cut after a whole word, and the cut is marked
+    assert "Sturm. Der Wetterdienst warnte am …</div>" in picker.status.value
+
+
 def test_status_is_escaped():
     picker = TextPicker("<img src=x onerror=alert(1)>")
     assert "<img" not in picker.status.value and "&lt;img" in picker.status.value

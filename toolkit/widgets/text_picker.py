@@ -172,7 +172,7 @@ class TextPicker(ToolkitWidget):
             self.status.value = message(
                 f"{name}: {number(len(self.text), self.language)} {self._('tp_chars')}, "
                 f"~{number(words, self.language)} {self._('tp_words')} — "
-                f"{self.text[:80].strip()}…"
+                f"{preview(self.text)}"
             )
 
     @property
@@ -191,3 +191,22 @@ class TextPicker(ToolkitWidget):
 
 
 __all__ = ["TextPicker"]
+
+
+def preview(text: str, size: int = 80) -> str:
+    """Return the start of a text on one line, with "…" only where something was left out.
+
+    Examples
+    --------
+    >>> preview("Er ging nach Hause.")
+    'Er ging nach Hause.'
+    >>> preview("Der Wetterdienst warnte vor Sturm und Hagel.", 24)
+    'Der Wetterdienst warnte …'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= size:
+        return flat
+    cut = flat[:size]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]  # a whole word, not "Wett…"
+    return f"{cut} …"
