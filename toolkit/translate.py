@@ -196,7 +196,7 @@ LABELS: dict[str, dict[str, str]] = {
     "val_token direct": {"de": "Token direkt", "en": "token direct"},
     "val_token indirect": {"de": "Token indirekt", "en": "token indirect"},
     "val_token reported": {"de": "Token erzählt", "en": "token reported"},
-    "val_message": {"de": "Wiedergabe (message)", "en": "message"},
+    "val_message": {"de": "Wiedergabe als Ganzes", "en": "message"},
     # -- names of systems, subsets and sources in the evaluation tables (notebook 07) ----
     "val_finite verb": {"de": "finite Verben", "en": "finite verb"},
     "val_EVALUATION.md (dev)": {
@@ -296,7 +296,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "token indirect + continuations, lenient gold",
     },
     "val_message, reported left out": {
-        "de": "Wiedergabe (ohne erzählte Rede)",
+        "de": "Wiedergabe als Ganzes, ohne erzählte Rede",
         "en": "message, reported left out",
     },
     "val_speaker exact match": {"de": "Sprecher genau getroffen", "en": "speaker exact match"},

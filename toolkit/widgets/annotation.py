@@ -4,7 +4,7 @@ Examples
 --------
 >>> from toolkit import analyse, load_article
 >>> view = AgreementView(analyse(load_article()))
->>> sorted(view.first.options)
+>>> sorted(coder for _, coder in view.first.options)
 ['anna', 'ben', 'carla', 'toolkit']
 >>> view.first.value, view.second.value = "anna", "carla"
 >>> round(view.pair_scores["kappa"], 2)
@@ -130,6 +130,7 @@ class AgreementView(ToolkitWidget):
         self.second.description = self._("av_second")
         self.reload_button.description = self._("av_reload")
         if not self.frame.empty:
+            self._show_coders(sorted(self.frame.coder.unique()))
             self.status.value = self._coders_message()
         self.update_overall()
         self.update_pair()
@@ -143,8 +144,7 @@ class AgreementView(ToolkitWidget):
             return
         coders = sorted(self.frame.coder.unique())
         keep = (self.first.value, self.second.value)
-        self.first.options = coders
-        self.second.options = coders
+        self._show_coders(coders)
         if len(coders) >= 2:
             self.first.value = keep[0] if keep[0] in coders else coders[0]
             self.second.value = keep[1] if keep[1] in coders else coders[-1]
@@ -152,9 +152,23 @@ class AgreementView(ToolkitWidget):
         self.update_overall()
         self.update_pair()
 
+    def _coder(self, name: str) -> str:
+        """Return a coder's name as shown: the toolkit in the reader's language (``Werkzeug``)."""
+        return choice(name, self.language)
+
+    def _show_coders(self, coders: list[str]) -> None:
+        """Offer the coders in both dropdowns, labelled in the current language."""
+        labelled = [(self._coder(coder), coder) for coder in coders]
+        for control in (self.first, self.second):
+            value = control.value
+            control.options = labelled
+            if value in coders:
+                control.value = value
+
     def _coders_message(self) -> str:
         coders = sorted(self.frame.coder.unique()) if not self.frame.empty else []
-        shown = message(f"{self._('av_coders')}: {', '.join(coders) or '–'}")
+        names = ", ".join(self._coder(coder) for coder in coders)
+        shown = message(f"{self._('av_coders')}: {names or '–'}")
         if len(coders) >= 2:
             return shown
         folder = os.fspath(self.source_folder) if self.source_folder else "annotationen"
@@ -174,7 +188,7 @@ class AgreementView(ToolkitWidget):
         self.overall.value = (
             f"<b>{escape(self._('av_all'))}</b>{frame_html(overall, language=self.language)}"
             f"<b>{escape(self._('av_pairs'))}</b>"
-            f"{frame_html(pairs, index=True, language=self.language)}"
+            f"{frame_html(pairs.rename(columns=self._coder), index=True, language=self.language)}"
         )
 
     def update_pair(self) -> None:
@@ -201,8 +215,9 @@ class AgreementView(ToolkitWidget):
                 share=f"{share} %",
             )
         )
+        shown = self.pair_table.rename_axis(index=self._coder(first), columns=self._coder(second))
         self.last_figure = plot_confusion(
-            self.pair_table, f"{first} × {second}", language=self.language
+            shown, f"{self._coder(first)} × {self._coder(second)}", language=self.language
         )
         self.plot.show_figure(self.last_figure)
 
