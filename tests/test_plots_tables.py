@@ -25,3 +25,19 @@ def test_token_and_sentence_tables_match_the_document(article_doc):
     row = tokens.iloc[5]
     assert article_doc.text[row.start : row.end] == row.text
     assert list(document_tables(article_doc))[:2] == ["sentences", "tokens"]
+
+
+def test_html_tables_write_a_float_column_with_one_number_of_decimals():
+    # notebook 04 showed "0,1" and "-1,0" under "0,287"; a column reads as one scale
+    import pandas as pd
+
+    from toolkit.widgets.figures import frame_html
+
+    frame = pd.DataFrame({"Wort": ["gut", "sehr", "nicht"], "Wert": [0.1, 0.287, -1.0]})
+    frame["Anzahl"] = [1, 2, 3]
+    html = frame_html(frame)
+    assert "<td>0,100</td>" in html and "<td>-1,000</td>" in html and "<td>0,287</td>" in html
+    assert "<td>3</td>" in html  # whole numbers stay whole
+    assert "<td>0.100</td>" in frame_html(frame, language="en")
+    rates = pd.DataFrame({"Rate": [14.93, 0.0]})
+    assert "<td>0,00</td>" in frame_html(rates)  # no more decimals than the column needs
