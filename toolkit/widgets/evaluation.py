@@ -24,7 +24,7 @@ import toolkit.evaluation as evaluation
 from toolkit.corpus import EVAL_DATA_VARIABLE
 from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
-from toolkit.translate import error_text, number
+from toolkit.translate import choice, error_text, number
 from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.figures import frame_html
 
@@ -40,6 +40,12 @@ register_labels(
         "ev_scores": {"de": "Ergebnis des Toolkits", "en": "The toolkit's scores"},
         "ev_anchors": {"de": "Zum Vergleich (andere Werkzeuge)", "en": "For comparison"},
         "ev_done": {"de": "Ausgewertet in", "en": "Evaluated in"},
+        "ev_no_units": {
+            "de": "Ohne Sätze in dieser Auswahl (nicht gezeigt): {parts}. Mehr Sätze "
+            "(Höchstens) oder 0 für alle zeigen auch diese Teile.",
+            "en": "No sentences in this selection (not shown): {parts}. More sentences "
+            "(At most), or 0 for all, show these parts too.",
+        },
         "ev_running": {
             "de": "Wird ausgewertet … (Redewiedergabe und Stimmung brauchen einige Minuten)",
             "en": "Evaluating … (reported speech and sentiment take a few minutes)",
@@ -166,9 +172,19 @@ class EvaluationView(ToolkitWidget):
             return
         seconds = number(round(self.seconds, 1), self.language, 1)
         self.status.value = message(f"{self._('ev_done')} {seconds} s.", "success")
+        shown, empty = self.scores, ""
+        if "n" in shown and "subset" in shown:
+            # a part the limit left without any sentence has no scores: rows of "–" say
+            # nothing (an empty measure of a part with sentences keeps its "–")
+            units = shown.groupby("subset", sort=False)["n"].sum()
+            parts = [part for part, count in units.items() if count == 0]
+            shown = shown[~shown["subset"].isin(parts)]
+            if parts:
+                names = ", ".join(choice(str(part), self.language) for part in parts)
+                empty = message(self._("ev_no_units").format(parts=names))
         self.result.value = (
             f"<b>{escape(self._('ev_scores'))}</b>"
-            f"{frame_html(self.scores, language=self.language, fixed=SCORES)}"
+            f"{frame_html(shown, language=self.language, fixed=SCORES)}{empty}"
         )
 
 
