@@ -74,6 +74,20 @@ class DocumentResult:
         """Whether the file was analysed."""
         return self.error is None
 
+    def reason(self, language: str = "de") -> str | None:
+        """Return why the file was not analysed, in ``language`` (``None`` if it was).
+
+        Examples
+        --------
+        >>> failed = DocumentResult("leer", "leer.txt", {}, error="The text is empty. "
+        ...                         "(Der Text ist leer.)")
+        >>> failed.reason(), failed.reason("en")
+        ('Der Text ist leer.', 'The text is empty.')
+        """
+        from toolkit.translate import error_text
+
+        return None if self.error is None else error_text(self.error, language)
+
 
 def analyse_job(job: Job) -> DocumentResult:
     """Read, decode and analyse one file; a :class:`ToolkitError` becomes ``error``.
