@@ -217,8 +217,8 @@ def find_cues(tokens: Sequence[Token]) -> list[Cue]:
         for i in range(len(tokens))
         if i not in inside and (cue := _cue_at(tokens, i)) is not None
     ]
-    if not prepositional:  # "Dem Verband zufolge droht ein Einbruch": the source speaks
-        cues = [cue for cue in cues if not _looming(tokens, cue)]
+    # "Dem Verband zufolge droht ein Einbruch": the source says what looms, "droht" says nothing
+    cues = [cue for cue in cues if not _looming(tokens, cue)]
     return sorted(cues + prepositional, key=lambda cue: cue.token)
 
 
