@@ -433,6 +433,18 @@ def speech_models_frame(document: Document) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SPEECH_MODELS_COLUMNS)
 
 
+def _cue_name(text: object, lemma: str) -> str:
+    """Return a cue as the speakers table names it: the lemma, or the words it cut short.
+
+    ``sagte`` -> ``sagen``, ``teilte ... mit`` -> ``mitteilen``; a prepositional cue keeps
+    its words (``Nach Angaben`` -> ``nach Angaben``, not ``nach``).
+    """
+    words = str(text).split() if isinstance(text, str) else []
+    if len(words) > 1 and words[0].lower() == lemma.lower() and "..." not in words:
+        return " ".join([words[0].lower(), *words[1:]])
+    return lemma
+
+
 def speakers_frame(document: Document) -> pd.DataFrame:
     """Who says what: one row per resolved speaker, how often, in which kinds, with which cues.
 
@@ -454,7 +466,13 @@ def speakers_frame(document: Document) -> pd.DataFrame:
     for name, group in speech.groupby("speaker", sort=False):
         kinds = group["kind"].value_counts()
         counts = [int(kinds.get(kind, 0)) for kind in ("direct", "indirect", "reported")]
-        cues = ", ".join(dict.fromkeys(group["cue_lemma"].dropna()))
+        cues = ", ".join(
+            dict.fromkeys(
+                _cue_name(text, lemma)
+                for text, lemma in zip(group["cue"], group["cue_lemma"], strict=True)
+                if isinstance(lemma, str)
+            )
+        )
         mentions = ", ".join(dict.fromkeys(group["speaker_mention"].dropna()))
         rows.append([name, len(group), *counts, cues, mentions])
     columns = ["speaker", "instances", "direct", "indirect", "reported", "cues", "mentions"]
