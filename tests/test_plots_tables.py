@@ -1,5 +1,6 @@
 from matplotlib.figure import Figure
 
+import toolkit
 from toolkit.concordance import word_frequencies
 from toolkit.plots import plot_frequencies
 from toolkit.tables import document_tables, sentences_frame, tokens_frame
@@ -41,3 +42,11 @@ def test_html_tables_write_a_float_column_with_one_number_of_decimals():
     assert "<td>0.100</td>" in frame_html(frame, language="en")
     rates = pd.DataFrame({"Rate": [14.93, 0.0]})
     assert "<td>0,00</td>" in frame_html(rates)  # no more decimals than the column needs
+
+
+def test_speakers_table_names_a_prepositional_cue_by_its_words():
+    from toolkit.tables import speakers_frame
+
+    text = "Nach Angaben des Ministeriums soll es bald fallen. Der Minister teilte mit, er komme."
+    cues = speakers_frame(toolkit.analyse(text)).set_index("speaker")["cues"]
+    assert cues["Ministerium"] == "nach Angaben" and cues["Minister"] == "mitteilen"
