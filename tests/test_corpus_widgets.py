@@ -84,6 +84,15 @@ def test_count_charts_have_whole_number_ticks():
     assert any("," in label.get_text() for label in figure.axes[0].get_xticklabels())
 
 
+def test_corpus_concordance_before_a_search_says_how_to_search(folder):
+    view = CorpusConcordanceView(BatchResult.collect(analyse_corpus(folder)))
+    assert "Wort eingeben" in view.output.value and "Treffer" not in view.count.value
+    view.language = "en"
+    assert "Type a word" in view.output.value
+    view.search.value = "gibtsnicht"
+    assert "<b>0</b> hits" in view.count.value and "No hits" in view.output.value
+
+
 def test_corpus_concordance_filters_by_metadata(folder):
     result = BatchResult.collect(analyse_corpus(folder))
     view = CorpusConcordanceView(result, word="Wetterdienst")

@@ -76,6 +76,10 @@ register_labels(
         "cc_field": {"de": "Filter: Feld", "en": "Filter: field"},
         "cc_value": {"de": "Wert", "en": "Value"},
         "cc_all": {"de": "(alle)", "en": "(all)"},
+        "cc_ask": {
+            "de": "Ein Wort eingeben und Enter drücken: Es wird in allen Texten gesucht.",
+            "en": "Type a word and press Enter: it is searched in every text.",
+        },
         "cc_none": {"de": "(kein Filter)", "en": "(no filter)"},
         "cc_document": {"de": "Text", "en": "Document"},
         "cc_sentence": {"de": "Satz", "en": "Sentence"},
@@ -189,6 +193,9 @@ class CorpusConcordanceView(ToolkitWidget):
             if word
             else pd.DataFrame()
         )
+        if not word:  # nothing asked yet: say how to ask, not "0 hits"
+            self.count.value, self.output.value = "", message(self._("cc_ask"))
+            return
         hits = len(self.lines)
         documents = self.lines["document"].nunique() if hits else 0
         # "1 Treffer in 1 Text", "1 hit in 1 document", "3 hits in 2 documents"
