@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -120,6 +121,8 @@ def test_recorded_scores_read_german_in_the_notebooks(section, systems):
             assert f">{number(float(row['n']), 'de')}<" not in shown
         if row.get("F1") is not None:  # scores with three decimals, one column alike
             assert f">{number(row['F1'], 'de', fixed=True)}<" in shown
+    # the date of the measurement the German way ("4. Dezember 2026"), not "2026-12-04"
+    assert re.search(r"Gemessen am \d{1,2}\. [A-ZÄ][a-zä]+ \d{4} ", shown), shown[-300:]
 
 
 def test_every_recorded_system_subset_and_measure_reads_german():

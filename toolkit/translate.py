@@ -475,6 +475,35 @@ def number(found: object, language: str = "de", digits: int = 3, fixed: bool = F
     return text.translate(str.maketrans({",": ".", ".": ","}))
 
 
+_MONTHS = {
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}  # fmt: skip
+
+
+def date_text(iso: str, language: str = "de") -> str:
+    """Write an ISO date for people: ``4. Dezember 2026`` / ``4 December 2026``.
+
+    Anything that is no ISO date stays as it is (``–`` for nothing).
+
+    Examples
+    --------
+    >>> date_text("2026-12-04"), date_text("2026-12-04", "en"), date_text("bald")
+    ('4. Dezember 2026', '4 December 2026', 'bald')
+    """
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip()) if iso else None
+    if found is None:
+        return iso or MISSING
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return iso
+    months = _MONTHS["en" if language == "en" else "de"]
+    separator = " " if language == "en" else ". "
+    return f"{day}{separator}{months[month - 1]} {year}"
+
+
 def value(found: object, language: str = "de") -> str:
     """Return a cell value for people: a known code translated, a number formatted, ``–``.
 

@@ -33,7 +33,7 @@ from toolkit.annotation import exercise_report
 from toolkit.model import CorpusText, Document
 from toolkit.render import STYLE, escape, message, table
 from toolkit.scores import load_scores
-from toolkit.translate import number
+from toolkit.translate import date_text, number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
 from toolkit.widgets.figures import frame_html
@@ -215,7 +215,7 @@ class ScoresView(ToolkitWidget):
         note = str(found.get("note", ""))  # type: ignore[union-attr]
         command = re.search(r"`([^`]+)`", note)
         measured = self._("sv_measured").format(
-            date=found.get("measured", "–"),  # type: ignore[union-attr]
+            date=date_text(str(found.get("measured", "")), self.language),  # type: ignore[union-attr]
             note=command.group(1) if command else self.command,
         )
         self.output.value = frame_html(frame, language=self.language) + message(measured)
