@@ -143,4 +143,5 @@ def frame_html(
         for row in shown.astype(object).where(shown.notna(), None).itertuples(index=False)
     ]
     names = [header(c, language) if c != "index" else "" for c in shown.columns]
-    return STYLE + table(rows, header=names, css_class="tk-table")
+    # a wide table scrolls inside its cell instead of being cut off at the cell's edge
+    return f'{STYLE}<div class="tk-scroll">{table(rows, header=names, css_class="tk-table")}</div>'
