@@ -213,3 +213,16 @@ def test_skipped_files_say_why_in_the_readers_language(tmp_path):
     assert "<td>Der Text ist leer.</td>" in view.output.value and "empty" not in view.output.value
     LANGUAGE.value = "en"
     assert "The text is empty" in view.output.value and "leer.</td>" not in view.output.value
+
+
+def test_corpus_tables_write_a_float_column_with_one_number_of_decimals():
+    # notebook 06's speaker table showed "0" under "-0,191" (screenshot walk)
+    import pandas as pd
+
+    from toolkit.widgets.corpus import readable
+
+    frame = pd.DataFrame({"sentiment": [0.0, -0.191, 0.5], "tokens": [1234, 5, 6]})
+    shown = readable(frame)
+    assert shown.iloc[:, 0].tolist() == ["0,000", "-0,191", "0,500"]
+    assert shown["Tokens"].tolist() == ["1.234", "5", "6"]
+    assert readable(frame, "en").iloc[:, 0].tolist() == ["0.000", "-0.191", "0.500"]

@@ -29,6 +29,10 @@ STYLE = """<style>
 .tk-success { background: #e7f6e7; color: #1d5e1d; }
 .tk-table { border-collapse: collapse; margin: 0.3em 0; }
 .tk-scroll { overflow-x: auto; max-width: 100%; }
+.widget-html-content:has(> .tk-scroll), .jupyter-widget-html-content:has(> .tk-scroll),
+.widget-html:has(.tk-scroll), .jupyter-widget-html:has(.tk-scroll),
+.widget-vbox:has(.tk-scroll), .jupyter-widget-vbox:has(.tk-scroll) {
+    min-width: 0; max-width: 100%; }
 .tk-table th, .tk-table td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; }
 .jupyter-button.mod-success { background-color: #1b5e20; color: #fff; }
 .jupyter-button.mod-danger { background-color: #b71c1c; color: #fff; }

@@ -134,12 +134,29 @@ def readable(
     shown = frame.copy().astype(object)
     for column in frame.columns:
         if pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
-            shown[column] = [_number(value, language) for value in frame[column]]
+            written = [_number(value, language) for value in frame[column]]
+            shown[column] = _same_decimals(written, language)
     names = {}
     for column in frame.columns:
         own = label(column) if callable(label) else None
         names[column] = own or column_label(column, language)
     return shown.rename(columns=names)
+
+
+def _same_decimals(written: list[object], language: str) -> list[object]:
+    """Pad a column's numbers to the decimals the longest has: ``0,000`` under ``-0,191``."""
+    mark = "." if language == "en" else ","
+    places = max((len(str(t).partition(mark)[2]) for t in written if t is not None), default=0)
+    if not places:
+        return written
+    padded: list[object] = []
+    for text in written:
+        if text is None:
+            padded.append(None)
+            continue
+        whole, _, decimals = str(text).partition(mark)
+        padded.append(f"{whole}{mark}{decimals.ljust(places, '0')}")
+    return padded
 
 
 def _number(value: object, language: str) -> object:
