@@ -40,6 +40,13 @@ def test_tokens_notebook_runs_and_switches_language(page: Page, lab, course, art
 
 
 NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+#: How far each table's scroll box reaches past the right edge of its output cell (px).
+CUT_OFF_TABLES = """() => [...document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .tk-scroll')].map(box => {
+  const cell = box.closest('.jp-OutputArea-output');
+  return cell ? Math.round(box.getBoundingClientRect().right
+                           - cell.getBoundingClientRect().right) : 0;
+}).filter(beyond => beyond > 1)"""
 #: Raw values that must not reach a person (German view): codes, NaN, Python reprs.
 RAW = re.compile(r"\b(NaN|None|syncretic|other_person|tokens_per_sentence|Sub)\b|\(None, None")
 
@@ -69,6 +76,9 @@ def test_notebook_after_run_all(page: Page, lab, course, artifacts, name):
     assert not widget_errors(page), widget_errors(page)
     outputs = " ".join(page.locator(".jp-OutputArea-output").all_inner_texts())
     assert not RAW.search(outputs), RAW.search(outputs)
+    # a table wider than its cell scrolls inside it: no scroll box reaches past the cell
+    beyond = page.evaluate(CUT_OFF_TABLES)
+    assert not beyond, f"tables cut off at the cell's edge (px beyond): {beyond}"
     scroller = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer")
     height = scroller.evaluate("el => el.scrollHeight")
     stem = Path(name).stem
