@@ -140,6 +140,14 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
                     rest[head[0]] = with_text(noun, lemma_as_written(noun))
                 elif ending == "e":  # "der bulgarischen Presse": feminine, or a plural
                     told = "f" if determiner == "der" else "pl"
+            elif (
+                oblique
+                and not plural_after_den
+                and all(_place_adjective(rest[k]) for k in adjectives)
+            ):
+                # "des Schweizer Bundesamts", "des Berliner Senats": the adjective never
+                # changes, the noun is read in the nominative
+                rest[head[0]] = with_text(noun, lemma_as_written(noun))
         plural_dative = dative_plural(noun)
         if plural_dative:  # "(von) Politikern der SPD" -> "Politiker der SPD"
             rest[head[0]] = with_text(noun, noun.text[:-1])
@@ -222,6 +230,16 @@ def _plural_after_den(determiner: str, noun: Token) -> bool:
 
 #: Endings of masculine nouns, persons above all (``Leiter``, ``Sekretär``, ``Präsident``).
 _MASCULINE_ENDINGS = ("er", "är", "ör", "eur", "or", "ent", "ant", "ist", "ling", "ismus", "rat")
+
+
+def _place_adjective(adjective: Token) -> bool:
+    """Whether an adjective is a place name in ``-er``, the same in every case (``Berliner``)."""
+    text = adjective.text
+    return (
+        text[:1].isupper()
+        and text.endswith("er")
+        and text.lower() == (adjective.lemma or "").lower()
+    )
 
 
 def _weak_form(adjective: Token, ending: str = "en") -> bool:
