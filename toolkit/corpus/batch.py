@@ -299,16 +299,11 @@ def corpus_table(result: BatchResult, table: str = "tokens") -> pd.DataFrame:
     from toolkit.corpus import rows
     from toolkit.tables import document_tables
 
-    exported = {
-        "sentences": (rows.SENTENCE_COLUMNS, rows.sentence_rows),
-        "tokens": (rows.TOKEN_COLUMNS, rows.token_rows),
-        "speech": (rows.SPEECH_COLUMNS, rows.speech_rows),
-    }
     frames = []
     for name, document in result.documents.items():
-        if table in exported:
-            columns, make = exported[table]
-            frames.append(pd.DataFrame(make(name, document), columns=columns))
+        if table in rows.TABLE_ROWS:
+            made = rows.TABLE_ROWS[table](name, document)
+            frames.append(pd.DataFrame(made, columns=rows.TABLE_COLUMNS[table]))
             continue
         tables = document_tables(document)
         if table not in tables:

@@ -31,6 +31,7 @@ __all__ = [
     "SENTENCE_COLUMNS",
     "SPEECH_COLUMNS",
     "TABLE_COLUMNS",
+    "TABLE_ROWS",
     "TOKEN_COLUMNS",
     "csv_text",
     "document_counts",
@@ -137,6 +138,10 @@ def speech_rows(name: str, document: Document) -> list[list[Any]]:
         ]
         for instance in document.speech
     ]
+
+
+#: How each per-document table's rows are made (columns: :data:`TABLE_COLUMNS`).
+TABLE_ROWS = {"sentences": sentence_rows, "tokens": token_rows, "speech": speech_rows}
 
 
 def document_counts(document: Document) -> dict[str, Any]:

@@ -20,9 +20,6 @@ from toolkit.model import Document
 
 __all__ = ["DocumentResult", "Job", "analyse_job", "fill_result", "warm_up"]
 
-#: Table names of the per-document rows, in output order.
-TABLES = ("sentences", "tokens", "speech")
-
 
 @dataclass(frozen=True, slots=True)
 class Job:
@@ -121,23 +118,12 @@ def analyse_job(job: Job) -> DocumentResult:
 def fill_result(result: DocumentResult, document: Document, job: Job) -> DocumentResult:
     """Add counts, rows and the exports ``job`` asks for to ``result``; return it."""
     from toolkit.corpus.conll import to_conllu
-    from toolkit.corpus.rows import (
-        csv_text,
-        document_counts,
-        sentence_rows,
-        speaker_contributions,
-        speech_rows,
-        token_rows,
-    )
+    from toolkit.corpus.rows import TABLE_ROWS, csv_text, document_counts, speaker_contributions
 
     result.counts = document_counts(document)
     result.speakers = speaker_contributions(document)
     if job.rows or "csv" in job.formats:
-        tables = {
-            "sentences": sentence_rows(job.name, document),
-            "tokens": token_rows(job.name, document),
-            "speech": speech_rows(job.name, document),
-        }
+        tables = {table: make(job.name, document) for table, make in TABLE_ROWS.items()}
         if job.rows:
             result.tables = tables
         if "csv" in job.formats:
