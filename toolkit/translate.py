@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from numbers import Number
 
 #: A missing value, as people read it.
@@ -473,6 +474,34 @@ def number(found: object, language: str = "de", digits: int = 3, fixed: bool = F
     if language == "en":
         return text
     return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def same_decimals(texts: Sequence[str | None], language: str = "de") -> list[str | None]:
+    """Write a column's numbers with as many decimals as the longest: ``0,100`` under ``0,287``.
+
+    ``texts`` are numbers as written for people (:func:`number`), ``None`` where one is
+    missing; a column of them then reads as one scale.
+
+    Examples
+    --------
+    >>> same_decimals(["0,1", "0,287", None, "-1,0", "2"])
+    ['0,100', '0,287', None, '-1,000', '2,000']
+    >>> same_decimals(["1,234.5", "3"], "en"), same_decimals(["12", "3"])
+    (['1,234.5', '3.0'], ['12', '3'])
+    """
+    mark = "." if language == "en" else ","
+    written = [text for text in texts if text is not None]
+    places = max((len(text.partition(mark)[2]) for text in written), default=0)
+    if not places:
+        return list(texts)
+    padded: list[str | None] = []
+    for text in texts:
+        if text is None:
+            padded.append(None)
+            continue
+        whole, _, decimals = text.partition(mark)
+        padded.append(f"{whole}{mark}{decimals.ljust(places, '0')}")
+    return padded
 
 
 _MONTHS = {

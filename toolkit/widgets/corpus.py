@@ -39,7 +39,7 @@ from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
 from toolkit.render import message
 from toolkit.tables import rows_note
-from toolkit.translate import error_text
+from toolkit.translate import error_text, same_decimals
 from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import FigureBox, frame_html
@@ -135,7 +135,7 @@ def readable(
     for column in frame.columns:
         if pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
             written = [_number(value, language) for value in frame[column]]
-            shown[column] = _same_decimals(written, language)
+            shown[column] = same_decimals(written, language)
     names = {}
     for column in frame.columns:
         own = label(column) if callable(label) else None
@@ -143,23 +143,7 @@ def readable(
     return shown.rename(columns=names)
 
 
-def _same_decimals(written: list[object], language: str) -> list[object]:
-    """Pad a column's numbers to the decimals the longest has: ``0,000`` under ``-0,191``."""
-    mark = "." if language == "en" else ","
-    places = max((len(str(t).partition(mark)[2]) for t in written if t is not None), default=0)
-    if not places:
-        return written
-    padded: list[object] = []
-    for text in written:
-        if text is None:
-            padded.append(None)
-            continue
-        whole, _, decimals = str(text).partition(mark)
-        padded.append(f"{whole}{mark}{decimals.ljust(places, '0')}")
-    return padded
-
-
-def _number(value: object, language: str) -> object:
+def _number(value: object, language: str) -> str | None:
     if value is None or pd.isna(value):
         return None
     number = float(value)  # type: ignore[arg-type]

@@ -8,13 +8,20 @@ from collections.abc import Collection
 from numbers import Number
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, escape, table
-from toolkit.translate import NOTE_COLUMNS, choice, decimals_in_text, header, number, value
+from toolkit.translate import (
+    NOTE_COLUMNS,
+    choice,
+    decimals_in_text,
+    header,
+    number,
+    same_decimals,
+    value,
+)
 
 
 def figure_png(figure: Figure, dpi: int = 90) -> bytes:
@@ -90,19 +97,6 @@ def show(figure: Figure, dpi: int = 90) -> Image:
     return ChartImage(figure, dpi)
 
 
-def _decimal_places(column: pd.Series, language: str) -> int | None:
-    """Return the decimals every number of a float column is shown with: the most any needs.
-
-    A column reads ``0,100`` under ``0,287``, not ``0,1``; ``None`` for other columns.
-    """
-    numbers = [cell for cell in column.dropna() if isinstance(cell, (float, np.floating))]
-    if not numbers:
-        return None
-    written = [number(float(cell), language) for cell in numbers]
-    separator = "," if language == "de" else "."
-    return max(len(text.rpartition(separator)[2]) if separator in text else 0 for text in written)
-
-
 def frame_html(
     frame: pd.DataFrame, index: bool = False, language: str = "de", fixed: Collection[str] = ()
 ) -> str:
@@ -122,26 +116,30 @@ def frame_html(
     """
     shown = frame.reset_index() if index else frame
     aligned = [column in fixed for column in shown.columns]
-    places = [_decimal_places(shown[column], language) for column in shown.columns]
 
     notes = [column in NOTE_COLUMNS for column in shown.columns]
 
-    def cell_text(cell: object, fixed_column: bool, note: bool, digits: int | None) -> str:
+    def cell_text(cell: object, fixed_column: bool, note: bool = False) -> str:
         if isinstance(cell, str):
             return decimals_in_text(cell, language) if note else choice(cell, language)
         if fixed_column and isinstance(cell, Number) and not isinstance(cell, bool):
             return number(cell, language, fixed=True)
-        if digits is not None and isinstance(cell, float):
-            return number(cell, language, digits, fixed=True)
         return value(cell, language)
 
+    cells = shown.astype(object).where(shown.notna(), None)
     rows = [
         [
-            cell_text(cell, fixed_column, note, digits)
-            for cell, fixed_column, note, digits in zip(row, aligned, notes, places, strict=True)
+            cell_text(cell, fixed_column, note)
+            for cell, fixed_column, note in zip(row, aligned, notes, strict=True)
         ]
-        for row in shown.astype(object).where(shown.notna(), None).itertuples(index=False)
+        for row in cells.itertuples(index=False)
     ]
+    for k, fixed_column in enumerate(aligned):  # a float column reads as one scale
+        floats = [i for i, cell in enumerate(cells.iloc[:, k]) if isinstance(cell, float)]
+        if floats and not fixed_column:
+            aligned_texts = same_decimals([rows[i][k] for i in floats], language)
+            for i, text in zip(floats, aligned_texts, strict=True):
+                rows[i][k] = text
     names = [header(c, language) if c != "index" else "" for c in shown.columns]
     # a wide table scrolls inside its cell instead of being cut off at the cell's edge
     return f'{STYLE}<div class="tk-scroll">{table(rows, header=names, css_class="tk-table")}</div>'
