@@ -131,7 +131,8 @@ class SpeakerTable:
                     "; ".join(speaker.documents),
                 ]
             )
-        return sorted(rows, key=lambda row: (-row[3], row[0]))
+        instances = SPEAKER_COLUMNS.index("instances")
+        return sorted(rows, key=lambda row: (-row[instances], row[0]))  # most first, then A-Z
 
     def frame(self) -> pd.DataFrame:
         """:meth:`rows` as a table (see the module docstring)."""
