@@ -202,11 +202,13 @@ def preview(text: str, size: int = 80) -> str:
     'Er ging nach Hause.'
     >>> preview("Der Wetterdienst warnte vor Sturm und Hagel.", 24)
     'Der Wetterdienst warnte …'
+    >>> preview("Der Wetterdienst warnte vor Sturm und Hagel.", 23)  # "warnte" ends at 23
+    'Der Wetterdienst warnte …'
     """
     flat = " ".join(text.split())
     if len(flat) <= size:
         return flat
-    cut = flat[:size]
+    cut = flat[: size + 1]  # one more: a word ending exactly at ``size`` still fits
     if " " in cut:
         cut = cut[: cut.rindex(" ")]  # a whole word, not "Wett…"
     return f"{cut} …"
