@@ -126,6 +126,28 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
             for k in adjectives:
                 rest[k] = with_text(rest[k], rest[k].text[:-1] + _NOMINATIVE_ENDINGS[determiner])
             told = _NOMINATIVE_GENDERS[determiner]  # "Die Deutsche Bahn": a feminine
+        elif (
+            adjectives
+            and determiner in {"", "von"}
+            and nominative_plural(noun)
+            and all(_weak_form(rest[k]) for k in adjectives)
+        ):
+            # "(von) spanischen Händlern" -> "spanische Händler": a plural without article
+            for k in adjectives:
+                rest[k] = with_text(rest[k], rest[k].text[:-1])
+        elif (
+            adjectives
+            and determiner in {"", "von"}
+            and lower.endswith(FEMININE_ENDINGS)
+            and not lower.endswith(PLURAL_ENDINGS)
+            and all(_weak_form(rest[k], "er") or _place_adjective(rest[k]) for k in adjectives)
+            and not all(_place_adjective(rest[k]) for k in adjectives)
+        ):
+            # "laut Süddeutscher Zeitung" -> "Süddeutsche Zeitung": a feminine in the dative
+            for k in adjectives:
+                if not _place_adjective(rest[k]):
+                    rest[k] = with_text(rest[k], rest[k].text[:-1])
+            told = "f"
         elif adjectives and start:
             # "des Statistischen Bundesamtes" -> "Statistisches Bundesamt", "der bulgarischen
             # Presse" -> "bulgarische Presse", "die iranischen Behörden" -> "iranische
@@ -148,9 +170,10 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
                 # "des Schweizer Bundesamts", "des Berliner Senats": the adjective never
                 # changes, the noun is read in the nominative
                 rest[head[0]] = with_text(noun, lemma_as_written(noun))
-        plural_dative = dative_plural(noun)
-        if plural_dative:  # "(von) Politikern der SPD" -> "Politiker der SPD"
-            rest[head[0]] = with_text(noun, noun.text[:-1])
+        plural_form = nominative_plural(noun)
+        plural_dative = plural_form is not None
+        if plural_form:  # "(von) Politikern der SPD" -> "Politiker der SPD"
+            rest[head[0]] = with_text(noun, plural_form)
         word = rest[head[0]].text.lower()
         if plural_dative or word.endswith(PLURAL_ENDINGS) or plural_after_den:
             gender = "pl"
@@ -335,17 +358,55 @@ def _speech_noun(noun: Token) -> bool:
 
 
 def dative_plural(noun: Token) -> bool:
-    """Whether a noun is a dative plural of an ``-er``/``-el`` noun (``Politikern``, ``Bürgern``).
+    """Whether a noun is a dative plural whose nominative drops the ``-n`` (``Politikern``)."""
+    return nominative_plural(noun) is not None
 
-    Their nominative plural is the dictionary form (``Politiker``); other nouns ending in
-    ``-n`` (``Polizisten``) are plurals in every case and stay as written.
+
+def nominative_plural(noun: Token) -> str | None:
+    """Return the nominative plural of a dative plural that drops its ``-n``, else ``None``.
+
+    ``Politikern`` -> ``Politiker`` (an ``-er``/``-el`` noun: the plural is the dictionary
+    form), ``Kindern`` -> ``Kinder``, ``Männern`` -> ``Männer``, ``Ärzten`` -> ``Ärzte`` (an
+    umlaut and ``-en``: the nominative plural ends in ``-e``). Other nouns in ``-en`` may be
+    plurals in every case (``Polizisten``, ``Staaten``) and stay as written.
+
+    Examples
+    --------
+    >>> from toolkit.model import Token
+    >>> def plural(text, lemma):
+    ...     return nominative_plural(Token(0, text, 0, len(text), 0, pos="NN", lemma=lemma))
+    >>> plural("Politikern", "Politiker"), plural("Kindern", "Kind"), plural("Ärzten", "Arzt")
+    ('Politiker', 'Kinder', 'Ärzte')
+    >>> plural("Staaten", "Staat"), plural("Behörden", "Behörde"), plural("Eltern", "Eltern")
+    (None, None, None)
     """
-    lemma = noun.lemma or ""
-    return (
-        noun.pos == "NN"
-        and lemma.endswith(("er", "el"))
-        and noun.text.lower() == lemma.lower() + "n"
-    )
+    lemma, text = (noun.lemma or "").lower(), noun.text.lower()
+    if noun.pos != "NN" or not lemma or text == lemma or not text.endswith("n"):
+        return None
+    if lemma.endswith(("er", "el")) and text == lemma + "n":
+        return noun.text[:-1]
+    umlauted = _umlauted(lemma)
+    if text in {lemma + "ern", umlauted + "ern"}:  # "Kindern", "Männern", "Häusern"
+        return noun.text[:-1]
+    if umlauted != lemma and text == umlauted + "en":  # "Ärzten", "Städten", "Söhnen"
+        return noun.text[:-1]
+    return None
+
+
+_UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
+
+
+def _umlauted(word: str) -> str:
+    """Return a lower-case word with its last vowel umlauted (``arzt`` -> ``ärzt``)."""
+    for position in range(len(word) - 1, -1, -1):
+        if word[position] in "aou":
+            diphthong = position > 0 and word[position - 1 : position + 1] == "au"
+            start = position - 1 if diphthong else position
+            vowel = word[start : position + 1]
+            return word[:start] + _UMLAUTS[vowel] + word[position + 1 :]
+        if word[position] in "eiäöü":
+            return word  # the last vowel cannot take an umlaut: "Kind", "Stern"
+    return word
 
 
 def with_text(token: Token, text: str) -> Token:

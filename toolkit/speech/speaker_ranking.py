@@ -380,6 +380,10 @@ def _source_only(record: ReportedSpeech, words: Sequence[Token]) -> bool:
     """
     if surname_with_particle(words):
         return False  # "Von der Leyen": a name the tagger opened with a preposition
+    if words[0].pos == "ADJA" and not any(
+        is_source_noun(t.text) for t in words if t.pos in {"NN", "NE"}
+    ):
+        return False  # "Politischen Beobachtern zufolge": who, not "eigenen Angaben"
     return words[0].pos not in _MENTION_STARTS and (record.speaker is not None or len(words) == 1)
 
 
