@@ -37,7 +37,7 @@ def test_html_tables_write_a_float_column_with_one_number_of_decimals():
     frame = pd.DataFrame({"Wort": ["gut", "sehr", "nicht"], "Wert": [0.1, 0.287, -1.0]})
     frame["Anzahl"] = [1, 2, 3]
     html = frame_html(frame)
-    assert "<td>0,100</td>" in html and "<td>-1,000</td>" in html and "<td>0,287</td>" in html
+    assert "<td>0,100</td>" in html and "<td>−1,000</td>" in html and "<td>0,287</td>" in html
     assert "<td>3</td>" in html  # whole numbers stay whole
     assert "<td>0.100</td>" in frame_html(frame, language="en")
     rates = pd.DataFrame({"Rate": [14.93, 0.0]})
@@ -50,3 +50,17 @@ def test_speakers_table_names_a_prepositional_cue_by_its_words():
     text = "Nach Angaben des Ministeriums soll es bald fallen. Der Minister teilte mit, er komme."
     cues = speakers_frame(toolkit.analyse(text)).set_index("speaker")["cues"]
     assert cues["Ministerium"] == "nach Angaben" and cues["Minister"] == "mitteilen"
+
+
+def test_sentiment_chart_writes_negative_numbers_with_a_minus_sign():
+    # the tables and the sentiment widget write "−0,5"; the chart's ticks read the same
+    from toolkit.plots import plot_sentiment
+
+    document = toolkit.analyse("Das ist schlecht. Das ist furchtbar. Das ist gut.")
+    for language, mark in (("de", ","), ("en", ".")):
+        figure = plot_sentiment(document, language=language)
+        figure.canvas.draw()
+        ticks = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+        negative = [tick for tick in ticks if tick.startswith("\u2212")]
+        assert negative and all(mark in tick or tick == "\u22121" for tick in negative), ticks
+        assert not any(tick.startswith("-") for tick in ticks), ticks

@@ -106,7 +106,7 @@ def test_word_table_writes_the_rules_numbers_the_german_way(article_doc):
     from toolkit.widgets import DocumentView, LanguageSwitch
 
     view = DocumentView(article_doc, sentiment_words_frame, sentence=2)
-    assert "zutiefst ×1,8" in view.output.value and "×-0,8" in view.output.value
+    assert "zutiefst ×1,8" in view.output.value and "×−0,8" in view.output.value
     assert "×1.8" not in view.output.value
     LanguageSwitch(view).language = "en"
     assert "zutiefst ×1.8" in view.output.value

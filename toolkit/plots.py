@@ -17,7 +17,15 @@ from matplotlib.ticker import FuncFormatter
 
 from toolkit.concordance import word_frequencies
 from toolkit.model import Document
-from toolkit.translate import choice, decimals_in_text, header, register_labels, tr, value
+from toolkit.translate import (
+    choice,
+    decimals_in_text,
+    header,
+    minus_signs,
+    register_labels,
+    tr,
+    value,
+)
 
 register_labels(
     {
@@ -58,13 +66,15 @@ register_labels(
 
 
 def _axis_numbers(axis: Any, language: str) -> None:
-    """Tick labels with the decimal comma in German (``-0,75``)."""
+    """Tick labels with the decimal comma in German (``−0,75``)."""
     if language != "en":
-        axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}".replace(".", ",")))
+        axis.set_major_formatter(
+            FuncFormatter(lambda v, _pos: minus_signs(f"{v:g}".replace(".", ",")))
+        )
 
 
 def _signed(found: float, language: str) -> str:
-    text = f"{found:+.2f}"
+    text = minus_signs(f"{found:+.2f}")
     return text if language == "en" else text.replace(".", ",")
 
 

@@ -27,6 +27,9 @@ from numbers import Number
 
 #: A missing value, as people read it.
 MISSING = "–"
+#: The minus sign people read (U+2212, as in print and in matplotlib's charts), not the
+#: hyphen a program writes; exports keep the hyphen.
+MINUS = "\u2212"
 
 #: Every visible word in German and English, by key. Widget modules add their own labels with
 #: :func:`register_labels`; column headers are ``col_<column>``, values ``val_<value>``.
@@ -471,9 +474,20 @@ def number(found: object, language: str = "de", digits: int = 3, fixed: bool = F
     else:
         text = f"{float(found):,.{digits}f}".rstrip("0")
         text = text + "0" if text.endswith(".") else text
-    if language == "en":
-        return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    if language != "en":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return minus_signs(text)
+
+
+def minus_signs(text: str) -> str:
+    """Write the minus of every negative number in a text as people read it (``−0,8``).
+
+    Examples
+    --------
+    >>> minus_signs("-0,25"), minus_signs("×-0.8 bis -1"), minus_signs("Nord-Süd, 3-4")
+    ('−0,25', '×−0.8 bis −1', 'Nord-Süd, 3-4')
+    """
+    return re.sub(r"(?<![\w.,])-(?=\d)", MINUS, text)
 
 
 def same_decimals(texts: Sequence[str | None], language: str = "de") -> list[str | None]:
@@ -484,8 +498,8 @@ def same_decimals(texts: Sequence[str | None], language: str = "de") -> list[str
 
     Examples
     --------
-    >>> same_decimals(["0,1", "0,287", None, "-1,0", "2"])
-    ['0,100', '0,287', None, '-1,000', '2,000']
+    >>> same_decimals(["0,1", "0,287", None, "−1,0", "2"])
+    ['0,100', '0,287', None, '−1,000', '2,000']
     >>> same_decimals(["1,234.5", "3"], "en"), same_decimals(["12", "3"])
     (['1,234.5', '3.0'], ['12', '3'])
     """
@@ -555,13 +569,14 @@ NOTE_COLUMNS = frozenset({"modifiers"})
 
 
 def decimals_in_text(text: str, language: str = "de") -> str:
-    """Write the decimal numbers in a note the German way: ``×1.8`` -> ``×1,8``.
+    """Write the numbers in a note as people read them: ``×1.8`` -> ``×1,8``, ``−0,8``.
 
     Examples
     --------
     >>> decimals_in_text("Negation 'nicht' ×-0.8"), decimals_in_text("sehr ×1.5", "en")
-    ("Negation 'nicht' ×-0,8", 'sehr ×1.5')
+    ("Negation 'nicht' ×−0,8", 'sehr ×1.5')
     """
+    text = minus_signs(text)
     return text if language == "en" else re.sub(r"(\d)\.(\d)", r"\1,\2", text)
 
 

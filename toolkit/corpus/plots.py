@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from toolkit.plots import SENTIMENT_COLOURS, new_axes
+from toolkit.translate import minus_signs
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
 
@@ -73,7 +74,7 @@ def mpl_escape(text: object) -> str:
 
 def _number_format(language: str) -> FuncFormatter:
     def show(value: float, _position: int) -> str:
-        text = f"{value:,.10g}"
+        text = minus_signs(f"{value:,.10g}")
         if language == "en":
             return text
         return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -39,7 +39,7 @@ from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
 from toolkit.render import message
 from toolkit.tables import rows_note
-from toolkit.translate import error_text, same_decimals
+from toolkit.translate import error_text, minus_signs, same_decimals
 from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import FigureBox, frame_html
@@ -154,6 +154,7 @@ def _number(value: object, language: str) -> str | None:
         if abs(number) < 1
         else (f"{number:,.2f}".rstrip("0").rstrip("."))
     )
+    text = minus_signs(text)
     if language == "en":
         return text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -27,7 +27,7 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
-from toolkit.translate import decimals_in_text, error_text
+from toolkit.translate import decimals_in_text, error_text, minus_signs
 from toolkit.widgets.base import (
     FULL_WIDTH,
     ToolkitWidget,
@@ -198,7 +198,7 @@ class SentimentExplainer(ToolkitWidget):
     def _n(self, found: float, digits: int = 3, sign: bool = True) -> str:
         """Write a score as people read it in the current language (``−0,420``)."""
         text = f"{found:+.{digits}f}" if sign and found else f"{found:.{digits}f}"
-        text = text.replace("-", "−")
+        text = minus_signs(text)
         return text if self.language == "en" else text.replace(".", ",")
 
     def _sentence_options(self) -> list[tuple[str, int]]:
