@@ -295,6 +295,20 @@ def name_run(words: Sequence[Token]) -> list[Token]:
         later = _person_named_after_a_noun(words)
         if later:
             return later
+    if is_company_name(run):
+        at = words.index(run[0])
+        before = words[at - 1] if at > 0 else None
+        if (
+            before is not None
+            and before.pos in {"NN", "FM"}
+            and before.text[:1].isupper()
+            and (at < 2 or not is_noun(words[at - 2]))
+            and not any(
+                _role_word(word) or is_body_noun(word)
+                for word in (before.text, before.lemma or before.text)
+            )
+        ):
+            run = [before, *run]  # "Los Angeles Times": the tagger read "Los" as a noun
     return run
 
 

@@ -155,7 +155,7 @@ def _to_the_finite_verb(tokens: Sequence[Token], end: int) -> int:
     ``ohne Grenzen`` is part of its name, not of what it said. A time (``am Montag``) or a
     break leaves the phrase as it was.
     """
-    for k in range(end, min(end + 4, len(tokens))):
+    for k in range(end, min(end + 8, len(tokens))):
         if tokens[k].pos in FINITE:
             return end if k == end or is_temporal(tokens[end:k]) else k
         if tokens[k].pos in BREAKS or tokens[k].pos.startswith("V"):
