@@ -103,6 +103,8 @@ def prepositional_frame(view: SentenceView, cue: Cue) -> Frame | None:
             last + 1 if last < len(tokens) and tokens[last].text.lower() in {"von", "vom"} else last
         )
         end = _with_brackets(tokens, noun_phrase_end(tokens, start))
+        if cue.lemma == "nach" and last - first > 1 and start == last and tokens[start].pos == "NN":
+            end = start  # "nach ersten Meldungen Schäden": a bare noun is no genitive source
         if end == start and cue.lemma != "nach":
             return None
         if first == 0 and end > start:
