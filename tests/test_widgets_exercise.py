@@ -289,3 +289,17 @@ def test_marked_tokens_show_selection_and_marks_beside_colours(doc):
     view.toggles[comma].value = True
     view.check()
     assert view.toggles[comma].description == "✓ ,"
+
+
+def test_a_comparison_legend_says_who_marked_what_not_right_and_wrong(doc):
+    # notebooks 04, 05 and 07: the student's marks are the gold standard or the toolkit may
+    # be wrong; "✗ rot falsch markiert" under "Sie sind der Gold-Standard" blamed the student
+    key = ExerciseView(Exercise.mark_tokens(doc, key="punctuation"))
+    compared = ExerciseView(Exercise.mark_tokens(doc, key="punctuation"), compare=True)
+    assert "falsch markiert" in key.header.value and "übersehen" in key.header.value
+    assert "✗ rot nur von Ihnen, ? orange nur vom Toolkit" in compared.header.value
+    assert "falsch" not in compared.header.value and "übersehen" not in compared.header.value
+    compared.language = "en"
+    assert "✗ red by you only, ? orange by the toolkit only" in compared.header.value
+    labels = ExerciseView(Exercise.label_sentences(doc, key="speech"), compare=True)
+    assert "✗ (anders als das Toolkit)" in labels.header.value

@@ -64,6 +64,18 @@ register_labels(
             "de": "Nach „Prüfen“ steht neben jedem Satz ✓ (richtig), ✗ (falsch) oder ? (fehlt).",
             "en": "After Check, each sentence shows ✓ (right), ✗ (wrong) or ? (no answer).",
         },
+        "ex_legend_mark_compare": {
+            "de": "Angeklickt: blau. Nach „Prüfen“: ✓ grün von Ihnen und vom Toolkit markiert, "
+            "✗ rot nur von Ihnen, ? orange nur vom Toolkit.",
+            "en": "Selected: blue. After Check: ✓ green marked by you and by the toolkit, "
+            "✗ red by you only, ? orange by the toolkit only.",
+        },
+        "ex_legend_label_compare": {
+            "de": "Nach „Prüfen“ steht neben jedem Satz ✓ (wie das Toolkit), ✗ (anders als das "
+            "Toolkit) oder ? (keine Antwort).",
+            "en": "After Check, each sentence shows ✓ (as the toolkit), ✗ (unlike the toolkit) "
+            "or ? (no answer).",
+        },
         "ex_first_sentences": {
             "de": "Die ersten {n} Sätze Ihres Textes.",
             "en": "The first {n} sentences of your text.",
@@ -101,6 +113,10 @@ class ExerciseView(ToolkitWidget):
         Where Save and Load write and read the answers (default: a name from the title).
     language
         ``de`` or ``en``.
+    compare
+        The toolkit's answers are no solution but one side of a comparison (the student's
+        marks are the gold standard, or the toolkit may be wrong): the legend says who marked
+        what (``✗ rot: nur Sie``), not right and wrong.
     """
 
     score = traitlets.Float(None, allow_none=True)
@@ -110,8 +126,10 @@ class ExerciseView(ToolkitWidget):
         exercise: Exercise,
         path: str | os.PathLike[str] | None = None,
         language: str | None = None,
+        compare: bool = False,
     ) -> None:
         self.exercise = exercise
+        self.compare = compare
         self.feedback: Feedback | None = None
         self.solution_html = ""
         self.toggles: dict[str, widgets.ToggleButton] = {}
@@ -284,6 +302,7 @@ class ExerciseView(ToolkitWidget):
         for _item_id, toggle in self.toggles.items():
             toggle.tooltip = f"{toggle.description} – {self._('ex_mark_tip')}"
         legend = "ex_legend_mark" if self.exercise.kind == "mark" else "ex_legend_label"
+        legend += "_compare" if self.compare else ""
         self.header.value = self._header_html() + f"<p><i>{escape(self._(legend))}</i></p>"
         self.check_button.description = self._("ex_check")
         self.solution_button.description = self._("ex_solution")
