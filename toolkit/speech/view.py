@@ -184,7 +184,8 @@ def speaker_of(view: SentenceView, cue: Cue) -> Range | None:
     In the passive the subject is what is said or who is addressed (``Die Forderungen wurden
     von Stolpe als unrealistisch bezeichnet``, ``Er wurde gefragt``): the speaker is the
     agent after ``von`` or ``durch``, or unnamed. ``X wird zitiert`` names the speaker.
-    ``heißt es`` is impersonal: its source is an ``in``-phrase (``In dem Bericht heißt es``).
+    ``heißt es`` is impersonal: its source is an ``in``-, ``aus``- or ``von``-phrase
+    (``In dem Bericht heißt es``, ``hieß es aus dem Verein``).
     """
     if cue.cue_class == "noun":
         return noun_speaker(view.tokens, cue.token)
@@ -241,7 +242,9 @@ def impersonal(tokens: Sequence[Token], cue: Cue, finite: int) -> bool:
 
 #: Prepositions before the agent of a passive, and before the text that ``heißt es`` quotes.
 _BY = frozenset({"von", "vom", "durch"})
-_IN = frozenset({"in", "im"})
+#: Prepositions before the source of an impersonal ``heißt es``: ``In dem Bericht heißt es``,
+#: ``hieß es aus dem Verein``, ``von der Polizei hieß es`` (``beim Treffen``: an occasion).
+_IN = frozenset({"in", "im", "aus", "von", "vom"})
 
 
 def _agent(
