@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.corpus.batch import BatchResult, analyse_corpus
+from toolkit.corpus.batch import BatchResult, analyse_corpus, corpus_speakers
 from toolkit.corpus.plots import plot_overview, plot_speakers
 from toolkit.widgets import CorpusView, LanguageSwitch
 from toolkit.widgets.concordance import CorpusConcordanceView
@@ -226,3 +226,18 @@ def test_corpus_tables_write_a_float_column_with_one_number_of_decimals():
     assert shown.iloc[:, 0].tolist() == ["0,000", "−0,191", "0,500"]
     assert shown["Tokens"].tolist() == ["1.234", "5", "6"]
     assert readable(frame, "en").iloc[:, 0].tolist() == ["0.000", "−0.191", "0.500"]
+
+
+def test_the_corpus_speaker_table_lists_no_pronoun_as_one_speaker_of_many_texts(tmp_path):
+    # notebook 06 listed "man" (from "Man habe die Anwohner nicht gefragt") as a speaker; an
+    # unresolved "Sie" would merge the people of every text into one row
+    (tmp_path / "a.txt").write_text(
+        "Man habe die Anwohner nicht gefragt, erklärte er. Der Verein sagte, es sei gut.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("„Es ist gut“, sagte sie.", encoding="utf-8")
+    result = BatchResult.collect(analyse_corpus(tmp_path))
+    speech = {r.speaker for d in result.documents.values() for r in d.speech}
+    assert {"man", "sie"} <= {(s or "").lower() for s in speech}  # speech.csv keeps them
+    names = {name.lower() for name in corpus_speakers(result)["speaker"]}
+    assert "verein" in names and not names & {"man", "er", "sie"}

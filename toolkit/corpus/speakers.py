@@ -7,6 +7,9 @@ shorter name joins a longer one that ends with it (``Merkel`` -> ``Angela Merkel
 one longer name does: ``Müller`` stays apart when both ``Hans Müller`` and ``Eva Müller``
 speak.
 
+``man``, ``jemand`` and pronouns the speech stage could not resolve (``Sie``) name someone
+else in every text: the corpus table leaves them out (``speech.csv`` keeps them).
+
 Examples
 --------
 >>> table = SpeakerTable()
@@ -36,6 +39,12 @@ SPEAKER_COLUMNS = ["speaker", "names", "documents", "instances", "direct", "indi
 SPEAKER_COLUMNS += ["reported", "sentiment", "sentiment_passages", "document_names"]
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
+#: Names that stand for someone else in every text (``man``, an unresolved ``Sie``): merged
+#: across documents they would make one speaker of many, so the corpus table leaves them out.
+NO_ONE_ACROSS_TEXTS = frozenset(
+    {"man", "jemand", "niemand", "ich", "du", "er", "sie", "es", "wir", "ihr"}
+    | {"der", "die", "das", "dieser", "diese", "dieses"}
+)
 _ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
 
 
@@ -72,7 +81,7 @@ class SpeakerTable:
         """Add one document's ``[speaker, kind, instances, sentiment total, passages]`` rows."""
         for name, kind, instances, total, passages in contributions:
             key = speaker_key(str(name))
-            if not key:
+            if not key or (len(key) == 1 and key[0] in NO_ONE_ACROSS_TEXTS):
                 continue
             speaker = self._by_key[key]
             speaker.documents[document] = None
