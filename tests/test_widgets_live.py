@@ -47,8 +47,8 @@ def test_every_view_follows_the_picked_text():
     ]
     assert "„Wir kommen“" in highlighter.result["html"]
     assert [b.description for b in highlighter.buttons] == [
-        "1 (Satz 1) direkte Rede: Ministerin",
-        "2 (Satz 2) indirekte Rede: Peskow",
+        "Satz 1: direkte Rede – Ministerin",
+        "Satz 2: indirekte Rede – Peskow",
     ]
     assert "prüfe" in [verb.text for verb in explorer.shown]
     assert explainer.picker.options[0][0].startswith("1: „Wir kommen“")

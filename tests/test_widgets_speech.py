@@ -60,7 +60,12 @@ def test_click_shows_cue_and_speaker(highlighter: SpeechHighlighter) -> None:
     assert "Putin" in highlighter.details.value
     # the button names the instance's sentence as the reader counts (from 1), the details
     # label every row
-    assert highlighter.buttons[index].description == f"{index + 1} (Satz 11) indirekte Rede: Putin"
+    assert highlighter.buttons[index].description == "Satz 11: indirekte Rede – Putin"
+    # two instances in one sentence get two names, and no number a student could take for
+    # a sentence ("4 (Satz 3)" was the fourth instance, in sentence 3)
+    pairs = zip(highlighter.buttons, highlighter.document.speech, strict=True)
+    third = [button.description for button, record in pairs if record.sentence == 2]
+    assert len(third) == 2 and [d[:8] for d in third] == ["Satz 3a:", "Satz 3b:"], third
     assert "<td>Art</td><td>indirekte Rede</td>" in highlighter.details.value
 
 

@@ -54,13 +54,11 @@ def test_speech_notebook_runs_in_voila_and_follows_own_text(page: Page, voila, a
     body = page.locator("body")
     assert "Traceback" not in body.inner_text()
     # the speakers a reader names: the quote in sentence 2 is Peskow's; "der Kremlchef" is Putin
-    highlighter_buttons = page.locator(".widget-button", has_text=re.compile(r"^\d+ \(Satz"))
+    highlighter_buttons = page.locator(".widget-button", has_text=re.compile(r"^Satz \d+[a-z]?: "))
     expect(
-        page.get_by_role("button", name="2 (Satz 2) direkte Rede: Peskow", exact=True)
+        page.get_by_role("button", name="Satz 2: direkte Rede – Peskow", exact=True)
     ).to_be_visible()
-    kremlchef = page.get_by_role(
-        "button", name="12 (Satz 11) indirekte Rede: Putin", exact=True
-    ).first
+    kremlchef = page.get_by_role("button", name="Satz 11: indirekte Rede – Putin", exact=True).first
     kremlchef.click()
     details = page.locator("table.tk-table", has_text="im Text").first
     expect(details).to_contain_text("der Kremlchef")
@@ -85,7 +83,7 @@ def test_speech_notebook_runs_in_voila_and_follows_own_text(page: Page, voila, a
     box = page.locator("textarea").last
     box.fill(SPEECH)
     box.press("Tab")
-    expect(page.get_by_role("button", name="2 (Satz 2) indirekte Rede: Peskow")).to_be_visible(
+    expect(page.get_by_role("button", name="Satz 2: indirekte Rede – Peskow")).to_be_visible(
         timeout=30_000
     )
     own_table = page.locator("table.tk-table", has_text="Ministerin")

@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import ipywidgets as widgets
@@ -76,14 +77,14 @@ register_labels(
             "en": "(no cue: continued)",
         },
         "speech_pick": {
-            "de": "Eine Redewiedergabe anklicken (Nummer, in Klammern ihr Satz): Redeeinleitung "
-            "und Sprecher werden unterstrichen.",
-            "en": "Click an instance (number, its sentence in brackets): cue and speaker are "
-            "underlined.",
+            "de": "Eine Redewiedergabe anklicken (ihr Satz; a, b, … bei mehreren in einem Satz): "
+            "Redeeinleitung und Sprecher werden unterstrichen.",
+            "en": "Click an instance (its sentence; a, b, … for several in one sentence): cue "
+            "and speaker are underlined.",
         },
         "speech_button": {
-            "de": "{n} (Satz {sentence}) {kind}: {speaker}",
-            "en": "{n} (sentence {sentence}) {kind}: {speaker}",
+            "de": "Satz {sentence}: {kind} – {speaker}",
+            "en": "Sentence {sentence}: {kind} – {speaker}",
         },
         "speech_kind": {"de": "Art", "en": "kind"},
         "speech_who": {"de": "Wer sagt was?", "en": "Who says what?"},
@@ -263,13 +264,16 @@ class SpeechHighlighter(ToolkitWidget):
         for kind, toggle in self.toggles.items():
             toggle.description = self._(f"speech_{kind}")
             toggle.tooltip = self._(f"speech_{kind}")
-        for index, (button, instance) in enumerate(
-            zip(self.buttons, self.document.speech, strict=True)
-        ):
+        per_sentence = Counter(instance.sentence for instance in self.document.speech)
+        seen: Counter[int] = Counter()
+        for button, instance in zip(self.buttons, self.document.speech, strict=True):
             speaker = instance.speaker or self._("speech_unknown")
+            # "Satz 5a", "Satz 5b": two instances in one sentence get two names
+            several = per_sentence[instance.sentence] > 1
+            letter = "abcdefghijklmnopqrstuvwxyz"[seen[instance.sentence] % 26] if several else ""
+            seen[instance.sentence] += 1
             button.description = self._("speech_button").format(
-                n=index + 1,
-                sentence=instance.sentence + 1,
+                sentence=f"{instance.sentence + 1}{letter}",
                 kind=self._(f"speech_{instance.kind}"),
                 speaker=speaker,
             )
