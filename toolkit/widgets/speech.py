@@ -96,7 +96,7 @@ register_labels(
             "Sie dann auf „Prüfen“.",
             "en": "Choose for each sentence: direct, indirect, reported or none, then Check.",
         },
-        "speech_hint": {"de": "Satz {n}: richtig ist {label}", "en": "Sentence {n}: it is {label}"},
+        "speech_hint": {"de": "richtig ist {label}", "en": "it is {label}"},
         "speech_mentions": {"de": "im Text genannt als", "en": "mentioned as"},
         "speech_speech": {"de": "gesprochen", "en": "speech"},
         "speech_thought": {"de": "gedacht", "en": "thought"},
@@ -367,20 +367,18 @@ def speech_feedback(
     >>> exercise.set_label("0", "direkt / direct")
     >>> speech_feedback(doc, exercise.check(), exercise.answers, "en")
     ... # doctest: +NORMALIZE_WHITESPACE
-    [(0, 'Sentence 1: it is indirect – indirect speech · cue: warnte ·
-      speaker: Peskow: dass dies gefährlich sei.')]
+    [(0, 'it is indirect – indirect speech · cue: warnte · speaker: Peskow ·
+      „dass dies gefährlich sei.“')]
     """
     hints = []
     for item_id in (*feedback.wrong, *feedback.missing):
         sentence = int(item_id)
         instances = [i for i in document.speech if i.sentence == sentence]
         expected = _expected_label(instances)
-        text = label("speech_hint", language).format(
-            n=sentence + 1, label=choice(expected, language)
-        )
+        text = label("speech_hint", language).format(label=choice(expected, language))
         if instances:
             main = max(instances, key=lambda i: i.end - i.start)
-            text += f" – {tooltip(main, language)}: {main.text}"
+            text += f" – {tooltip(main, language)} · „{main.text}“"
         hints.append((sentence, text))
     return sorted(hints)
 
@@ -435,5 +433,5 @@ class SpeechExercise(ExerciseView):
         return speech_feedback(self.document, feedback, self.exercise.answers, self.language)
 
     def hint_label(self, key: int) -> str:
-        """Return the sentence number as the exercise shows it (from 1)."""
-        return str(key + 1)
+        """Return the sentence as the exercise shows it (``Satz 2``, from 1)."""
+        return f"{self._('ex_sentence')} {key + 1}"
