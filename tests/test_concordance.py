@@ -45,3 +45,14 @@ def test_frequencies_merge_spellings_and_by_lemma_inflected_forms(article_doc):
 def test_newlines_do_not_break_concordance_lines():
     document = toolkit.analyse("Erster Absatz mit Nato.\n\nNato hier.")
     assert all("\n" not in line.left + line.right for line in kwic(document, "Nato"))
+
+
+def test_context_ends_at_whole_words(article_doc):
+    # "…Russland hine" and "eführt hätten" in notebook 01 and 06 (screenshot walk)
+    text = article_doc.text
+    for line in kwic(article_doc, "Russland", width=30) + kwic(article_doc, "Nato", width=25):
+        left_start = line.start - len(line.left)
+        right_end = line.end + len(line.right)
+        assert left_start == 0 or not text[left_start - 1].isalnum() or line.left[:1] == " "
+        assert right_end == len(text) or line.right[-1:] == " " or not text[right_end].isalnum()
+        assert text[left_start : line.start].replace("\n", " ") == line.left

@@ -32,6 +32,22 @@ class KwicLine:
     right: str
 
 
+def _whole_words(text: str, start: int, end: int, left: bool) -> str:
+    """Return context on one line without the word the cut split (``…Russland hine``).
+
+    The left context is cut at ``start``, the right one at ``end``; the other side touches
+    the keyword.
+    """
+    part = text[start:end]
+    if left and start > 0 and not text[start - 1].isspace() and not part[:1].isspace():
+        cut = next((k for k, c in enumerate(part) if c.isspace()), len(part))
+        part = part[cut:]
+    if not left and end < len(text) and not text[end].isspace() and not part[-1:].isspace():
+        cut = next((k for k in range(len(part) - 1, -1, -1) if part[k].isspace()), 0)
+        part = part[:cut]
+    return part.replace("\n", " ")
+
+
 def kwic(document: Document, word: str, width: int = 40, by: str = "text") -> list[KwicLine]:
     """Find every occurrence of ``word`` (case-insensitive) with its context.
 
@@ -52,7 +68,9 @@ def kwic(document: Document, word: str, width: int = 40, by: str = "text") -> li
     >>> from toolkit import analyse
     >>> doc = analyse("Peskow warnte. Danach warnte auch Putin.")
     >>> [(line.left, line.keyword, line.right) for line in kwic(doc, "warnte", width=8)]
-    [('Peskow ', 'warnte', '. Danach'), (' Danach ', 'warnte', ' auch Pu')]
+    [('Peskow ', 'warnte', '. Danach'), (' Danach ', 'warnte', ' auch')]
+
+    The context ends at whole words: ``auch``, not ``auch Pu``.
     """
     if not isinstance(word, str) or not word.strip():
         raise InputError("Give a word to search for (the search word is empty).")
@@ -73,9 +91,9 @@ def kwic(document: Document, word: str, width: int = 40, by: str = "text") -> li
                 sentence=token.sentence,
                 start=token.start,
                 end=token.end,
-                left=document.text[max(0, token.start - width) : token.start].replace("\n", " "),
+                left=_whole_words(document.text, max(0, token.start - width), token.start, True),
                 keyword=token.text,
-                right=document.text[token.end : token.end + width].replace("\n", " "),
+                right=_whole_words(document.text, token.end, token.end + width, False),
             )
         )
     return lines
