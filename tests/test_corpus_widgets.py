@@ -241,3 +241,12 @@ def test_the_corpus_speaker_table_lists_no_pronoun_as_one_speaker_of_many_texts(
     assert {"man", "sie"} <= {(s or "").lower() for s in speech}  # speech.csv keeps them
     names = {name.lower() for name in corpus_speakers(result)["speaker"]}
     assert "verein" in names and not names & {"man", "er", "sie"}
+
+
+def test_the_corpus_view_shows_its_result_parts_only_when_there_is_a_result(folder):
+    view = CorpusView(folder)
+    assert view.results.layout.display == "none" and view.progress.layout.display == "none"
+    assert "„Analysieren“" in view.status.value
+    view.run()
+    assert view.results.layout.display is None and view.progress.layout.display is None
+    assert "Deutscher Wetterdienst" in view.speaker_table.value

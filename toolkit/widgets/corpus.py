@@ -55,7 +55,7 @@ register_labels(
         "cv_exported": {"de": "Geschrieben:", "en": "Written:"},
         "cv_skipped": {"de": "Übersprungen:", "en": "Skipped:"},
         "cv_start": {
-            "de": "Ordner wählen und auf »Analysieren« klicken.",
+            "de": "Ordner wählen und auf „Analysieren“ klicken.",
             "en": "Choose a folder and click “Analyse”.",
         },
         "cv_nothing": {"de": "Noch nichts analysiert.", "en": "Nothing analysed yet."},
@@ -203,12 +203,10 @@ class CorpusView(ToolkitWidget):
         self.run_button.on_click(lambda _button: self.run())
         self.export_button.on_click(lambda _button: self.export())
         self.column.observe(lambda _change: self.draw(), names="value")
-        super().__init__(
-            language=language,
-            children=[
-                widgets.HBox([self.folder, self.run_button]),
-                self.progress,
-                self.status,
+        # the parts that show a result stay hidden until there is one: empty headings and a
+        # grey progress bar looked broken after "run all" (screenshot walk)
+        self.results = widgets.VBox(
+            [
                 self.overview_title,
                 self.table,
                 self.column,
@@ -218,6 +216,17 @@ class CorpusView(ToolkitWidget):
                 self.search_title,
                 self.concordance,
                 widgets.HBox([self.export_folder, self.export_button]),
+            ],
+            layout=widgets.Layout(display="none"),
+        )
+        self.progress.layout.display = "none"
+        super().__init__(
+            language=language,
+            children=[
+                widgets.HBox([self.folder, self.run_button]),
+                self.progress,
+                self.status,
+                self.results,
             ],
         )
         self._status: Callable[[], str] = lambda: message(self._("cv_start"))
@@ -254,6 +263,7 @@ class CorpusView(ToolkitWidget):
     def run(self) -> None:
         """Analyse every ``.txt`` file of the folder, moving the progress bar."""
         self.progress.value = 0
+        self.progress.layout.display = None
         try:
             self.result = BatchResult.collect(
                 analyse_corpus(self.folder.value.strip(), progress=self._on_progress)
@@ -264,6 +274,7 @@ class CorpusView(ToolkitWidget):
             return
         self.overview = overview_frame(self.result)
         self.speakers = corpus_speakers(self.result)
+        self.results.layout.display = None
         self._show(self._summary)
         self.concordance.set_result(self.result)
         self._tables()
