@@ -64,3 +64,16 @@ def test_sentiment_chart_writes_negative_numbers_with_a_minus_sign():
         negative = [tick for tick in ticks if tick.startswith("\u2212")]
         assert negative and all(mark in tick or tick == "\u22121" for tick in negative), ticks
         assert not any(tick.startswith("-") for tick in ticks), ticks
+
+
+def test_the_wuerde_infinitive_column_shows_the_whole_verb_cluster(article_doc):
+    # sentence 10: "... als Kriegsbeteiligung der Nato bewertet werden würde"; the column
+    # "Infinitiv (würde)" showed "werden" while the explanation said "bewertet werden"
+    from toolkit.tables import verbs_frame
+    from toolkit.widgets.mood import verb_details
+
+    frame = verbs_frame(article_doc)
+    row = frame[(frame.sentence == 9) & (frame.text == "würde")].iloc[0]
+    assert row.infinitive == "bewertet werden"
+    verb = next(v for v in article_doc.verbs if v.sentence == 9 and v.text == "würde")
+    assert verb_details(article_doc, verb)["infinitive"] == "bewertet werden"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.model import Document
+from toolkit.mood import verb_cluster
 from toolkit.translate import MISSING, NOTE_COLUMNS, decimals_in_text, header, number, tr, value
 
 #: Columns that hold 0-based sentence or token numbers: people read them from 1.
@@ -199,7 +200,9 @@ def verbs_frame(document: Document) -> pd.DataFrame:
                 "indicative": verb.indicative,
                 "ambiguity": verb.ambiguity,
                 "infinitive": (
-                    document.tokens[verb.infinitive].text if verb.infinitive is not None else None
+                    verb_cluster(document.tokens, verb.infinitive)
+                    if verb.infinitive is not None
+                    else None
                 ),
                 "explanation_de": verb.explanation_de,
                 "explanation_en": verb.explanation_en,

@@ -80,6 +80,7 @@ __all__ = [
     "possible_konjunktiv",
     "read_as_konjunktiv",
     "reported_konjunktiv",
+    "verb_cluster",
 ]
 
 
@@ -190,7 +191,7 @@ def analyse_verb(tokens: Sequence[Token], position: int) -> VerbMood:
         "ambiguity": ambiguity,
         "other": SLOTS[other] if other is not None else None,
         "possible": possible if mood == "Ind" else konjunktiv,
-        "infinitive": _verb_cluster(tokens, infinitive) if infinitive is not None else None,
+        "infinitive": verb_cluster(tokens, infinitive) if infinitive is not None else None,
         "resolved_by": resolved_by,
         "ersatz": (
             ersatzform(reading.paradigm, reading.slot, konjunktiv or possible)
@@ -322,8 +323,18 @@ def _wuerde_infinitive(tokens: Sequence[Token], position: int) -> int | None:
     return found
 
 
-def _verb_cluster(tokens: Sequence[Token], infinitive: int) -> str:
-    """Return the infinitive with a participle right before it (``bewertet werden``)."""
+def verb_cluster(tokens: Sequence[Token], infinitive: int) -> str:
+    """Return the infinitive a ``würde`` governs, with a participle before it.
+
+    ``tokens`` are a sentence's or the document's, ``infinitive`` the position there.
+
+    Examples
+    --------
+    >>> from toolkit.pipeline import analyse
+    >>> doc = analyse("Das würde als Angriff bewertet werden.")
+    >>> verb_cluster(doc.tokens, doc.verbs[0].infinitive)
+    'bewertet werden'
+    """
     if infinitive > 0 and tokens[infinitive - 1].pos in {"VVPP", "VAPP", "VMPP"}:
         return f"{tokens[infinitive - 1].text} {tokens[infinitive].text}"
     return tokens[infinitive].text

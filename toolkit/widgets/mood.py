@@ -11,7 +11,7 @@ The logic lives in small functions (:func:`filter_verbs`, :func:`verb_details`,
 
 Examples
 --------
->>> from toolkit.mood import analyse_until_mood
+>>> from toolkit.mood import analyse_until_mood, verb_cluster
 >>> explorer = MoodExplorer(analyse_until_mood("Er sagte, sie sei krank und käme nicht."))
 >>> explorer.kind = "KII"
 >>> [verb.text for verb in explorer.shown]
@@ -34,7 +34,7 @@ import traitlets
 from toolkit.errors import InputError
 from toolkit.exercises import Exercise, Feedback
 from toolkit.model import CorpusText, Document, VerbMood
-from toolkit.mood import analyse_until_mood
+from toolkit.mood import analyse_until_mood, verb_cluster
 from toolkit.render import STYLE, Mark, highlight, message, table
 from toolkit.translate import MISSING, value
 from toolkit.widgets.base import (
@@ -112,7 +112,7 @@ def verb_kind(verb: VerbMood) -> str:
 
     Examples
     --------
-    >>> from toolkit.mood import analyse_until_mood
+    >>> from toolkit.mood import analyse_until_mood, verb_cluster
     >>> [verb_kind(v) for v in analyse_until_mood("Ich habe gesagt, er sei da.").verbs]
     ['ambiguous', 'KI']
     """
@@ -147,7 +147,9 @@ def verb_details(document: Document, verb: VerbMood, language: str = "de") -> di
             person=ordinal if language == "en" else f"{verb.person}.",
             number=value(verb.number, language),
         )
-    infinitive = document.tokens[verb.infinitive].text if verb.infinitive is not None else MISSING
+    infinitive = (
+        verb_cluster(document.tokens, verb.infinitive) if verb.infinitive is not None else MISSING
+    )
     return {
         "form": verb.text,
         "lemma": verb.lemma,
@@ -171,7 +173,7 @@ def konjunktiv_feedback(
 
     Examples
     --------
-    >>> from toolkit.mood import analyse_until_mood
+    >>> from toolkit.mood import analyse_until_mood, verb_cluster
     >>> doc = analyse_until_mood("Er sagte, sie sei krank.")
     >>> exercise = Exercise.mark_tokens(doc, key="konjunktiv")
     >>> exercise.mark("1")  # "sagte"
@@ -315,7 +317,7 @@ class KonjunktivExercise(ExerciseView):
 
     Examples
     --------
-    >>> from toolkit.mood import analyse_until_mood
+    >>> from toolkit.mood import analyse_until_mood, verb_cluster
     >>> doc = analyse_until_mood("Er sagte, sie sei krank.")
     >>> view = KonjunktivExercise(doc)
     >>> view.toggles["4"].value = True    # "sei"
