@@ -77,3 +77,15 @@ def test_the_wuerde_infinitive_column_shows_the_whole_verb_cluster(article_doc):
     assert row.infinitive == "bewertet werden"
     verb = next(v for v in article_doc.verbs if v.sentence == 9 and v.text == "würde")
     assert verb_details(article_doc, verb)["infinitive"] == "bewertet werden"
+
+
+def test_tables_for_people_write_a_float_column_as_one_scale(article_doc):
+    # notebook 04's sentence table showed "0,0", "0,1" and "0,33" under "0,287" (DocumentView
+    # goes through for_people, not frame_html)
+    from toolkit.tables import for_people, sentiment_frame
+
+    shown = for_people(sentiment_frame(article_doc))
+    polarity = shown["Polarität"].tolist()
+    decimals = {len(text.partition(",")[2]) for text in polarity if text != "–"}
+    assert decimals == {3}, polarity
+    assert any(text.startswith("\u2212") for text in polarity)

@@ -10,7 +10,16 @@ import pandas as pd
 
 from toolkit.model import Document
 from toolkit.mood import verb_cluster
-from toolkit.translate import MISSING, NOTE_COLUMNS, decimals_in_text, header, number, tr, value
+from toolkit.translate import (
+    MISSING,
+    NOTE_COLUMNS,
+    decimals_in_text,
+    header,
+    number,
+    same_decimals,
+    tr,
+    value,
+)
 
 #: Columns that hold 0-based sentence or token numbers: people read them from 1.
 NUMBERED = ("sentence", "token")
@@ -74,6 +83,9 @@ def for_people(
             cells = cells.map(lambda t: MISSING if t is None or t == "" else str(t))
         else:
             cells = cells.map(lambda v: value(v, language))
+            if pd.api.types.is_float_dtype(shown[column]):  # one scale: "0,100" under "0,287"
+                written = same_decimals([None if c == MISSING else c for c in cells], language)
+                cells = pd.Series([MISSING if c is None else c for c in written], dtype=object)
         columns[header(column, language)] = cells.tolist()
     return pd.DataFrame(columns, columns=list(columns), index=range(1, len(shown) + 1))
 
