@@ -89,3 +89,12 @@ def test_tables_for_people_write_a_float_column_as_one_scale(article_doc):
     decimals = {len(text.partition(",")[2]) for text in polarity if text != "–"}
     assert decimals == {3}, polarity
     assert any(text.startswith("\u2212") for text in polarity)
+
+
+def test_who_says_what_lists_mentions_as_written_inside_a_sentence(article_doc):
+    # "Putin, Er, der Kremlchef": the capital of a sentence start made "Er" look like a name
+    from toolkit.tables import speakers_frame
+
+    frame = speakers_frame(article_doc).set_index("speaker")
+    assert frame.loc["Putin", "mentions"].split(", ") == ["Putin", "er", "der Kremlchef"]
+    assert "der Nato-Generalsekretär" in frame.loc["Stoltenberg", "mentions"].split(", ")

@@ -488,11 +488,35 @@ def speakers_frame(document: Document) -> pd.DataFrame:
                 if isinstance(lemma, str)
             )
         )
-        mentions = ", ".join(dict.fromkeys(group["speaker_mention"].dropna()))
+        mentions = ", ".join(
+            dict.fromkeys(map(_inside_a_sentence, group["speaker_mention"].dropna()))
+        )
         rows.append([name, len(group), *counts, cues, mentions])
     columns = ["speaker", "instances", "direct", "indirect", "reported", "cues", "mentions"]
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["instances", "speaker"], ascending=[False, True], ignore_index=True)
+
+
+#: Words written in capitals only when they open a sentence ("Er", "Der Nato-Generalsekretär").
+_FUNCTION_WORDS = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"}
+    | {"eines", "er", "sie", "es", "ich", "wir", "ihr", "man", "dieser", "diese", "dieses"}
+    | {"diesem", "diesen", "sein", "seine", "ihre", "unser", "unsere"}
+)
+
+
+def _inside_a_sentence(mention: str) -> str:
+    """Write a mention as inside a sentence: ``Er`` -> ``er``, ``Der Kremlchef`` -> ``der ...``.
+
+    Examples
+    --------
+    >>> _inside_a_sentence("Er"), _inside_a_sentence("Der Kremlchef"), _inside_a_sentence("Putin")
+    ('er', 'der Kremlchef', 'Putin')
+    """
+    first, _, rest = mention.partition(" ")
+    if first.lower() in _FUNCTION_WORDS and first[:1].isupper() and not first.isupper():
+        return f"{first.lower()} {rest}".rstrip()
+    return mention
 
 
 def document_tables(document: Document) -> dict[str, pd.DataFrame]:
