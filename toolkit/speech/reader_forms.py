@@ -129,12 +129,15 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         elif (
             adjectives
             and determiner in {"", "von"}
-            and nominative_plural(noun)
+            and noun.text.endswith("n")
             and all(_weak_form(rest[k]) for k in adjectives)
         ):
-            # "(von) spanischen Händlern" -> "spanische Händler": a plural without article
+            # "(von) spanischen Händlern" -> "spanische Händler", "Afghanischen Behörden
+            # zufolge" -> "Afghanische Behörden": "-en" and a noun in "-n" without article
+            # are a plural in the dative or genitive
             for k in adjectives:
                 rest[k] = with_text(rest[k], rest[k].text[:-1])
+            told = "pl"
         elif (
             adjectives
             and determiner in {"", "von"}
