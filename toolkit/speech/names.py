@@ -123,7 +123,7 @@ def surname(run: Sequence[Token]) -> str:
     regnal number keeps the name before it (``Benedikt XVI.``), a Korean given name the
     family name (``Ban Ki-moon``).
     """
-    if is_company_name(run):
+    if is_company_name(run) or foreign_name(run):
         return " ".join(token.text for token in run)  # "Fox News", "Wikimedia Foundation"
     if len(run) > 1 and (
         _SHORTENED.fullmatch(run[-1].text) or _KOREAN_GIVEN_NAME.fullmatch(run[-1].text)
@@ -277,7 +277,7 @@ def name_run(words: Sequence[Token]) -> list[Token]:
             and (after_title(words, position) or _surname_after_role(words, position))
         ):
             return [words[position + 1]]  # "Herr Kachelmann": the tagger read a noun
-        if token.pos == "NE" and not attribute:
+        if (token.pos == "NE" or _foreign_name_word(words, position, run)) and not attribute:
             run.append(token)
         elif run:
             if _genitive_before_role(run, words, position):
@@ -310,6 +310,60 @@ def name_run(words: Sequence[Token]) -> list[Token]:
         ):
             run = [before, *run]  # "Los Angeles Times": the tagger read "Los" as a noun
     return run
+
+
+#: Lower-case words inside a foreign name (``Movement for Democratic Change``, ``Fédération
+#: Internationale de Football Association``); not "and": "Justin Richardson and Peter
+#: Parnell" are two people.
+_ENGLISH_CONNECTORS = frozenset({"of", "for", "the", "on", "without", "de"})
+
+
+def _foreign_name_word(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether a word belongs to a foreign run of names the tagger read as foreign (FM).
+
+    ``Movement for Democratic Change``, ``Space Telescope Science Institute``: capitalised
+    foreign words are names, ``for``/``of``/``de`` between two of them joins them, and a
+    capitalised word after a foreign one goes on with the name (``Fédération
+    Internationale de Football Association``). A foreign word after another capitalised
+    word starts no name of its own (``Football``), unless that word is a body or role
+    (``die Oppositionspartei Movement ...``).
+    """
+    token = words[position]
+    capitalised = token.text[:1].isupper()
+    if run and run[-1].pos == "FM" and capitalised and token.pos in {"NN", "ADJA", "FM"}:
+        return True
+    if token.pos != "FM":
+        return False
+    if capitalised:
+        if run or position == 0:
+            return True
+        before = words[position - 1]
+        after_a_name = before.pos in {"NN", "NE", "FM", "ADJA"} and before.text[:1].isupper()
+        return before.text not in _ENGLISH_CONNECTORS and (
+            not after_a_name or is_body_noun(before.text) or _role_word(before.text)
+        )
+    following = words[position + 1] if position + 1 < len(words) else None
+    return (
+        bool(run)
+        and token.text in _ENGLISH_CONNECTORS
+        and following is not None
+        and following.pos in {"NE", "FM", "NN", "ADJA"}
+        and following.text[:1].isupper()
+    )
+
+
+def foreign_name(run: Sequence[Token]) -> bool:
+    """Whether a run of names is an organisation's foreign name (``Bank of America``).
+
+    A given name makes it a person's (``Thomas de Maizière``: ``de Maizière``).
+    """
+    return (
+        len(run) > 1
+        and given_name_gender(run[0].text) not in {"f", "m"}
+        and (
+            any(t.text in _ENGLISH_CONNECTORS for t in run) or sum(t.pos == "FM" for t in run) >= 2
+        )
+    )
 
 
 def _person_named_after_a_noun(words: Sequence[Token]) -> list[Token]:
