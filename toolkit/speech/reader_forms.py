@@ -400,8 +400,16 @@ _UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
 
 
 def _umlauted(word: str) -> str:
-    """Return a lower-case word with its last vowel umlauted (``arzt`` -> ``ärzt``)."""
+    """Return a lower-case word with its last vowel umlauted (``arzt`` -> ``ärzt``).
+
+    Examples
+    --------
+    >>> _umlauted("arzt"), _umlauted("haus"), _umlauted("freund"), _umlauted("kind")
+    ('ärzt', 'häus', 'freund', 'kind')
+    """
     for position in range(len(word) - 1, -1, -1):
+        if word[position] == "u" and position > 0 and word[position - 1] == "e":
+            return word  # "eu" takes no umlaut: "Freund"
         if word[position] in "aou":
             diphthong = position > 0 and word[position - 1 : position + 1] == "au"
             start = position - 1 if diphthong else position
