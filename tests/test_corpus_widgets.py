@@ -250,3 +250,19 @@ def test_the_corpus_view_shows_its_result_parts_only_when_there_is_a_result(fold
     view.run()
     assert view.results.layout.display is None and view.progress.layout.display is None
     assert "Deutscher Wetterdienst" in view.speaker_table.value
+
+
+def test_the_corpus_speaker_chart_uses_the_colours_of_the_highlighter(folder):
+    # notebook 03 teaches indirect = green, reported = orange; notebook 06 had them swapped
+    from matplotlib.colors import to_rgba
+
+    from toolkit.render import SPEECH_COLOURS
+
+    view = CorpusView(folder)
+    view.run()
+    figure = plot_speakers(view.speakers)
+    legend = figure.axes[0].get_legend()
+    shown = {text.get_text(): patch.get_facecolor() for text, patch in
+             zip(legend.get_texts(), legend.get_patches(), strict=True)}  # fmt: skip
+    assert shown["indirekte Rede"] == to_rgba(SPEECH_COLOURS["indirect"])
+    assert shown["erzählte Rede"] == to_rgba(SPEECH_COLOURS["reported"])

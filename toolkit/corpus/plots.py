@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from toolkit.plots import SENTIMENT_COLOURS, new_axes
+from toolkit.render import SPEECH_COLOURS
 from toolkit.translate import minus_signs
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
@@ -116,8 +117,7 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
     top = speakers.head(n)
     figure, axes = new_axes(7.0, max(2.5, 0.35 * len(top) + 1.2))
     left = pd.Series(0, index=top.index, dtype=float)
-    colours = {"direct": "#4c72b0", "indirect": "#dd8452", "reported": "#55a868"}
-    for kind, colour in colours.items():
+    for kind, colour in SPEECH_COLOURS.items():  # the colours of the highlighter (notebook 03)
         axes.barh(
             [mpl_escape(name) for name in top["speaker"]],
             top[kind],

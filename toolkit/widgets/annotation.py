@@ -50,8 +50,8 @@ register_labels(
         },
         "av_too_few": {
             "de": "Zum Vergleich braucht es mindestens zwei Personen. Speichern Sie Ihre "
-            "Annotation (oben im Feld »Datei« einen Namen im Ordner »{folder}« wählen, dann "
-            "»Speichern«) und klicken Sie hier auf »Neu laden«.",
+            "Annotation (oben im Feld „Datei“ einen Namen im Ordner „{folder}“ wählen, dann "
+            "„Speichern“) und klicken Sie hier auf „Neu laden“.",
             "en": "A comparison needs at least two coders. Save your annotation (above, give "
             "the field “File” a name in the folder “{folder}”, then “Save”) and click "
             "“Reload” here.",
