@@ -35,6 +35,7 @@ from toolkit.widgets.base import (
     register_labels,
 )
 from toolkit.widgets.figures import FigureBox
+from toolkit.widgets.text_picker import preview
 
 register_labels(
     {
@@ -205,7 +206,7 @@ class SentimentExplainer(ToolkitWidget):
         options = []
         for index, current in enumerate(self.document.sentences):
             text = " ".join(current.text.split())
-            options.append((f"{index + 1}: {text[:70]}{'…' if len(text) > 70 else ''}", index))
+            options.append((f"{index + 1}: {preview(text, 70)}", index))  # whole words
         return options
 
     def relabel(self) -> None:

@@ -96,7 +96,7 @@ register_labels(
             "Sie dann auf „Prüfen“.",
             "en": "Choose for each sentence: direct, indirect, reported or none, then Check.",
         },
-        "speech_hint": {"de": "richtig ist {label}", "en": "it is {label}"},
+        "speech_hint": {"de": "richtig ist „{label}“", "en": "it is “{label}”"},
         "speech_mentions": {"de": "im Text genannt als", "en": "mentioned as"},
         "speech_speech": {"de": "gesprochen", "en": "speech"},
         "speech_thought": {"de": "gedacht", "en": "thought"},
@@ -355,9 +355,10 @@ class SpeechHighlighter(ToolkitWidget):
 def speech_feedback(
     document: Document, feedback: Feedback, answers: dict[str, str], language: str = "de"
 ) -> list[tuple[int, str]]:
-    """Explain every wrong or missing sentence label with the toolkit's analysis.
+    """Explain every wrong sentence label with the toolkit's analysis.
 
-    Returns ``(sentence index, explanation)`` pairs.
+    A sentence left without an answer keeps its secret (Show solution tells it). Returns
+    ``(sentence index, explanation)`` pairs.
 
     Examples
     --------
@@ -367,11 +368,11 @@ def speech_feedback(
     >>> exercise.set_label("0", "direkt / direct")
     >>> speech_feedback(doc, exercise.check(), exercise.answers, "en")
     ... # doctest: +NORMALIZE_WHITESPACE
-    [(0, 'it is indirect – indirect speech · cue: warnte · speaker: Peskow ·
+    [(0, 'it is “indirect” – indirect speech · cue: warnte · speaker: Peskow ·
       „dass dies gefährlich sei.“')]
     """
     hints = []
-    for item_id in (*feedback.wrong, *feedback.missing):
+    for item_id in feedback.wrong:
         sentence = int(item_id)
         instances = [i for i in document.speech if i.sentence == sentence]
         expected = _expected_label(instances)
@@ -429,7 +430,7 @@ class SpeechExercise(ExerciseView):
         super().__init__(exercise, path=path, language=language)
 
     def explain(self, feedback: Feedback) -> list[tuple[int, str]]:
-        """Explain every wrong or missing sentence label with the toolkit's analysis."""
+        """Explain every wrong sentence label with the toolkit's analysis."""
         return speech_feedback(self.document, feedback, self.exercise.answers, self.language)
 
     def hint_label(self, key: int) -> str:
