@@ -77,8 +77,8 @@ register_labels(
             "or ? (no answer).",
         },
         "ex_first_sentences": {
-            "de": "Die ersten {n} Sätze Ihres Textes.",
-            "en": "The first {n} sentences of your text.",
+            "de": "Die ersten {n} Sätze des gewählten Textes.",
+            "en": "The first {n} sentences of the chosen text.",
         },
         "ex_mark_tip": {"de": "anklicken zum Markieren", "en": "click to mark"},
         "ex_choose": {"de": "Auswahl für Satz {n}", "en": "Choice for sentence {n}"},
