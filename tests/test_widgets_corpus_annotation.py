@@ -55,7 +55,7 @@ def test_corpus_view_relabels():
 def test_agreement_view_pairs_and_reload(article_doc, tmp_path):
     view = AgreementView(article_doc, folder=tmp_path)
     assert sorted(view.first.options) == [
-        ("Werkzeug", "toolkit"),  # the toolkit as a coder, in the reader's language
+        ("Toolkit", "toolkit"),  # the toolkit as a coder, in the reader's language
         ("anna", "anna"),
         ("ben", "ben"),
         ("carla", "carla"),
@@ -81,10 +81,10 @@ def test_agreement_view_pairs_and_reload(article_doc, tmp_path):
     assert "zoe" in view.status.value
     view.first.value, view.second.value = "zoe", "toolkit"
     assert view.pair_scores["observed"] == 1.0
-    assert view.last_figure.axes[0].get_title() == "zoe × Werkzeug"
-    assert view.last_figure.axes[0].get_xlabel() == "Werkzeug"
-    assert "<th>Werkzeug</th>" in view.overall.value and ">toolkit<" not in view.overall.value
-    assert "Werkzeug" in view.status.value and "toolkit" not in view.status.value
+    assert view.last_figure.axes[0].get_title() == "zoe × Toolkit"
+    assert view.last_figure.axes[0].get_xlabel() == "Toolkit"
+    assert "<th>Toolkit</th>" in view.overall.value and ">toolkit<" not in view.overall.value
+    assert "Toolkit" in view.status.value and "toolkit" not in view.status.value
     view.language = "en"
     assert ("toolkit", "toolkit") in view.first.options and view.second.value == "toolkit"
     assert view.last_figure.axes[0].get_title() == "zoe × toolkit"
@@ -95,7 +95,7 @@ def test_agreement_view_own_text_without_demo():
     broken = AgreementView(doc)  # demo annotations do not fit this text
     assert "tk-error" in broken.status.value and "Artikel" in broken.status.value
     alone = AgreementView(doc, folder=None, demo=False)
-    assert alone.first.options == (("Werkzeug", "toolkit"),) and alone.overall.value == ""
+    assert alone.first.options == (("Toolkit", "toolkit"),) and alone.overall.value == ""
 
 
 def test_agreement_view_says_what_to_do_until_a_second_coder_saves(tmp_path):

@@ -308,13 +308,13 @@ LABELS: dict[str, dict[str, str]] = {
         "de": "Sprecher teilweise getroffen",
         "en": "speaker partial match",
     },
-    "val_toolkit, speech_model=rules": {"de": "Werkzeug: Regeln", "en": "toolkit: rules"},
+    "val_toolkit, speech_model=rules": {"de": "Toolkit: Regeln", "en": "toolkit: rules"},
     "val_toolkit, speech_model=model": {
-        "de": "Werkzeug: Regeln + Modell (Standard)",
+        "de": "Toolkit: Regeln + Modell (Standard)",
         "en": "toolkit: rules + model (default)",
     },
     "val_toolkit, speech_model=model-only": {
-        "de": "Werkzeug: nur Modell",
+        "de": "Toolkit: nur Modell",
         "en": "toolkit: model only",
     },
     "val_Redewiedergabe dev all": {
@@ -344,8 +344,8 @@ LABELS: dict[str, dict[str, str]] = {
     "val_PotTS dev": {"de": "PotTS (Tweets), Entwicklungsteil", "en": "PotTS (tweets) dev"},
     "val_SB10k dev": {"de": "SB10k (Tweets), Entwicklungsteil", "en": "SB10k (tweets) dev"},
     "val_GermEval dev": {"de": "GermEval 2017, Entwicklungsteil", "en": "GermEval 2017 dev"},
-    "val_toolkit rules": {"de": "Werkzeug: Lexikonregeln", "en": "toolkit: lexicon rules"},
-    "val_toolkit learned": {"de": "Werkzeug: gelerntes Modell", "en": "toolkit: learned model"},
+    "val_toolkit rules": {"de": "Toolkit: Lexikonregeln", "en": "toolkit: lexicon rules"},
+    "val_toolkit learned": {"de": "Toolkit: gelerntes Modell", "en": "toolkit: learned model"},
     "val_textblob-de (user path)": {
         "de": "textblob-de (Satz für Satz wie analyse())",
         "en": "textblob-de (sentence by sentence, as analyse())",
@@ -365,9 +365,9 @@ LABELS: dict[str, dict[str, str]] = {
     "val_observed": {"de": "beobachtete Übereinstimmung", "en": "observed agreement"},
     "val_False": {"de": "nein", "en": "no"},
     # the other rows of toolkit/data/scores.json (the evaluation notebook shows them all)
-    "val_toolkit": {"de": "Werkzeug", "en": "toolkit"},
+    "val_toolkit": {"de": "Toolkit", "en": "toolkit"},
     "val_toolkit (SoMaJo de_CMC)": {
-        "de": "Werkzeug (SoMaJo de_CMC)",
+        "de": "Toolkit (SoMaJo de_CMC)",
         "en": "toolkit (SoMaJo de_CMC)",
     },
     "val_NLTK NLTKWordTokenizer": {"de": "NLTK NLTKWordTokenizer", "en": "NLTK NLTKWordTokenizer"},
@@ -376,15 +376,15 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "textblob-de PatternTokenizer",
     },
     "val_toolkit mood + speech context": {
-        "de": "Werkzeug: Modus + Redekontext",
+        "de": "Toolkit: Modus + Redekontext",
         "en": "toolkit: mood + speech context",
     },
     "val_toolkit mood without the dropped-ich rule (ablation)": {
-        "de": "Werkzeug: Modus ohne die Regel für ausgelassenes „ich“ (Ablation)",
+        "de": "Toolkit: Modus ohne die Regel für ausgelassenes „ich“ (Ablation)",
         "en": "toolkit: mood without the dropped-ich rule (ablation)",
     },
     "val_toolkit rules + SentiWS (benchmark only)": {
-        "de": "Werkzeug: Regeln + SentiWS (nur zum Vergleich)",
+        "de": "Toolkit: Regeln + SentiWS (nur zum Vergleich)",
         "en": "toolkit: rules + SentiWS (benchmark only)",
     },
     "val_Redewiedergabe": {"de": "Redewiedergabe", "en": "Redewiedergabe"},

@@ -153,7 +153,7 @@ class AgreementView(ToolkitWidget):
         self.update_pair()
 
     def _coder(self, name: str) -> str:
-        """Return a coder's name as shown: the toolkit in the reader's language (``Werkzeug``)."""
+        """Return a coder's name as shown: the toolkit in the reader's language (``Toolkit``)."""
         return choice(name, self.language)
 
     def _show_coders(self, coders: list[str]) -> None:
