@@ -11,7 +11,7 @@ The logic lives in small functions (:func:`filter_verbs`, :func:`verb_details`,
 
 Examples
 --------
->>> from toolkit.mood import analyse_until_mood, verb_cluster
+>>> from toolkit.mood import analyse_until_mood
 >>> explorer = MoodExplorer(analyse_until_mood("Er sagte, sie sei krank und käme nicht."))
 >>> explorer.kind = "KII"
 >>> [verb.text for verb in explorer.shown]
@@ -112,7 +112,7 @@ def verb_kind(verb: VerbMood) -> str:
 
     Examples
     --------
-    >>> from toolkit.mood import analyse_until_mood, verb_cluster
+    >>> from toolkit.mood import analyse_until_mood
     >>> [verb_kind(v) for v in analyse_until_mood("Ich habe gesagt, er sei da.").verbs]
     ['ambiguous', 'KI']
     """
@@ -173,7 +173,7 @@ def konjunktiv_feedback(
 
     Examples
     --------
-    >>> from toolkit.mood import analyse_until_mood, verb_cluster
+    >>> from toolkit.mood import analyse_until_mood
     >>> doc = analyse_until_mood("Er sagte, sie sei krank.")
     >>> exercise = Exercise.mark_tokens(doc, key="konjunktiv")
     >>> exercise.mark("1")  # "sagte"
@@ -317,7 +317,7 @@ class KonjunktivExercise(ExerciseView):
 
     Examples
     --------
-    >>> from toolkit.mood import analyse_until_mood, verb_cluster
+    >>> from toolkit.mood import analyse_until_mood
     >>> doc = analyse_until_mood("Er sagte, sie sei krank.")
     >>> view = KonjunktivExercise(doc)
     >>> view.toggles["4"].value = True    # "sei"
