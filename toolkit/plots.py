@@ -65,12 +65,28 @@ register_labels(
 )
 
 
+def tick_formatter(language: str) -> FuncFormatter:
+    """Tick labels as people read numbers: ``1.000``, ``−0,75`` (English ``1,000``, ``−0.75``).
+
+    Examples
+    --------
+    >>> tick_formatter("de")(-0.75), tick_formatter("de")(12500), tick_formatter("en")(12500)
+    ('−0,75', '12.500', '12,500')
+    """
+
+    def show(value: float, _position: int | None = None) -> str:
+        text = minus_signs(f"{value:,.10g}")
+        if language == "en":
+            return text
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+    return FuncFormatter(show)
+
+
 def _axis_numbers(axis: Any, language: str) -> None:
-    """Tick labels with the decimal comma in German (``−0,75``)."""
+    """Tick labels with the decimal comma in German (``−0,75``); matplotlib's in English."""
     if language != "en":
-        axis.set_major_formatter(
-            FuncFormatter(lambda v, _pos: minus_signs(f"{v:g}".replace(".", ",")))
-        )
+        axis.set_major_formatter(tick_formatter(language))
 
 
 def _signed(found: float, language: str) -> str:

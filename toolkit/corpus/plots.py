@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
-from toolkit.plots import SENTIMENT_COLOURS, new_axes
+from toolkit.plots import SENTIMENT_COLOURS, new_axes, tick_formatter
 from toolkit.render import SPEECH_COLOURS
-from toolkit.translate import minus_signs
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
 
@@ -73,16 +71,6 @@ def mpl_escape(text: object) -> str:
     return str(text).replace("$", r"\$")
 
 
-def _number_format(language: str) -> FuncFormatter:
-    def show(value: float, _position: int) -> str:
-        text = minus_signs(f"{value:,.10g}")
-        if language == "en":
-            return text
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-    return FuncFormatter(show)
-
-
 def plot_overview(
     overview: pd.DataFrame,
     column: str = "konjunktiv_per_1000",
@@ -101,7 +89,7 @@ def plot_overview(
     axes.invert_yaxis()
     label = column_label(column, language)
     axes.set_xlabel(label)
-    axes.xaxis.set_major_formatter(_number_format(language))
+    axes.xaxis.set_major_formatter(tick_formatter(language))
     if values.eq(values.round()).all():  # counts: no tick at "2,5" tokens
         axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_title(
@@ -128,7 +116,7 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
         left += top[kind]
     axes.invert_yaxis()
     axes.set_xlabel(column_label("instances", language))
-    axes.xaxis.set_major_formatter(_number_format(language))
+    axes.xaxis.set_major_formatter(tick_formatter(language))
     axes.xaxis.get_major_locator().set_params(integer=True)  # no "1,5" instances
     axes.legend(loc="lower right")
     axes.set_title("Wer spricht im Korpus?" if language == "de" else "Who speaks in the corpus?")
