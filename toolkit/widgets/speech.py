@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from string import ascii_lowercase
 
 import ipywidgets as widgets
 import traitlets
@@ -270,7 +271,7 @@ class SpeechHighlighter(ToolkitWidget):
             speaker = instance.speaker or self._("speech_unknown")
             # "Satz 5a", "Satz 5b": two instances in one sentence get two names
             several = per_sentence[instance.sentence] > 1
-            letter = "abcdefghijklmnopqrstuvwxyz"[seen[instance.sentence] % 26] if several else ""
+            letter = ascii_lowercase[seen[instance.sentence] % 26] if several else ""
             seen[instance.sentence] += 1
             button.description = self._("speech_button").format(
                 sentence=f"{instance.sentence + 1}{letter}",
