@@ -64,6 +64,9 @@ def test_speakers_are_merged_across_documents_in_the_view(folder):
     )
     figure = plot_speakers(view.speakers)
     assert len(figure.axes[0].patches) == 3 * len(view.speakers)
+    # each kind has its own pattern beside its colour (as the highlighter has its own line)
+    legend = figure.axes[0].get_legend()
+    assert len({patch.get_hatch() for patch in legend.get_patches()}) == 3
     figure.canvas.draw()
     # instances are counted: whole numbers on the axis, no "2,5"
     ticks = [label.get_text() for label in figure.axes[0].get_xticklabels()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import toolkit
@@ -23,6 +25,16 @@ def test_every_kind_has_its_css_class_and_colour(highlighter: SpeechHighlighter)
     for kind in ("direct", "indirect", "reported"):
         assert f'class="tk-mark tk-{kind}"' in html
     assert "tk-direct" in highlighter.legend.value and "tk-reported" in highlighter.legend.value
+
+
+def test_kinds_differ_by_line_as_well_as_colour(highlighter: SpeechHighlighter) -> None:
+    """Green and orange look alike to many colour-blind readers: each kind has its own line."""
+    style = highlighter.legend.value
+    lines = {
+        kind: re.search(rf"\.tk-{kind} {{[^}}]*border-bottom: 2px (\w+)", style).group(1)
+        for kind in ("direct", "indirect", "reported")
+    }
+    assert sorted(lines.values()) == ["dashed", "dotted", "solid"]
 
 
 def test_hover_text_names_kind_cue_and_speaker(highlighter: SpeechHighlighter) -> None:

@@ -171,14 +171,23 @@ def message(text: str, kind: str = "info") -> str:
 #: Colours of the three kinds of reported speech; the CSS classes ``tk-direct``,
 #: ``tk-indirect`` and ``tk-reported`` are stable names (tests and browser checks use them).
 SPEECH_COLOURS = {"direct": "#9fd3ff", "indirect": "#b8ecb0", "reported": "#ffd59a"}
+#: A line under each kind besides its colour (solid, dashed, dotted), so that the kinds stay
+#: apart for readers who do not see the colours apart (green and orange, for one in twelve
+#: men) and on a greyscale printout; the legend shows the same lines.
+SPEECH_LINES = {
+    "direct": ("solid", "#1f5f99"),
+    "indirect": ("dashed", "#2e6b30"),
+    "reported": ("dotted", "#8a5200"),
+}
 SPEECH_STYLE = (
     "<style>"
     + "".join(
-        f".tk-{kind} {{ background: {colour}; }} .tk-legend .tk-{kind} {{ padding: 0 0.4em; }}"
+        f".tk-{kind} {{ background: {colour}; border-bottom: 2px {' '.join(SPEECH_LINES[kind])}; }}"
+        f" .tk-legend .tk-{kind} {{ padding: 0 0.4em; }}"
         for kind, colour in SPEECH_COLOURS.items()
     )
     + ".tk-cue { font-weight: bold; text-decoration: underline; }"
-    + ".tk-speaker { border-bottom: 2px dotted #555; }"
+    + ".tk-speaker { outline: 2px solid #555; outline-offset: 1px; }"
     + "</style>"
 )
 

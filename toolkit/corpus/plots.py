@@ -21,9 +21,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from toolkit.plots import SENTIMENT_COLOURS, new_axes, tick_formatter
-from toolkit.render import SPEECH_COLOURS
+from toolkit.render import SPEECH_COLOURS, SPEECH_LINES
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
+
+#: Bar patterns of the three kinds, after the highlighter's lines (solid, dashed, dotted).
+SPEECH_HATCHES = {"direct": "", "indirect": "//", "reported": ".."}
 
 #: German and English names of the overview columns.
 COLUMN_LABELS = {
@@ -111,6 +114,10 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
             top[kind],
             left=left,
             color=colour,
+            # a pattern beside the colour, like the highlighter's lines (plain, dashed, dotted)
+            hatch=SPEECH_HATCHES[kind],
+            edgecolor=SPEECH_LINES[kind][1],
+            linewidth=0.5,
             label=column_label(f"speech_{kind}", language),
         )
         left += top[kind]

@@ -79,9 +79,9 @@ register_labels(
         },
         "speech_pick": {
             "de": "Eine Redewiedergabe anklicken (ihr Satz; a, b, … bei mehreren in einem Satz): "
-            "Redeeinleitung und Sprecher werden unterstrichen.",
-            "en": "Click an instance (its sentence; a, b, … for several in one sentence): cue "
-            "and speaker are underlined.",
+            "die Redeeinleitung wird unterstrichen, der Sprecher eingerahmt.",
+            "en": "Click an instance (its sentence; a, b, … for several in one sentence): the "
+            "cue is underlined, the speaker framed.",
         },
         "speech_button": {
             "de": "Satz {sentence}: {kind} – {speaker}",
