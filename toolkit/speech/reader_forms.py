@@ -30,7 +30,14 @@ PLURAL_DETERMINERS = frozenset(
 )
 
 
-NEUTER_ENDINGS = ("ium", "ment", "chen", "lein", "um", "amt", "büro", "werk")
+#: Endings of neuter nouns, among them the heads of bodies' names that speak in the news
+#: (``des Roten Kreuzes`` -> ``Rotes Kreuz``, ``des Weißen Hauses`` -> ``Weißes Haus``).
+NEUTER_ENDINGS = (
+    *("ium", "ment", "chen", "lein", "um", "amt", "büro", "werk"),
+    *("kreuz", "gericht", "institut", "komitee", "kabinett", "haus", "bündnis"),
+    *("unternehmen", "blatt", "magazin", "portal", "team", "kommando", "sekretariat"),
+    *("heer", "meer"),  # looked up before the masculine "-er"
+)
 
 
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT"})
@@ -217,10 +224,10 @@ def _strong_ending(determiner: str, noun: str) -> str | None:
     """Return the adjective ending of a noun phrase without article, in the nominative.
 
     After ``des``/``dem`` the noun is masculine or neuter: its ending tells which
-    (``Statistisches Bundesamt``, ``künstlerischer Leiter``), else ``None`` (``des Roten
-    Kreuzes`` stays as written); after ``der``/``den`` with an adjective in ``-en`` it is a
-    feminine singular or a plural, both ``-e`` (``bulgarische Presse``, ``afghanische
-    Behörden``).
+    (``Statistisches Bundesamt``, ``künstlerischer Leiter``, ``Rotes Kreuz``), else ``None``
+    (``des Goldenen Schnitts`` stays as written); after ``der``/``den`` with an adjective in
+    ``-en`` it is a feminine singular or a plural, both ``-e`` (``bulgarische Presse``,
+    ``afghanische Behörden``).
     """
     if determiner in {"des", "dem", "eines", "einem", "vom"}:
         lower = noun.lower()
@@ -255,7 +262,12 @@ def _plural_after_den(determiner: str, noun: Token) -> bool:
 
 
 #: Endings of masculine nouns, persons above all (``Leiter``, ``Sekretär``, ``Präsident``).
-_MASCULINE_ENDINGS = ("er", "är", "ör", "eur", "or", "ent", "ant", "ist", "ling", "ismus", "rat")
+_MASCULINE_ENDINGS = (
+    *("er", "är", "ör", "eur", "or", "ent", "ant", "ist", "ling", "ismus", "rat"),
+    # heads of bodies' names: "des Bayerischen Rundfunks" -> "Bayerischer Rundfunk"
+    *("funk", "dienst", "verband", "bund", "konzern", "verein", "senat", "tag", "hof"),
+    *("ausschuss", "vorstand", "staat", "fonds", "stab"),
+)
 
 
 def _place_adjective(adjective: Token) -> bool:
