@@ -35,6 +35,7 @@ from typing import Literal, SupportsIndex
 from toolkit.model import Token
 from toolkit.resources import lines
 from toolkit.speech.roles import suffixes_in
+from toolkit.speech.subjects import is_quote
 
 #: Characters before an opening straight quote (start of a word).
 _OPEN_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{/–—-:;")
@@ -413,6 +414,16 @@ def quotation_role(
     if after and after[0].text.startswith("-") and after[0].start == inner[-1].end + 1:
         return "title"  # part of a compound: "die „Bild“-Zeitung", "„Nein“-Stimmen"
     framed = (before and before[-1].text == ":") or _cue_follows(after, cue_after)
+    if (
+        not framed
+        and _listed(before, after)
+        and len(words) >= 3
+        and (words[0].text[:1].isupper() or words[0].text[:1].isdigit())
+        and not any(t.pos in _FINITE for t in inner)
+    ):
+        # "darunter „Erinnerungen zur Verkehrsgeschichte“, „Mobile Engländer und der Fußball“":
+        # titles; quoted words in a list stay speech ("als „aggressiv“ und „herausfordernd“")
+        return "title"
     if _name_shaped(inner, words, before) and not framed:
         return "title"
     if len(words) <= 3 and not (cue_nearby or framed or _stands_alone(inner, before)):
@@ -460,6 +471,20 @@ def _stands_alone(inner: Sequence[Token], before: Sequence[Token]) -> bool:
             "!",
             "?",
         }
+    )
+
+
+#: What joins the items of a list.
+_LIST_JOINS = frozenset({",", "und", "oder", "sowie"})
+
+
+def _listed(before: Sequence[Token], after: Sequence[Token]) -> bool:
+    """Whether a quotation is an item of a list of quotations (``„A“, „B“ oder etwa „C“``)."""
+    end = len(before)
+    while end > 0 and before[end - 1].pos == "ADV":
+        end -= 1  # "oder beispielsweise „C“"
+    return (end >= 2 and before[end - 1].text in _LIST_JOINS and is_quote(before[end - 2])) or (
+        len(after) >= 2 and after[0].text in _LIST_JOINS and is_quote(after[1])
     )
 
 
