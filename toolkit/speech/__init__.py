@@ -67,7 +67,7 @@ from toolkit.speech.direct import (
 )
 from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame, verb_frame
 from toolkit.speech.mood_context import resolve_moods
-from toolkit.speech.reader_forms import source_of
+from toolkit.speech.reader_forms import anonymous_report, source_of
 from toolkit.speech.sources import noun_frame, prepositional_frame
 from toolkit.speech.speaker_ranking import load_weights, rank_speakers
 from toolkit.speech.speakers import FINITE, SpeakerResolver
@@ -499,6 +499,9 @@ def _speaker(
         return resolver.resolve(document.tokens[offset + subject[0] : offset + subject[1]]), span
     if frame.source_only:
         return _source_name(mention, last), span
+    if unnamed_source(mention) and any(anonymous_report(token.text) for token in mention):
+        # "laut einer Pressemitteilung" names no one; "Die Ermittlungen ergaben" are named
+        return None, span
     return resolver.resolve(mention), span
 
 

@@ -31,6 +31,7 @@ from typing import Literal
 
 from toolkit.model import Token
 from toolkit.resources import lines
+from toolkit.speech.reader_forms import anonymous_report
 from toolkit.speech.roles import is_body_noun, role_of
 from toolkit.speech.subjects import FINITE, is_temporal, subject_of
 
@@ -425,6 +426,10 @@ def unnamed_source(words: Sequence[Token]) -> bool:
     >>> from toolkit import analyse
     >>> unnamed_source(analyse("Berichten zufolge").tokens[:1])
     True
+    >>> unnamed_source(analyse("einer Pressemitteilung").tokens)
+    True
+    >>> unnamed_source(analyse("einer dpa-Meldung").tokens)
+    False
     """
     cut = next((k for k, t in enumerate(words) if t.text.lower() in {"vom", "von"}), len(words))
     if cut < len(words) and is_temporal(words[cut + 1 :]):
@@ -432,7 +437,9 @@ def unnamed_source(words: Sequence[Token]) -> bool:
     nouns = [t for t in words if t.pos in {"NN", "NE"}]
     return (
         bool(nouns)
-        and all(t.text.lower() in source_nouns() for t in nouns)
+        # "Angaben", and reports that name no one ("einer Pressemitteilung"); not
+        # "Polizeiangaben", "einer dpa-Meldung"
+        and all(t.text.lower() in source_nouns() or anonymous_report(t.text) for t in nouns)
         and not any(t.pos == "PPOSAT" or t.text.lower().startswith("eigen") for t in words)
     )
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from toolkit.model import Token
-from toolkit.speech.roles import role_set, suffixes_in
+from toolkit.speech.roles import is_body_noun, role_set, suffixes_in
 from toolkit.speech.subjects import GENITIVE_DETERMINERS, is_noun, is_quote, is_temporal
 
 FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur", "ie", "in")
@@ -313,6 +313,9 @@ def source_attribute(words: Sequence[Token]) -> list[Token] | None:
 
 
 _SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen", "meinung")
+#: Reports that name who made them only after a hyphen or as a body (``dpa-Meldung``,
+#: ``Polizeimeldung``, ``Agenturmeldungen``; not ``Falschmeldung``).
+_REPORT_SUFFIXES = ("meldung", "meldungen", "mitteilung", "mitteilungen")
 
 
 def source_of(noun: str) -> str | None:
@@ -324,14 +327,44 @@ def source_of(noun: str) -> str | None:
     ('Polizei', 'Experten', None)
     >>> source_of("Zeitungsberichten"), source_of("Regierungsangaben")
     ('Zeitung', 'Regierung')
+    >>> source_of("dpa-Meldung"), source_of("Polizeimeldungen"), source_of("Falschmeldung")
+    ('dpa', 'Polizei', None)
+    >>> source_of("OSZE-Bericht"), source_of("ROG-Jahresbericht"), source_of("Corona-Studie")
+    ('OSZE', 'ROG', None)
     """
-    for suffix in _SOURCE_SUFFIXES:
-        if noun.lower().endswith(suffix) and len(noun) > len(suffix) + 2:
-            source = noun[: -len(suffix)].rstrip("-")
+    from toolkit.speech.speaker_features import is_source_noun
+
+    first, hyphen, _rest = noun.partition("-")
+    if (
+        hyphen
+        and first
+        and (first.isupper() or first.islower() or is_body_noun(first))
+        and is_source_noun(noun.rsplit("-", 1)[-1])
+    ):
+        # an agency or body before the hyphen: "OSZE-Bericht", "dpa-Meldung"; not a topic
+        # ("Corona-Studie")
+        return first
+    lower = noun.lower()
+    for suffix in _SOURCE_SUFFIXES + _REPORT_SUFFIXES:
+        if lower.endswith(suffix) and len(noun) > len(suffix) + 2:
+            source = noun[: -len(suffix)]
             if source.endswith("s") and source[:-1].lower().endswith(_LINKING_S_BEFORE):
                 source = source[:-1]  # the linking s of a compound: "Zeitungs|berichten"
+            if suffix in _REPORT_SUFFIXES and not is_body_noun(source):
+                return None  # "Falschmeldung", "Pressemitteilung": no one who reports
             return source
     return None
+
+
+def anonymous_report(noun: str) -> bool:
+    """Whether a noun is a report that names no one who made it (``Pressemitteilung``).
+
+    Examples
+    --------
+    >>> anonymous_report("Pressemitteilung"), anonymous_report("dpa-Meldung")
+    (True, False)
+    """
+    return noun.lower().endswith(_REPORT_SUFFIXES) and source_of(noun) is None
 
 
 #: Endings after which a compound takes a linking s (``Regierungs-``, ``Gesellschafts-``).
