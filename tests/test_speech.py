@@ -314,6 +314,10 @@ def test_missing_weights_fall_back_to_the_rules_with_a_warning(
         ("Aussagen des Statistischen Bundesamtes", "Statistisches Bundesamt"),
         ("Angaben des künstlerischen Leiters", "künstlerischer Leiter"),
         ("der bulgarischen Presse", "bulgarische Presse"),
+        ("einer russischen Quelle", "russische Quelle"),
+        ("des ägyptischen Staatsfernsehens", "ägyptisches Staatsfernsehen"),
+        # a dative without article: "laut nationalem statistischen Institut"
+        ("nationalem statistischen Institut", "nationales statistisches Institut"),
         ("Ansicht des UN-Generalsekretärs", "UN-Generalsekretär"),
         ("des größten Konzerns", "größten Konzerns"),  # a superlative: as written
         # a place adjective in -er never changes: only the noun is read in the nominative

@@ -37,6 +37,7 @@ NEUTER_ENDINGS = (
     *("kreuz", "gericht", "institut", "komitee", "kabinett", "haus", "bündnis"),
     *("unternehmen", "blatt", "magazin", "portal", "team", "kommando", "sekretariat"),
     *("heer", "meer"),  # looked up before the masculine "-er"
+    "fernsehen",
 )
 
 
@@ -148,6 +149,18 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
         elif (
             adjectives
             and determiner in {"", "von"}
+            and _weak_form(rest[adjectives[0]], "em")
+            and all(_weak_form(rest[k]) for k in adjectives[1:])
+            and _strong_ending("dem", lemma_as_written(noun))
+        ):
+            # "laut nationalem statistischen Institut" -> "nationales statistisches Institut":
+            # a dative singular without article
+            ending = _strong_ending("dem", lemma_as_written(noun))
+            for k in adjectives:  # "-em" and "-en" alike
+                rest[k] = with_text(rest[k], rest[k].text[:-2] + ending)
+        elif (
+            adjectives
+            and determiner in {"", "von"}
             and lower.endswith(FEMININE_ENDINGS)
             and not lower.endswith(PLURAL_ENDINGS)
             and all(_weak_form(rest[k], "er") or _place_adjective(rest[k]) for k in adjectives)
@@ -171,7 +184,7 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
                 if oblique and not plural_after_den:
                     rest[head[0]] = with_text(noun, lemma_as_written(noun))
                 elif ending == "e":  # "der bulgarischen Presse": feminine, or a plural
-                    told = "f" if determiner == "der" else "pl"
+                    told = "f" if determiner in {"der", "einer"} else "pl"
             elif (
                 oblique
                 and not plural_after_den
@@ -234,8 +247,8 @@ def _strong_ending(determiner: str, noun: str) -> str | None:
         if lower.endswith(NEUTER_ENDINGS):
             return "es"
         return "er" if lower.endswith(_MASCULINE_ENDINGS) else None
-    if determiner in {"der", "den", "die"}:  # "die" + "-en": a plural (nominative)
-        return "e"
+    if determiner in {"der", "den", "die", "einer"}:  # "die" + "-en": a plural (nominative)
+        return "e"  # "einer russischen Quelle" -> "russische Quelle"
     return None
 
 
