@@ -316,6 +316,8 @@ def test_missing_weights_fall_back_to_the_rules_with_a_warning(
         ("der bulgarischen Presse", "bulgarische Presse"),
         ("einer russischen Quelle", "russische Quelle"),
         ("des ägyptischen Staatsfernsehens", "ägyptisches Staatsfernsehen"),
+        # the article went into the preposition: "vom österreichischen Verfassungsgerichtshof"
+        ("österreichischen Verfassungsgerichtshof", "österreichischer Verfassungsgerichtshof"),
         # a dative without article: "laut nationalem statistischen Institut"
         ("nationalem statistischen Institut", "nationales statistisches Institut"),
         ("Ansicht des UN-Generalsekretärs", "UN-Generalsekretär"),

@@ -148,6 +148,19 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
             told = "pl"
         elif (
             adjectives
+            and not start
+            and not noun.text.endswith("n")
+            and all(_weak_form(rest[k]) for k in adjectives)
+            and _strong_ending("dem", lemma_as_written(noun))
+        ):
+            # "(vom) österreichischen Verfassungsgerichtshof" -> "österreichischer
+            # Verfassungsgerichtshof": a weak "-en" before a singular lost its article to the
+            # preposition ("vom", "beim", "im")
+            ending = _strong_ending("dem", lemma_as_written(noun))
+            for k in adjectives:
+                rest[k] = with_text(rest[k], rest[k].text[:-2] + ending)
+        elif (
+            adjectives
             and determiner in {"", "von"}
             and _weak_form(rest[adjectives[0]], "em")
             and all(_weak_form(rest[k]) for k in adjectives[1:])
