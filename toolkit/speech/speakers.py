@@ -426,7 +426,16 @@ class SpeakerResolver:
             person = self._named_before(start, test, self.sentence_starts[0])
             if person is not None:
                 return person
-        found = speaker or next((e for e in reversed(self.mentioned[-12:]) if test(e)), None)
+        # only what was mentioned before the pronoun ("Er wird verdächtigt, einen Anschlag
+        # auf Kabul zu planen": not Kabul), and a name known to be a man's or a woman's first
+        # ("Pino Scaduto, einer der Bosse der Cosa Nostra ... Er": Scaduto, not Nostra)
+        before = [
+            e
+            for e, at in zip(self.mentioned[-12:], self.mentioned_at[-12:], strict=True)
+            if at < start and test(e)
+        ]
+        known = [e for e in before if e.feminine or e.gender in {"m", "pl"}]
+        found = speaker or (known or before or [None])[-1]
         if found is None and test is _feminine_or_plural:
             # "Merkel sagte ... Sie sagte": a person named by the surname alone may be a woman;
             # "sie" stays unresolved only if no speaker of unknown gender came before
