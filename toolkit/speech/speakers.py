@@ -92,6 +92,9 @@ class SpeakerResolver:
         self._ended = 0
         self.history: list[_Entity] = []
         self.names_seen = 0
+        #: names read as places ("in Deutschland", "nach Kabul", "das Kosovo"): no antecedent
+        #: of a pronoun that falls back to the names before it
+        self.places: set[int] = set()
         #: for each role, and each ending of one (``kanzlerin`` of ``bundeskanzlerin``), the
         #: person named last who holds it: one lookup instead of a scan of every entity
         self._named_roles: dict[str, _Entity] = {}
@@ -132,6 +135,8 @@ class SpeakerResolver:
             if genitive:  # "nach Celebis Angaben", "Merkels Worten": Celebi, Merkel
                 run[-1] = with_text(run[-1], run[-1].text[:-1])
             entity = self._person(run, tokens[i - 1] if i > 0 else None)
+            if i > 0 and tokens[i - 1].text.lower() in _BEFORE_A_PLACE and not entity.roles:
+                self.places.add(id(entity))
             for token in tokens[i:end]:
                 self.named_at[token.index] = (entity, tokens[end - 1].index, genitive)
             entity.named = True
@@ -432,7 +437,7 @@ class SpeakerResolver:
         before = [
             e
             for e, at in zip(self.mentioned[-12:], self.mentioned_at[-12:], strict=True)
-            if at < start and test(e)
+            if at < start and test(e) and id(e) not in self.places
         ]
         known = [e for e in before if e.feminine or e.gender in {"m", "pl"}]
         found = speaker or (known or before or [None])[-1]
@@ -448,7 +453,15 @@ class SpeakerResolver:
         """Return the person named last before ``start`` (from ``since`` on) passing ``test``."""
         recent = zip(reversed(self.mentioned[-12:]), reversed(self.mentioned_at[-12:]), strict=True)
         return next(
-            (e for e, at in recent if since <= at < start and e.named and _a_person(e) and test(e)),
+            (
+                e
+                for e, at in recent
+                if since <= at < start
+                and e.named
+                and _a_person(e)
+                and test(e)
+                and id(e) not in self.places
+            ),
             None,
         )
 
@@ -562,6 +575,10 @@ def _feminine_or_plural(entity: _Entity) -> bool:
         return entity.feminine or entity.gender == "pl"
     return entity.gender in {"f", "pl", None}
 
+
+#: Words before a name that make it a place (``in Deutschland``, ``nach Kabul``, ``das
+#: Kosovo``): a person takes no article and goes nowhere.
+_BEFORE_A_PLACE = frozenset({"in", "im", "ins", "nach", "aus", "das", "dem", "des"})
 
 #: Indefinite pronouns name no one in particular: written in lower case wherever they stand.
 _INDEFINITE = frozenset({"man", "jemand", "niemand"})
