@@ -40,7 +40,7 @@ from toolkit.speech.speaker_features import (
     person_like,
 )
 from toolkit.speech.speakers import SpeakerResolver
-from toolkit.speech.subjects import is_own, noun_phrase_before, noun_phrase_end
+from toolkit.speech.subjects import is_noun, is_own, noun_phrase_before, noun_phrase_end
 from toolkit.speech.view import clause_finite, passive_clause
 
 __all__ = ["WEIGHTS_NAME", "Choice", "choose", "load_weights", "rank_speakers", "score_candidate"]
@@ -172,6 +172,10 @@ def rank_speakers(
             and not _may_name(context, record, span)
         ):
             span = None
+        if span is not None and span[1] - span[0] == 1:
+            # "hatte die Polizei Ermittlungen eingeleitet, die ergaben": the relative pronoun
+            # stands for the noun before it, which is whom a reader names
+            span = _antecedent_of_relative(context, span[0]) or span
         rule = context.span_range(record.speaker_mention)
         if rule is not None and span != rule and _relative_antecedent(context, record, rule):
             span = rule  # "die Aussagen eines Hackers, der behauptet": the hacker claims
@@ -285,6 +289,32 @@ def _relative_antecedent(
         and tokens[end + 1].pos == "PRELS"
         and all(t.pos not in {"$,", "$."} for t in tokens[end + 1 : cue[0]])
     )
+
+
+#: What may stand between a noun and the comma of its relative clause ("Ermittlungen
+#: eingeleitet, die").
+_BEFORE_THE_COMMA = frozenset({"VVPP", "VVINF", "VAINF", "VVFIN", "VAFIN", "PTKVZ", "ADV"})
+
+
+def _antecedent_of_relative(context: DocumentContext, position: int) -> tuple[int, int] | None:
+    """Return the noun phrase a relative pronoun stands for, or ``None``.
+
+    Right before the comma: the whole phrase (``der Sprecher des Ministeriums, der``); after
+    a participle or verb: the object before it (``hatte Ermittlungen eingeleitet, die``).
+    """
+    tokens = context.tokens
+    if tokens[position].pos != "PRELS" or position < 2 or tokens[position - 1].pos != "$,":
+        return None
+    end = position - 1
+    while end > 0 and position - 1 - end < 3 and tokens[end - 1].pos in _BEFORE_THE_COMMA:
+        end -= 1
+    if not is_noun(tokens[end - 1]) or tokens[end - 1].sentence != tokens[position].sentence:
+        return None
+    ending = [m for m in context.mentions(tokens[position].sentence) if m[1] == end]
+    if not ending:
+        return None
+    longest = end == position - 1
+    return min(ending, key=lambda m: m[0] if longest else -m[0])
 
 
 def _subject_after_verb(
