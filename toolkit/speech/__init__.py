@@ -499,10 +499,22 @@ def _speaker(
         return resolver.resolve(document.tokens[offset + subject[0] : offset + subject[1]]), span
     if frame.source_only:
         return _source_name(mention, last), span
-    if unnamed_source(mention) and any(anonymous_report(token.text) for token in mention):
-        # "laut einer Pressemitteilung" names no one; "Die Ermittlungen ergaben" are named
+    first, end = offset + frame.speaker[0], offset + frame.speaker[1]
+    tokens = document.tokens
+    prepositional = (first > 0 and tokens[first - 1].text.lower() in _SOURCE_PREPOSITIONS) or (
+        end < len(tokens) and tokens[end].text.lower() == "zufolge"
+    )
+    if unnamed_source(mention) and (
+        prepositional or any(anonymous_report(token.text) for token in mention)
+    ):
+        # "laut vorläufigem Ergebnis", "laut einer Pressemitteilung" name no one; "Die
+        # Ermittlungen ergaben": the investigation is named
         return None, span
     return resolver.resolve(mention), span
+
+
+#: Prepositions that introduce a source (``laut vorläufigem Ergebnis``).
+_SOURCE_PREPOSITIONS = frozenset({"laut", "nach", "gemäß"})
 
 
 def _source_name(

@@ -220,10 +220,10 @@ def _resolve(
         words = tokens[span[0] : span[1]]
         if span in names:
             name = names[span]
+        elif _next_to_cue(record, words) and unnamed_source(words):
+            name = None  # "Berichten zufolge", "laut vorläufigem Ergebnis": no one is named
         elif span == rule and _source_only(record, words):
             name = record.speaker  # "nach Polizeiangaben" -> Polizei, "demnach": the last one
-        elif _next_to_cue(record, words) and unnamed_source(words):
-            name = None  # "Berichten zufolge", "nach ersten Angaben": no one is named
         elif len(words) > 1 and words[0].pos == "PPOSAT" and is_source_noun(words[-1].text):
             # "nach ihren Angaben", "seiner Meinung nach": whose words they are
             name = resolver.resolve(words[:1])
