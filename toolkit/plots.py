@@ -8,6 +8,7 @@ tests can inspect it (``figure.axes[0].patches``).
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -327,6 +328,41 @@ def plot_sentiment_groups(
     return figure
 
 
+#: Bar patterns of the three kinds of speech, after the highlighter's lines (solid, dashed,
+#: dotted): the kinds stay apart without their colours.
+SPEECH_HATCHES = {"direct": "", "indirect": "//", "reported": ".."}
+
+
+def speech_bars(
+    axes: Axes,
+    names: Sequence[str],
+    counts: Mapping[str, Sequence[float]],
+    labels: Mapping[str, str],
+) -> None:
+    """Draw stacked horizontal bars per name, one part per kind of speech (``counts[kind]``).
+
+    Colours and patterns are the highlighter's (:data:`toolkit.render.SPEECH_COLOURS`,
+    :data:`~toolkit.render.SPEECH_LINES`); ``labels`` names each kind in the legend.
+    """
+    from toolkit.render import SPEECH_COLOURS, SPEECH_LINES
+
+    left = [0.0] * len(names)
+    for kind, colour in SPEECH_COLOURS.items():
+        values = list(counts[kind])
+        axes.barh(
+            range(len(names)),  # positions: two speakers of the same name stay two bars
+            values,
+            left=left,
+            color=colour,
+            hatch=SPEECH_HATCHES[kind],
+            edgecolor=SPEECH_LINES[kind][1],
+            linewidth=0.5,
+            label=labels[kind],
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    axes.set_yticks(range(len(names)), list(names))
+
+
 def plot_speakers(
     document: Document, n: int = 10, title: str | None = None, language: str = "de"
 ) -> Figure:
@@ -339,18 +375,17 @@ def plot_speakers(
     >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
     ['Putin', 'Peskow']
     """
-    from toolkit.render import SPEECH_COLOURS
     from toolkit.tables import speakers_frame
 
     speakers = speakers_frame(document).head(n).iloc[::-1]
     figure, axes = new_axes(7.0, max(2.0, 0.45 * len(speakers) + 1.2))
-    left = [0] * len(speakers)
-    for kind, colour in SPEECH_COLOURS.items():
-        counts = list(speakers[kind])
-        name = value(kind, language)
-        axes.barh(range(len(speakers)), counts, left=left, color=colour, label=name)
-        left = [a + b for a, b in zip(left, counts, strict=True)]
-    axes.set_yticks(range(len(speakers)), [value(s, language) for s in speakers["speaker"]])
+    kinds = ("direct", "indirect", "reported")
+    speech_bars(
+        axes,
+        [value(s, language) for s in speakers["speaker"]],
+        {kind: speakers[kind] for kind in kinds},
+        {kind: value(kind, language) for kind in kinds},
+    )
     axes.set_xlabel(tr("pl_instances", language))
     axes.xaxis.get_major_locator().set_params(integer=True)
     if len(speakers):

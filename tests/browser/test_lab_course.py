@@ -37,6 +37,9 @@ def test_tokens_notebook_runs_and_switches_language(page: Page, lab, course, art
     expect(page.get_by_role("button", name="Check").first).to_be_visible()
     label.scroll_into_view_if_needed()
     screenshot(page, artifacts / "01_tokens_and_sentences.png")
+    # and back: the choice holds for the kernel, and the next tests read the German view
+    page.get_by_role("button", name="Deutsch").first.click()
+    expect(label).to_have_text("Tokenisierer", timeout=15_000)
 
 
 NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))

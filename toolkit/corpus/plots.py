@@ -20,13 +20,9 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.plots import SENTIMENT_COLOURS, new_axes, tick_formatter
-from toolkit.render import SPEECH_COLOURS, SPEECH_LINES
+from toolkit.plots import SENTIMENT_COLOURS, new_axes, speech_bars, tick_formatter
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
-
-#: Bar patterns of the three kinds, after the highlighter's lines (solid, dashed, dotted).
-SPEECH_HATCHES = {"direct": "", "indirect": "//", "reported": ".."}
 
 #: German and English names of the overview columns.
 COLUMN_LABELS = {
@@ -107,20 +103,13 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
     """Stacked bars: the ``n`` speakers with most instances, by kind of speech."""
     top = speakers.head(n)
     figure, axes = new_axes(7.0, max(2.5, 0.35 * len(top) + 1.2))
-    left = pd.Series(0, index=top.index, dtype=float)
-    for kind, colour in SPEECH_COLOURS.items():  # the colours of the highlighter (notebook 03)
-        axes.barh(
-            [mpl_escape(name) for name in top["speaker"]],
-            top[kind],
-            left=left,
-            color=colour,
-            # a pattern beside the colour, like the highlighter's lines (plain, dashed, dotted)
-            hatch=SPEECH_HATCHES[kind],
-            edgecolor=SPEECH_LINES[kind][1],
-            linewidth=0.5,
-            label=column_label(f"speech_{kind}", language),
-        )
-        left += top[kind]
+    kinds = ("direct", "indirect", "reported")
+    speech_bars(  # the colours and patterns of the highlighter (notebook 03)
+        axes,
+        [mpl_escape(name) for name in top["speaker"]],
+        {kind: top[kind] for kind in kinds},
+        {kind: column_label(f"speech_{kind}", language) for kind in kinds},
+    )
     axes.invert_yaxis()
     axes.set_xlabel(column_label("instances", language))
     axes.xaxis.set_major_formatter(tick_formatter(language))
