@@ -45,6 +45,8 @@ def test_hover_text_names_kind_cue_and_speaker(highlighter: SpeechHighlighter) -
 def test_toggles_switch_kinds_off_and_on(highlighter: SpeechHighlighter) -> None:
     highlighter.toggles["direct"].value = False
     assert highlighter.kinds == ["indirect", "reported"]
+    # a switched-off kind looks off: no tick, no colour
+    assert [t.icon for t in highlighter.toggles.values()] == ["", "check", "check"]
     assert "tk-direct" not in highlighter.result["html"]
     assert "tk-indirect" in highlighter.result["html"]
     hidden = [
@@ -150,3 +152,9 @@ def test_exercise_feedback_explains_mistakes(article_doc: toolkit.Document) -> N
     view.dropdowns["1"].value = "indirekt / indirect"
     view.check()
     assert [sentence for sentence, _ in view.hints] == [1]
+
+
+def test_the_chosen_instance_button_looks_chosen(highlighter: SpeechHighlighter) -> None:
+    highlighter.buttons[2].click()
+    styles = [button.button_style for button in highlighter.buttons]
+    assert styles[2] == "info" and styles.count("info") == 1

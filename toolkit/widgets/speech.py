@@ -299,8 +299,16 @@ class SpeechHighlighter(ToolkitWidget):
         marks = speech_marks(self.document, self.kinds, selected, self.language)
         text_html = highlight(self.document.text, marks)
         self.text_view.value = STYLE + SPEECH_STYLE + text_html
-        for button, instance in zip(self.buttons, self.document.speech, strict=True):
+        for index, (button, instance) in enumerate(
+            zip(self.buttons, self.document.speech, strict=True)
+        ):
             button.layout.display = None if instance.kind in self.kinds else "none"
+            # the chosen instance looks chosen
+            button.button_style = "info" if index == selected else ""
+        for toggle in self.toggles.values():
+            # on or off at a glance, not by a shade of grey: a tick and a colour when shown
+            toggle.icon = "check" if toggle.value else ""
+            toggle.button_style = "info" if toggle.value else ""
         details = (
             instance_details(self.document.speech[selected], self.language)
             if selected is not None
