@@ -24,6 +24,7 @@ from toolkit.translate import (
     header,
     minus_signs,
     register_labels,
+    signed_number,
     tr,
     value,
 )
@@ -46,6 +47,13 @@ register_labels(
         "pl_polarity_per_sentence": {
             "de": "Polarität je Satz (ganzer Text: {polarity})",
             "en": "Polarity per sentence (whole text: {polarity})",
+        },
+        "pl_polarity_mean": {
+            # the rules' document score is the mean of the sentences with sentiment words only
+            "de": "Polarität je Satz (ganzer Text: {polarity}, Mittel der {n} Sätze mit "
+            "Wertungswörtern)",
+            "en": "Polarity per sentence (whole text: {polarity}, mean of the {n} sentences "
+            "with sentiment words)",
         },
         "pl_contribution": {"de": "Beitrag", "en": "contribution"},
         "pl_sentence_title": {
@@ -88,11 +96,6 @@ def _axis_numbers(axis: Any, language: str) -> None:
     """Tick labels with the decimal comma in German (``−0,75``); matplotlib's in English."""
     if language != "en":
         axis.set_major_formatter(tick_formatter(language))
-
-
-def _signed(found: float, language: str) -> str:
-    text = minus_signs(f"{found:+.2f}")
-    return text if language == "en" else text.replace(".", ",")
 
 
 class NotebookFigure(Figure):
@@ -236,8 +239,10 @@ def plot_sentiment(document: Document, title: str | None = None, language: str =
     axes.set_ylabel(tr("pl_polarity", language))
     _axis_numbers(axes.yaxis, language)
     axes.set_xticks(numbers)
-    polarity = _signed(sentiment.polarity, language)
-    axes.set_title(title or tr("pl_polarity_per_sentence", language).format(polarity=polarity))
+    polarity = signed_number(sentiment.polarity, language, 2)
+    carrying = sum(1 for scored in sentiment.sentences if scored.words)
+    key = "pl_polarity_mean" if sentiment.backend == "rules" else "pl_polarity_per_sentence"
+    axes.set_title(title or tr(key, language).format(polarity=polarity, n=carrying))
     return figure
 
 
@@ -279,7 +284,7 @@ def plot_sentence_contributions(
         title
         or tr("pl_sentence_title", language).format(
             n=sentence + 1,
-            polarity=_signed(scored.polarity, language),
+            polarity=signed_number(scored.polarity, language, 2),
             label=value(scored.label, language),
         )
     )

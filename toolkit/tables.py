@@ -13,10 +13,12 @@ from toolkit.mood import verb_cluster
 from toolkit.translate import (
     MISSING,
     NOTE_COLUMNS,
+    SCORE_DECIMALS,
     decimals_in_text,
     header,
     number,
     same_decimals,
+    signed_number,
     tr,
     value,
 )
@@ -77,6 +79,9 @@ def for_people(
         cells = shown[column].astype(object).where(shown[column].notna(), None)
         if column in NUMBERED:
             cells = cells.map(lambda n: MISSING if n is None else number(int(n) + 1, language))
+        elif column in SCORE_DECIMALS:  # "+0,70" here and in the explainer alike
+            digits = SCORE_DECIMALS[column]
+            cells = cells.map(lambda v, d=digits: signed_number(v, language, d))
         elif column in NOTE_COLUMNS:  # "zutiefst ×1,8"
             cells = cells.map(lambda t: MISSING if not t else decimals_in_text(str(t), language))
         elif column in TEXT_COLUMNS:

@@ -479,6 +479,33 @@ def number(found: object, language: str = "de", digits: int = 3, fixed: bool = F
     return minus_signs(text)
 
 
+#: Sentiment scores and how many decimals people read them with, wherever they are shown
+#: (tables, the explainer): a word's lexicon value ``−0,70``, its contribution ``−0,167``.
+SCORE_DECIMALS = {
+    "lexicon_value": 2,
+    "adjusted_value": 2,
+    "contribution": 3,
+    "polarity": 3,
+    "total": 3,
+}
+
+
+def signed_number(found: float, language: str = "de", digits: int = 3) -> str:
+    """Write a score with its sign and ``digits`` decimals (``+0,70``, ``−0,167``, ``0,000``).
+
+    Examples
+    --------
+    >>> signed_number(0.7, digits=2), signed_number(-0.1667), signed_number(0.0, "en")
+    ('+0,70', '−0,167', '0.000')
+    """
+    if found is None or (isinstance(found, float) and math.isnan(found)):
+        return MISSING
+    text = f"{found:+,.{digits}f}" if round(found, digits) else f"{0.0:.{digits}f}"
+    if language != "en":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return minus_signs(text)
+
+
 def minus_signs(text: str) -> str:
     """Write the minus of every negative number in a text as people read it (``−0,8``).
 

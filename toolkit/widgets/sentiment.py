@@ -27,7 +27,13 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
-from toolkit.translate import decimals_in_text, error_text, minus_signs
+from toolkit.translate import (
+    SCORE_DECIMALS,
+    decimals_in_text,
+    error_text,
+    number,
+    signed_number,
+)
 from toolkit.widgets.base import (
     FULL_WIDTH,
     ToolkitWidget,
@@ -197,10 +203,10 @@ class SentimentExplainer(ToolkitWidget):
         self.summary.value = message(text, "error")
 
     def _n(self, found: float, digits: int = 3, sign: bool = True) -> str:
-        """Write a score as people read it in the current language (``−0,420``)."""
-        text = f"{found:+.{digits}f}" if sign and found else f"{found:.{digits}f}"
-        text = minus_signs(text)
-        return text if self.language == "en" else text.replace(".", ",")
+        """Write a score as the tables do, in the current language (``−0,420``)."""
+        if sign:
+            return signed_number(found, self.language, digits)
+        return number(found, self.language, digits, fixed=True)
 
     def _sentence_options(self) -> list[tuple[str, int]]:
         options = []
@@ -344,7 +350,7 @@ class SentimentExplainer(ToolkitWidget):
         return (
             f"<p><b>{escape(self._('se_polarity'))}: {self._n(scored.polarity)}</b> "
             f"({escape(self._(scored.label))}), {escape(self._('se_subjectivity'))} "
-            f"{self._n(scored.subjectivity, 2, sign=False)}</p>"
+            f"{self._n(scored.subjectivity, sign=False)}</p>"
         )
 
     def _table_html(
@@ -368,9 +374,9 @@ class SentimentExplainer(ToolkitWidget):
             (
                 row["word"],
                 row["entry"],
-                self._n(row["lexicon_value"], 2),  # type: ignore[arg-type]
+                self._n(row["lexicon_value"], SCORE_DECIMALS["lexicon_value"]),  # type: ignore[arg-type]
                 self._n_modifiers(str(row["modifiers"])) or "–",
-                self._n(row["adjusted_value"], 2),  # type: ignore[arg-type]
+                self._n(row["adjusted_value"], SCORE_DECIMALS["adjusted_value"]),  # type: ignore[arg-type]
                 self._n(row["contribution"]),  # type: ignore[arg-type]
                 self._(str(row["voice"])),
             )
