@@ -140,12 +140,15 @@ def test_exercise_feedback_explains_mistakes(article_doc: toolkit.Document) -> N
     view.check()
     assert view.score == pytest.approx(0.67, abs=0.01)
     assert [sentence for sentence, _ in view.hints] == [1]
-    assert "richtig ist „direkt“ –" in view.hints[0][1] and "Peskow" in view.hints[0][1]
+    assert "Richtig ist „direkt“ –" in view.hints[0][1] and "Peskow" in view.hints[0][1]
     assert "direct" not in view.hints[0][1]  # the German view names the label in German
     assert "Peskow" in view.hints_view.value
     # the row names its sentence once, as a reader counts ("2 | Satz 2: …" said it twice)
-    assert "<td>Satz 2</td><td>richtig ist „direkt“" in view.hints_view.value
+    assert "<td>Satz 2</td><td>Richtig ist „direkt“" in view.hints_view.value
     assert "Satz 2:" not in view.hints_view.value
+    # the quotation keeps its own marks, no second pair around them
+    assert "· 'kurzsichtig und unprofessionell'" in view.hints[0][1]
+    assert "„'" not in view.hints[0][1]
     view.reset()
     assert view.hints == [] and view.hints_view.value == ""
     # a sentence left unanswered keeps its secret: no hint gives its answer away

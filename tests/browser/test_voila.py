@@ -72,7 +72,7 @@ def test_speech_notebook_runs_in_voila_and_follows_own_text(page: Page, voila, a
     exercise.get_by_role("button", name="Prüfen").click()
     expect(exercise).to_contain_text("✓")
     expect(exercise).to_contain_text("✗")
-    hint = exercise.locator("tr", has_text="richtig ist „direkt“")
+    hint = exercise.locator("tr", has_text="Richtig ist „direkt“")
     expect(hint.locator("td").first).to_have_text("Satz 2")
     # rules against the model on the example own text: "sagte sie" is the Sprecherin's; the
     # rules take the genitive in between

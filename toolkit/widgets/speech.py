@@ -97,7 +97,7 @@ register_labels(
             "Sie dann auf „Prüfen“.",
             "en": "Choose for each sentence: direct, indirect, reported or none, then Check.",
         },
-        "speech_hint": {"de": "richtig ist „{label}“", "en": "it is “{label}”"},
+        "speech_hint": {"de": "Richtig ist „{label}“", "en": "It is “{label}”"},
         "speech_mentions": {"de": "im Text genannt als", "en": "mentioned as"},
         "speech_speech": {"de": "gesprochen", "en": "speech"},
         "speech_thought": {"de": "gedacht", "en": "thought"},
@@ -388,7 +388,9 @@ def speech_feedback(
         text = label("speech_hint", language).format(label=choice(expected, language))
         if instances:
             main = max(instances, key=lambda i: i.end - i.start)
-            text += f" – {tooltip(main, language)} · „{main.text}“"
+            # a quotation keeps its own marks: "'kurzsichtig'", not "„'kurzsichtig'“"
+            quoted = main.text if main.kind == "direct" else f"„{main.text}“"
+            text += f" – {tooltip(main, language)} · {quoted}"
         hints.append((sentence, text))
     return sorted(hints)
 
