@@ -211,6 +211,19 @@ def test_article_media(article_doc: toolkit.Document) -> None:
     media = {r.sentence: r.medium for r in article_doc.speech if r.kind != "direct"}
     assert media[3] == "thought"  # vermutet
     assert media[2] == "speech"
+    assert media[5] == "writing"  # "in der britischen Tageszeitung 'The Times' erklärt"
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Er erklärte in seinem Blog, er sei müde.", "writing"),
+        ("In einem Interview mit der Zeitung sagte er, er sei müde.", "speech"),
+        ("Er sagte der Zeitung, er sei müde.", "speech"),
+    ],
+)
+def test_said_in_a_written_medium_is_writing(text: str, medium: str) -> None:
+    assert [r.medium for r in toolkit.analyse(text).speech] == [medium]
 
 
 def test_offsets_hold_for_every_span(article_doc: toolkit.Document) -> None:

@@ -45,7 +45,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -543,6 +543,9 @@ def _record(
     pieces = [token_span(document, offset, piece) for piece in sorted(frame.pieces)]
     start, end = pieces[0].start, pieces[-1].end
     cue = frame.cue
+    medium = cue.medium if cue else "speech"
+    if medium == "speech" and _in_writing(document.sentence_tokens(sentence), frame.pieces):
+        medium = "writing"  # "erklärte in der Tageszeitung 'The Times'"
     return ReportedSpeech(
         kind=frame.kind,  # type: ignore[arg-type]
         start=start,
@@ -552,11 +555,34 @@ def _record(
         cue=cue_span(document, offset, cue),
         speaker=speaker,
         speaker_mention=mention,
-        medium=cue.medium if cue else "speech",
+        medium=medium,
         cue_parts=cue_part_spans(document, offset, cue),
         cue_lemma=cue.lemma if cue else None,
         parts=tuple(pieces) if len(pieces) > 1 else (),
     )
+
+
+#: Nouns of written media (compounds count by their end): said "in der Zeitung", written.
+_WRITTEN = (
+    *("zeitung", "zeitschrift", "magazin", "brief", "schreiben", "erklärung", "mitteilung"),
+    *("stellungnahme", "artikel", "beitrag", "kolumne", "blog", "buch", "bericht"),
+)
+
+
+def _in_writing(tokens: Sequence[Token], pieces: Iterable[tuple[int, int]]) -> bool:
+    """Whether the frame says where it was written: ``in der Tageszeitung``, ``im Blog``.
+
+    Only the first noun after ``in``/``im`` counts: ``in einem Interview mit der Zeitung``
+    was spoken.
+    """
+    inside = {k for first, end in pieces for k in range(first, end)}
+    for k, token in enumerate(tokens):
+        if k in inside or token.text.lower() not in {"in", "im"}:
+            continue
+        noun = next((t for t in tokens[k + 1 : k + 5] if t.pos in {"NN", "NE"}), None)
+        if noun is not None and noun.text.lower().endswith(_WRITTEN):
+            return True
+    return False
 
 
 def _with_speaker(
