@@ -490,7 +490,7 @@ SCORE_DECIMALS = {
 }
 
 
-def signed_number(found: float, language: str = "de", digits: int = 3) -> str:
+def signed_number(found: float | None, language: str = "de", digits: int = 3) -> str:
     """Write a score with its sign and ``digits`` decimals (``+0,70``, ``−0,167``, ``0,000``).
 
     Examples

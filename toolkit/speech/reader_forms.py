@@ -339,8 +339,9 @@ def source_attribute(words: Sequence[Token]) -> list[Token] | None:
 
 
 _SOURCE_SUFFIXES = ("angaben", "informationen", "berichten", "aussagen", "kreisen", "meinung")
-#: Reports that name who made them only after a hyphen or as a body (``dpa-Meldung``,
-#: ``Polizeimeldung``, ``Agenturmeldungen``; not ``Falschmeldung``).
+#: Reports that name who made them only by a body before them (``Polizeimeldung``,
+#: ``Agenturmeldungen``; not ``Falschmeldung``, ``Pressemitteilung``); after a hyphen see
+#: :func:`source_of` (``dpa-Meldung``).
 _REPORT_SUFFIXES = ("meldung", "meldungen", "mitteilung", "mitteilungen")
 
 

@@ -475,6 +475,7 @@ class SpeakerResolver:
 
     def _add_role(self, entity: _Entity, role: str) -> None:
         entity.roles.add(role)
+        self.places.discard(id(entity))  # a name with a role is a person after all
         self._index_roles(entity, (role,))
 
     def _index_roles(self, entity: _Entity, roles: Iterable[str]) -> None:
@@ -577,7 +578,8 @@ def _feminine_or_plural(entity: _Entity) -> bool:
 
 
 #: Words before a name that make it a place (``in Deutschland``, ``nach Kabul``, ``das
-#: Kosovo``): a person takes no article and goes nowhere.
+#: Kosovo``): in news a person's name takes no article, and ``in``/``nach``/``aus`` before a
+#: name say where.
 _BEFORE_A_PLACE = frozenset({"in", "im", "ins", "nach", "aus", "das", "dem", "des"})
 
 #: Indefinite pronouns name no one in particular: written in lower case wherever they stand.
