@@ -377,8 +377,8 @@ def speech_feedback(
     >>> exercise.set_label("0", "direkt / direct")
     >>> speech_feedback(doc, exercise.check(), exercise.answers, "en")
     ... # doctest: +NORMALIZE_WHITESPACE
-    [(0, 'it is “indirect” – indirect speech · cue: warnte · speaker: Peskow ·
-      „dass dies gefährlich sei.“')]
+    [(0, 'It is “indirect” – indirect speech · cue: warnte · speaker: Peskow ·
+      “dass dies gefährlich sei.”')]
     """
     hints = []
     for item_id in feedback.wrong:
@@ -389,7 +389,8 @@ def speech_feedback(
         if instances:
             main = max(instances, key=lambda i: i.end - i.start)
             # a quotation keeps its own marks: "'kurzsichtig'", not "„'kurzsichtig'“"
-            quoted = main.text if main.kind == "direct" else f"„{main.text}“"
+            opening, closing = ("“", "”") if language == "en" else ("„", "“")
+            quoted = main.text if main.kind == "direct" else f"{opening}{main.text}{closing}"
             text += f" – {tooltip(main, language)} · {quoted}"
         hints.append((sentence, text))
     return sorted(hints)
