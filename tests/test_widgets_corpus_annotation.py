@@ -102,6 +102,7 @@ def test_agreement_view_says_what_to_do_until_a_second_coder_saves(tmp_path):
     doc = toolkit.analyse("Er ging. Sie sagte, sie komme.")
     view = AgreementView(doc, folder=tmp_path / "klasse", demo=False)
     assert "mindestens zwei Personen" in view.status.value and "klasse" in view.status.value
+    assert view.choosers.layout.display == "none"  # no pair to choose yet: no empty dropdowns
     view.language = "en"
     assert "at least two coders" in view.status.value
     exercise = Exercise.label_sentences(doc, key="speech")
@@ -111,3 +112,4 @@ def test_agreement_view_says_what_to_do_until_a_second_coder_saves(tmp_path):
     view.reload_button.click()
     assert "lena" in view.status.value and "at least two" not in view.status.value
     assert view.overall.value  # now there is something to compare
+    assert view.choosers.layout.display is None

@@ -98,6 +98,7 @@ class AgreementView(ToolkitWidget):
         self.second = widgets.Dropdown()
         self.pair = widgets.HTML()
         self.plot = FigureBox(layout=widgets.Layout(max_width="560px"))
+        self.choosers = widgets.HBox([self.first, self.second], layout={"display": "none"})
         self.reload_button.on_click(lambda _button: self.reload())
         for control in (self.first, self.second):
             control.observe(lambda _change: self.update_pair(), names="value")
@@ -106,7 +107,7 @@ class AgreementView(ToolkitWidget):
             children=[
                 widgets.HBox([self.reload_button, self.status]),
                 self.overall,
-                widgets.HBox([self.first, self.second]),
+                self.choosers,
                 self.pair,
                 self.plot,
             ],
@@ -157,7 +158,12 @@ class AgreementView(ToolkitWidget):
         return choice(name, self.language)
 
     def _show_coders(self, coders: list[str]) -> None:
-        """Offer the coders in both dropdowns, labelled in the current language."""
+        """Offer the coders in both dropdowns, labelled in the current language.
+
+        With fewer than two there is no pair to choose: the dropdowns are hidden (empty, they
+        looked broken below the note that asks for a second person).
+        """
+        self.choosers.layout.display = None if len(coders) >= 2 else "none"
         labelled = [(self._coder(coder), coder) for coder in coders]
         for control in (self.first, self.second):
             value = control.value
