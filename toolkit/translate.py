@@ -122,9 +122,11 @@ LABELS: dict[str, dict[str, str]] = {
     "col_support": {"de": "Anzahl", "en": "support"},
     "col_measure": {"de": "Maß", "en": "measure"},
     "col_meaning": {"de": "Bedeutung", "en": "meaning"},
-    "col_reference": {"de": "Referenz", "en": "reference"},
-    "col_others": {"de": "andere", "en": "others"},
-    "col_agree": {"de": "übereinstimmend", "en": "agree"},
+    # per_label: sentences the reference gave a label; the others' labels, pooled over all
+    # of them (so "of which as the reference" can exceed the reference's sentences)
+    "col_reference": {"de": "Sätze (Referenz)", "en": "sentences (reference)"},
+    "col_others": {"de": "Urteile der anderen", "en": "others' labels"},
+    "col_agree": {"de": "davon wie die Referenz", "en": "of which as the reference"},
     "col_system": {"de": "System", "en": "system"},
     "col_subset": {"de": "Teil", "en": "subset"},
     "col_source": {"de": "Quelle", "en": "source"},
