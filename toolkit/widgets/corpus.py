@@ -39,7 +39,13 @@ from toolkit.corpus.plots import column_label, plot_overview
 from toolkit.errors import ToolkitError
 from toolkit.render import message
 from toolkit.tables import rows_note
-from toolkit.translate import error_text, minus_signs, same_decimals
+from toolkit.translate import (
+    SCORE_DECIMALS,
+    error_text,
+    minus_signs,
+    same_decimals,
+    signed_number,
+)
 from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
 from toolkit.widgets.figures import FigureBox, frame_html
@@ -133,7 +139,10 @@ def readable(
     """
     shown = frame.copy().astype(object)
     for column in frame.columns:
-        if pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
+        if column in SCORE_DECIMALS:  # "+0,519" as in notebook 04's tables
+            digits = SCORE_DECIMALS[column]
+            shown[column] = [signed_number(value, language, digits) for value in frame[column]]
+        elif pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
             written = [_number(value, language) for value in frame[column]]
             shown[column] = same_decimals(written, language)
     names = {}
