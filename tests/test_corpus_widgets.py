@@ -269,3 +269,10 @@ def test_the_corpus_speaker_chart_uses_the_colours_of_the_highlighter(folder):
              zip(legend.get_texts(), legend.get_patches(), strict=True)}  # fmt: skip
     assert shown["indirekte Rede"] == to_rgba(SPEECH_COLOURS["indirect"])
     assert shown["erzählte Rede"] == to_rgba(SPEECH_COLOURS["reported"])
+
+
+def test_the_overview_says_cp1252_holds_latin1(tmp_path):
+    (tmp_path / "alt.txt").write_bytes("Die Größe der Äußerung überraschte.".encode("latin-1"))
+    view = CorpusView(tmp_path)
+    view.run()
+    assert "cp1252 (Windows, enthält Latin-1)" in view.table.value
