@@ -348,6 +348,12 @@ LABELS: dict[str, dict[str, str]] = {
     "val_GermEval dev": {"de": "GermEval 2017, Entwicklungsteil", "en": "GermEval 2017 dev"},
     "val_toolkit rules": {"de": "Toolkit: Lexikonregeln", "en": "toolkit: lexicon rules"},
     "val_toolkit learned": {"de": "Toolkit: gelerntes Modell", "en": "toolkit: learned model"},
+    # an encoding: charset detection names a Latin-1 file cp1252, which holds every Latin-1
+    # letter (exports keep the codec name)
+    "val_cp1252": {
+        "de": "cp1252 (Windows, enthält Latin-1)",
+        "en": "cp1252 (Windows, holds Latin-1)",
+    },
     "val_textblob-de (user path)": {
         "de": "textblob-de (Satz für Satz wie analyse())",
         "en": "textblob-de (sentence by sentence, as analyse())",

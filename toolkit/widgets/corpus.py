@@ -45,7 +45,7 @@ from toolkit.translate import (
     minus_signs,
     same_decimals,
     signed_number,
-    tr,
+    value,
 )
 from toolkit.widgets.base import LABELS, ToolkitWidget, current_language, label, register_labels
 from toolkit.widgets.concordance import CorpusConcordanceView
@@ -71,11 +71,6 @@ register_labels(
         "cv_search": {"de": "Suche im Korpus", "en": "Search the corpus"},
         "cv_col_document": {"de": "Text", "en": "document"},
         "cv_col_encoding": {"de": "Kodierung", "en": "encoding"},
-        # charset detection names a Latin-1 file cp1252, which holds every Latin-1 letter
-        "cv_cp1252": {
-            "de": "cp1252 (Windows, enthält Latin-1)",
-            "en": "cp1252 (Windows, holds Latin-1)",
-        },
         "cv_col_speaker": {"de": "Sprecher", "en": "speaker"},
         "cv_col_names": {"de": "Schreibweisen", "en": "names"},
         "cv_col_documents": {"de": "Texte", "en": "documents"},
@@ -146,13 +141,12 @@ def readable(
     shown = frame.copy().astype(object)
     for column in frame.columns:
         if column == "encoding":
-            cp1252 = tr("cv_cp1252", language)
-            shown[column] = [cp1252 if value == "cp1252" else value for value in frame[column]]
+            shown[column] = [value(found, language) for found in frame[column]]  # "cp1252 (…)"
         elif column in SCORE_DECIMALS:  # "+0,519" as in notebook 04's tables
             digits = SCORE_DECIMALS[column]
-            shown[column] = [signed_number(value, language, digits) for value in frame[column]]
+            shown[column] = [signed_number(found, language, digits) for found in frame[column]]
         elif pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
-            written = [_number(value, language) for value in frame[column]]
+            written = [_number(found, language) for found in frame[column]]
             shown[column] = same_decimals(written, language)
     names = {}
     for column in frame.columns:
