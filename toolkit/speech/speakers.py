@@ -92,6 +92,8 @@ class SpeakerResolver:
         self._ended = 0
         self.history: list[_Entity] = []
         self.names_seen = 0
+        #: the persons named as subject of the sentence before and of this one (or None)
+        self.subjects: list[_Entity | None] = [None, None]
         #: names read as places ("in Deutschland", "nach Kabul", "das Kosovo"): no antecedent
         #: of a pronoun that falls back to the names before it
         self.places: set[int] = set()
@@ -115,7 +117,24 @@ class SpeakerResolver:
         """Learn names and their roles from a sentence (``Präsident Putin``, ``X, Sprecher``)."""
         if tokens:
             self.sentence_starts = [self.sentence_starts[-1], tokens[0].start]
+            self.subjects = [self.subjects[-1], None]
         quoted = _inside_quotes(tokens) if self.agreement else []
+        # the sentence's subject, if a name before the first finite verb outside a preposition
+        # ("Der serbische Regierungschef Vojislav Koštunica lehnt ... ab"): the person the
+        # next sentence's "er" most likely continues with
+        relative = _relative_clauses(tokens)
+        verb = next(
+            (k for k, t in enumerate(tokens) if t.pos in FINITE and k not in relative),
+            len(tokens),
+        )
+        preposition = next(
+            (
+                k
+                for k, t in enumerate(tokens[:verb])
+                if t.pos in {"APPR", "APPRART"} and k not in relative
+            ),
+            verb,
+        )
         i = 0
         while i < len(tokens):
             if tokens[i].pos != "NE":
@@ -140,6 +159,14 @@ class SpeakerResolver:
             for token in tokens[i:end]:
                 self.named_at[token.index] = (entity, tokens[end - 1].index, genitive)
             entity.named = True
+            if (
+                i < preposition
+                and i not in relative
+                and not genitive
+                and not (quoted and quoted[i])
+            ):
+                # the last name before it: "Hessens Ministerpräsident Roland Koch" is Koch
+                self.subjects[-1] = entity
             self.names_seen += 1
             entity.seen = self.names_seen
             self._index_roles(entity, entity.roles)
@@ -424,6 +451,16 @@ class SpeakerResolver:
             named = self._named_before(start, test, self.sentence_starts[0])
             if named is not None:
                 return named
+        subject = self.subjects[0]
+        if (
+            start == self.sentence_starts[1]
+            and subject is not None
+            and _a_person(subject)
+            and test(subject)
+            and id(subject) not in self.places
+        ):
+            # a pronoun opening its sentence continues the subject of the sentence before
+            return subject
         speaker = self._recent(test)
         if speaker is None or not _a_person(speaker):
             # "Laut diesem Entwurf ... Der Italiener Nicola Zingaretti gehört zu den
@@ -501,6 +538,19 @@ _OPENING_MARKS = frozenset("„»‚›")
 
 
 _CLOSING_MARKS = frozenset("“«‘‹")
+
+
+def _relative_clauses(tokens: Sequence[Token]) -> set[int]:
+    """Return the positions inside relative clauses (``, der die Allianz führt,``)."""
+    inside: set[int] = set()
+    for k in range(len(tokens) - 1):
+        opens = tokens[k + 1].pos == "PRELS" or (
+            tokens[k + 1].pos == "APPR" and k + 2 < len(tokens) and tokens[k + 2].pos == "PRELS"
+        )
+        if tokens[k].pos == "$," and opens:
+            end = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos == "$,"), len(tokens))
+            inside.update(range(k + 1, end))
+    return inside
 
 
 def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
