@@ -508,10 +508,9 @@ def signed_number(found: float | None, language: str = "de", digits: int = 3) ->
     """
     if found is None or (isinstance(found, float) and math.isnan(found)):
         return MISSING
-    text = f"{found:+,.{digits}f}" if round(found, digits) else f"{0.0:.{digits}f}"
-    if language != "en":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return minus_signs(text)
+    shown = round(found, digits)
+    text = number(found if shown else 0.0, language, digits, fixed=True)  # no "−0,000"
+    return f"+{text}" if shown > 0 else text
 
 
 def minus_signs(text: str) -> str:
