@@ -148,29 +148,27 @@ def reader_form(words: Sequence[Token]) -> tuple[str, str | None]:
             told = "pl"
         elif (
             adjectives
-            and not start
-            and not noun.text.endswith("n")
-            and all(_weak_form(rest[k]) for k in adjectives)
-            and _strong_ending("dem", lemma_as_written(noun))
+            and (
+                # "(vom) österreichischen Verfassungsgerichtshof": a weak "-en" before a
+                # singular lost its article to the preposition ("vom", "beim", "im")
+                (
+                    not start
+                    and not noun.text.endswith("n")
+                    and all(_weak_form(rest[k]) for k in adjectives)
+                )
+                # "laut nationalem statistischen Institut": a dative without article
+                or (
+                    determiner in {"", "von"}
+                    and _weak_form(rest[adjectives[0]], "em")
+                    and all(_weak_form(rest[k]) for k in adjectives[1:])
+                )
+            )
+            and (dative := _strong_ending("dem", lemma_as_written(noun)))
         ):
-            # "(vom) österreichischen Verfassungsgerichtshof" -> "österreichischer
-            # Verfassungsgerichtshof": a weak "-en" before a singular lost its article to the
-            # preposition ("vom", "beim", "im")
-            ending = _strong_ending("dem", lemma_as_written(noun))
-            for k in adjectives:
-                rest[k] = with_text(rest[k], rest[k].text[:-2] + ending)
-        elif (
-            adjectives
-            and determiner in {"", "von"}
-            and _weak_form(rest[adjectives[0]], "em")
-            and all(_weak_form(rest[k]) for k in adjectives[1:])
-            and _strong_ending("dem", lemma_as_written(noun))
-        ):
-            # "laut nationalem statistischen Institut" -> "nationales statistisches Institut":
-            # a dative singular without article
-            ending = _strong_ending("dem", lemma_as_written(noun))
+            # a masculine or neuter singular, read in the nominative: "österreichischer
+            # Verfassungsgerichtshof", "nationales statistisches Institut"
             for k in adjectives:  # "-em" and "-en" alike
-                rest[k] = with_text(rest[k], rest[k].text[:-2] + ending)
+                rest[k] = with_text(rest[k], rest[k].text[:-2] + dative)
         elif (
             adjectives
             and determiner in {"", "von"}
