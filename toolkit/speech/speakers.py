@@ -63,6 +63,9 @@ class _Entity:
     #: grammatical gender of a body or thing: "f", "m", "n", "pl" or None (unknown)
     gender: str | None = None
     named: bool = False
+    #: read as a place ("in Deutschland", "nach Kabul", "das Kosovo"): no antecedent of a
+    #: pronoun that falls back to the names before it
+    place: bool = False
 
 
 #: What a mention resolves to when it names no one (``die Befürchtung``).
@@ -94,9 +97,6 @@ class SpeakerResolver:
         self.names_seen = 0
         #: the persons named as subject of the sentence before and of this one (or None)
         self.subjects: list[_Entity | None] = [None, None]
-        #: names read as places ("in Deutschland", "nach Kabul", "das Kosovo"): no antecedent
-        #: of a pronoun that falls back to the names before it
-        self.places: set[int] = set()
         #: for each role, and each ending of one (``kanzlerin`` of ``bundeskanzlerin``), the
         #: person named last who holds it: one lookup instead of a scan of every entity
         self._named_roles: dict[str, _Entity] = {}
@@ -119,22 +119,8 @@ class SpeakerResolver:
             self.sentence_starts = [self.sentence_starts[-1], tokens[0].start]
             self.subjects = [self.subjects[-1], None]
         quoted = _inside_quotes(tokens) if self.agreement else []
-        # the sentence's subject, if a name before the first finite verb outside a preposition
-        # ("Der serbische Regierungschef Vojislav Koštunica lehnt ... ab"): the person the
-        # next sentence's "er" most likely continues with
-        relative = _relative_clauses(tokens)
-        verb = next(
-            (k for k, t in enumerate(tokens) if t.pos in FINITE and k not in relative),
-            len(tokens),
-        )
-        preposition = next(
-            (
-                k
-                for k, t in enumerate(tokens[:verb])
-                if t.pos in {"APPR", "APPRART"} and k not in relative
-            ),
-            verb,
-        )
+        # only the learned path resolves pronouns by the subject before (see _antecedent)
+        relative, subject_end = _subject_zone(tokens) if self.agreement else (set(), 0)
         i = 0
         while i < len(tokens):
             if tokens[i].pos != "NE":
@@ -155,12 +141,12 @@ class SpeakerResolver:
                 run[-1] = with_text(run[-1], run[-1].text[:-1])
             entity = self._person(run, tokens[i - 1] if i > 0 else None)
             if i > 0 and tokens[i - 1].text.lower() in _BEFORE_A_PLACE and not entity.roles:
-                self.places.add(id(entity))
+                entity.place = True
             for token in tokens[i:end]:
                 self.named_at[token.index] = (entity, tokens[end - 1].index, genitive)
             entity.named = True
             if (
-                i < preposition
+                i < subject_end
                 and i not in relative
                 and not genitive
                 and not (quoted and quoted[i])
@@ -457,7 +443,7 @@ class SpeakerResolver:
             and subject is not None
             and _a_person(subject)
             and test(subject)
-            and id(subject) not in self.places
+            and not subject.place
         ):
             # a pronoun opening its sentence continues the subject of the sentence before
             return subject
@@ -474,7 +460,7 @@ class SpeakerResolver:
         before = [
             e
             for e, at in zip(self.mentioned[-12:], self.mentioned_at[-12:], strict=True)
-            if at < start and test(e) and id(e) not in self.places
+            if at < start and test(e) and not e.place
         ]
         known = [e for e in before if e.feminine or e.gender in {"m", "pl"}]
         found = speaker or (known or before or [None])[-1]
@@ -493,11 +479,7 @@ class SpeakerResolver:
             (
                 e
                 for e, at in recent
-                if since <= at < start
-                and e.named
-                and _a_person(e)
-                and test(e)
-                and id(e) not in self.places
+                if since <= at < start and e.named and _a_person(e) and test(e) and not e.place
             ),
             None,
         )
@@ -512,7 +494,7 @@ class SpeakerResolver:
 
     def _add_role(self, entity: _Entity, role: str) -> None:
         entity.roles.add(role)
-        self.places.discard(id(entity))  # a name with a role is a person after all
+        entity.place = False  # a name with a role is a person after all
         self._index_roles(entity, (role,))
 
     def _index_roles(self, entity: _Entity, roles: Iterable[str]) -> None:
@@ -538,6 +520,25 @@ _OPENING_MARKS = frozenset("„»‚›")
 
 
 _CLOSING_MARKS = frozenset("“«‘‹")
+
+
+def _subject_zone(tokens: Sequence[Token]) -> tuple[set[int], int]:
+    """Return the relative clauses' positions and where a subject's zone ends.
+
+    A subject is named outside relative clauses, before the first finite verb or preposition
+    outside them (the zone's end). The last name there is the subject ("Der serbische
+    Regierungschef Vojislav Koštunica lehnt ... ab"): the person the next sentence's "er"
+    most likely continues with.
+    """
+    relative = _relative_clauses(tokens)
+    verb = next(
+        (k for k, t in enumerate(tokens) if t.pos in FINITE and k not in relative), len(tokens)
+    )
+    end = next(
+        (k for k in range(verb) if tokens[k].pos in {"APPR", "APPRART"} and k not in relative),
+        verb,
+    )
+    return relative, end
 
 
 def _relative_clauses(tokens: Sequence[Token]) -> set[int]:
