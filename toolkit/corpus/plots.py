@@ -103,12 +103,11 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
     """Stacked bars: the ``n`` speakers with most instances, by kind of speech."""
     top = speakers.head(n)
     figure, axes = new_axes(7.0, max(2.5, 0.35 * len(top) + 1.2))
-    kinds = ("direct", "indirect", "reported")
     speech_bars(  # the colours and patterns of the highlighter (notebook 03)
         axes,
         [mpl_escape(name) for name in top["speaker"]],
-        {kind: top[kind] for kind in kinds},
-        {kind: column_label(f"speech_{kind}", language) for kind in kinds},
+        top,
+        lambda kind: column_label(f"speech_{kind}", language),
     )
     axes.invert_yaxis()
     axes.set_xlabel(column_label("instances", language))
