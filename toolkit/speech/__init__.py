@@ -69,6 +69,7 @@ from toolkit.speech.frames import frames_words_before, is_unreal, reported_frame
 from toolkit.speech.mood_context import resolve_moods
 from toolkit.speech.reader_forms import anonymous_report, source_of
 from toolkit.speech.sources import noun_frame, prepositional_frame
+from toolkit.speech.speaker_features import names_someone
 from toolkit.speech.speaker_ranking import load_weights, rank_speakers
 from toolkit.speech.speakers import FINITE, SpeakerResolver
 from toolkit.speech.unquoted import addresses, speaker_label
@@ -308,6 +309,8 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
     order = {"verb": 0, "prep": 1, "noun": 2}
     for cue in sorted(cues, key=lambda cue: order[cue.cue_class]):
         if view.is_claimed(cue.token):
+            if cue.cue_class == "prep":
+                _source_of_a_thought(view, frames, _cue_frame(view, cue), cue)
             continue
         frame = _cue_frame(view, cue)
         if not _usable(frame, len(view.tokens)):
@@ -331,6 +334,35 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         if frame.kind != "direct":  # type: ignore[union-attr]
             view.claimed.extend(frame.pieces)  # type: ignore[union-attr]
     return frames
+
+
+def _source_of_a_thought(
+    view: SentenceView, frames: list[Frame], source: Frame | None, cue: Cue
+) -> None:
+    """Let a named source speak for a thought it reports inside a narrated act.
+
+    ``Die Firma plant nach Angaben der Gewerkschaft den Abbau von Stellen``: a plan is not
+    heard; the Gewerkschaft tells it, and a reader names it as the speaker. A spoken act
+    keeps its subject (``Merkel lobte laut Sprecher die Arbeit``: Merkel praised).
+    """
+    if source is None or source.speaker is None or source.source_only:
+        return  # "nach ersten Angaben" names no one
+    words = view.tokens[source.speaker[0] : source.speaker[1]]
+    if not names_someone(words):
+        return  # "plant nach ersten Angaben den Abbau": the phrase after it is no source
+    if unnamed_source(words):
+        return  # "laut Berichten": no one is named, and the one who plans stays
+    position = cue.parts[0] if cue.parts else cue.token
+    for frame in frames:
+        if (
+            frame.kind == "reported"
+            and frame.cue is not None
+            and frame.cue.medium == "thought"
+            and any(a <= position < b for a, b in frame.pieces)
+        ):
+            frame.speaker = source.speaker
+            frame.source_only = False
+            frame.source_subject = None
 
 
 def _reported_already(frames: list[Frame], starts: list[int]) -> bool:

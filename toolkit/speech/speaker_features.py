@@ -33,7 +33,7 @@ from functools import cache
 from toolkit.memo import word_memo
 from toolkit.model import Document, ReportedSpeech, Span, Token
 from toolkit.speech.cues import source_nouns
-from toolkit.speech.roles import role_of, suffixes_in
+from toolkit.speech.roles import is_body_noun, role_of, suffixes_in
 from toolkit.speech.subjects import (
     FINITE,
     GENITIVE_DETERMINERS,
@@ -309,6 +309,14 @@ def person_like(words: Sequence[Token]) -> bool:
         return words[0].text.lower() != "es"
     nouns = [t for t in words if is_noun(t)]
     return bool(nouns) and (role_of(nouns[0].text) is not None or is_source_noun(nouns[0].text))
+
+
+def names_someone(words: Sequence[Token]) -> bool:
+    """Whether a mention names a person or a body (``Die Firma``, ``des Geheimdienstes``).
+
+    Wider than :func:`person_like`, which the ranking's weights were trained with.
+    """
+    return person_like(words) or any(is_noun(t) and is_body_noun(t.lemma or t.text) for t in words)
 
 
 def instance_type(record: ReportedSpeech) -> str:

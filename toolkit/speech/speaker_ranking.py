@@ -37,6 +37,7 @@ from toolkit.speech.speaker_features import (
     candidates,
     instance_type,
     is_source_noun,
+    names_someone,
     person_like,
 )
 from toolkit.speech.speakers import SpeakerResolver
@@ -183,6 +184,8 @@ def rank_speakers(
             span = rule  # "die Interpretation der Erklärungen der Ministerin X": X speaks
         elif rule is not None and span is not None and _own_subject(context, record, span, rule):
             span = rule  # "Man habe die Anwohner nicht gefragt, erklärte er": man asked
+        elif rule is not None and span is not None and _unnamed_aside(context, record, span, rule):
+            span = rule  # "Die Firma plant laut Berichten den Abbau": the Firma plans
         if choice is not None and span is not None:
             for signal, override in (
                 ("subject_after_verb", _subject_after_verb),
@@ -239,6 +242,28 @@ def _resolve(
         )
         result.append(replace(record, speaker=name, speaker_mention=mention, speaker_why=why))
     return result
+
+
+def _unnamed_aside(
+    context: DocumentContext, record: ReportedSpeech, span: tuple[int, int], rule: tuple[int, int]
+) -> bool:
+    """Whether the chosen mention is an unnamed source beside a verb whose subject names someone.
+
+    ``Die Firma plant laut Berichten den Abbau``: ``Berichten`` names no one, so the verb's
+    subject stays. Next to the cue (``Berichten zufolge``) the source is the cue's own, and
+    no one is named (see ``_resolve``); in an earlier sentence it is what the words go back
+    to (``Dazu sollen sie laut Meldung ermutigt worden sein. Sie hätten Geld verlangt.``).
+    """
+    words = context.tokens[span[0] : span[1]]
+    cue = context.span_range(record.cue)
+    return (
+        cue is not None
+        and instance_type(record).endswith("/verb")
+        and unnamed_source(words)
+        and not _next_to_cue(record, words)
+        and context.tokens[span[0]].sentence == context.tokens[cue[0]].sentence
+        and names_someone(context.tokens[rule[0] : rule[1]])
+    )
 
 
 def _own_subject(
@@ -363,6 +388,7 @@ def _prepositional_source(
             found is not None
             and person_like(words[found[0] : found[1]])
             and not is_own(words[found[0]])  # "eigenen Angaben" names the subject
+            and not unnamed_source(words[found[0] : found[1]])  # "laut Berichten": no one
         ):
             return offset + found[0], offset + found[1]
     return None
