@@ -123,7 +123,7 @@ def surname(run: Sequence[Token]) -> str:
     regnal number keeps the name before it (``Benedikt XVI.``), a Korean given name the
     family name (``Ban Ki-moon``).
     """
-    if is_company_name(run) or foreign_name(run):
+    if is_company_name(run) or foreign_name(run) or _acronym_and_noun(run):
         return " ".join(token.text for token in run)  # "Fox News", "Wikimedia Foundation"
     if len(run) > 1 and (
         _SHORTENED.fullmatch(run[-1].text) or _KOREAN_GIVEN_NAME.fullmatch(run[-1].text)
@@ -138,6 +138,51 @@ def surname(run: Sequence[Token]) -> str:
     if len(words) > 1 and words[0].lower() in _NAME_PARTICLES:
         words[0] = words[0].lower()  # as a reader writes it inside a sentence: "von der Leyen"
     return " ".join(words)
+
+
+def _role_before_name(words: Sequence[Token], position: int) -> bool:
+    """Whether a word the tagger read as a name is a role before the holder's name.
+
+    ``NATO-Generalsekretär Jaap de Hoop Scheffer``; a surname that is also a role
+    (``Fischer sagte``) has no name after it.
+    """
+    after = words[position + 1] if position + 1 < len(words) else None
+    return (
+        after is not None
+        and after.pos in {"NE", "NN", "FM"}
+        and after.text[:1].isupper()
+        and _role_word(words[position].text)
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+
+
+def _acronym_and_noun(run: Sequence[Token]) -> bool:
+    """Whether a run is an acronym and the noun that names what it is (``AK Vorratsdaten…``)."""
+    return len(run) == 2 and _is_acronym(run[0].text) and run[1].pos == "NN"
+
+
+def _noun_after_acronym(words: Sequence[Token], position: int, run: list[Token]) -> bool:
+    """Whether a noun closing the phrase after an acronym is part of the body's name.
+
+    ``der AK Vorratsdatenspeicherung``, ``der BUND Naturschutz``: the noun names the group.
+    A role or body after the acronym is a noun of its own (``der DGB Chef``), and an
+    inflected noun is no name.
+    """
+    token = words[position]
+    after = words[position + 1] if position + 1 < len(words) else None
+    return (
+        len(run) == 1
+        and _is_acronym(run[0].text)
+        and token.pos == "NN"
+        and token.text[:1].isupper()
+        and (after is None or after.pos in {"$,", "$(", "$."})
+        and not _role_word(token.text)
+        and not is_body_noun(token.text)
+        and (token.lemma or token.text) == token.text
+    )
 
 
 def _surname_read_as_noun(words: Sequence[Token], position: int, run: list[Token]) -> bool:
@@ -277,7 +322,9 @@ def name_run(words: Sequence[Token]) -> list[Token]:
             and (after_title(words, position) or _surname_after_role(words, position))
         ):
             return [words[position + 1]]  # "Herr Kachelmann": the tagger read a noun
-        if (token.pos == "NE" or _foreign_name_word(words, position, run)) and not attribute:
+        if not run and token.pos == "NE" and _role_before_name(words, position):
+            pass  # "NATO-Generalsekretär Jaap de Hoop Scheffer": the tagger read a role as a name
+        elif (token.pos == "NE" or _foreign_name_word(words, position, run)) and not attribute:
             run.append(token)
         elif run:
             if _genitive_before_role(run, words, position):
@@ -287,6 +334,8 @@ def name_run(words: Sequence[Token]) -> list[Token]:
             rest = rest_of_name(words, position, run)
             if rest:
                 run.extend(words[position : position + rest])  # "Thomas de Maizière"
+            elif _noun_after_acronym(words, position, run):
+                run.append(token)  # "der AK Vorratsdatenspeicherung": one body's name
             elif token.pos == "NN" and "-" in token.text and is_body_noun(token.text):
                 return []  # "Robert Koch-Institut": the name belongs to the body's name
             break
