@@ -333,6 +333,9 @@ def _sentence_frames(view: SentenceView, cues: list[Cue], previous_free: bool) -
         frames.append(frame)  # type: ignore[arg-type]
         if frame.kind != "direct":  # type: ignore[union-attr]
             view.claimed.extend(frame.pieces)  # type: ignore[union-attr]
+        if cue.cue_class == "prep" and frame.speaker is not None:  # type: ignore[union-attr]
+            # the source is no speech act of its own: "laut einer Pressemitteilung des BMI"
+            view.claimed.append(frame.speaker)  # type: ignore[union-attr]
     return frames
 
 

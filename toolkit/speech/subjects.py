@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from toolkit.model import Token
+from toolkit.speech.given_names import given_name_gender
 from toolkit.speech.roles import is_body_noun, role_of
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
@@ -122,11 +123,34 @@ def noun_phrase_end(tokens: Sequence[Token], start: int, limit: int | None = Non
     if i == start:
         return start
     while i < limit and tokens[i].text.lower() in GENITIVE_DETERMINERS:
+        if _closed_by_a_name(tokens, start, i):
+            break  # a name takes no genitive: "des BMI | der Verbesserung" is the next phrase
         after = _nominal(tokens, i, limit)
         if after == i:
             break
         i = after
     return i
+
+
+def _closed_by_a_name(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a phrase ending before ``end`` ends with a name, which takes no genitive.
+
+    ``des BMI der Verbesserung``, ``das Landgericht Hamburg der Einschätzung``, ``Giorgos
+    Papandreou der Opposition``: the next phrase starts at ``der``. An English title the
+    tagger read as names goes on (``Chief Software Architect des Unternehmens``).
+    """
+    last = tokens[end - 1]
+    if last.pos != "NE":
+        return False
+    if last.text.isupper() and last.text.isalpha():
+        return True  # an acronym: "des BMI"
+    first = end - 1
+    while first > start and tokens[first - 1].pos == "NE":
+        first -= 1
+    if first == start or given_name_gender(tokens[first].text) in {"f", "m"}:
+        return True  # the phrase is the name, or a person's name ends it
+    before = tokens[first - 1]  # a role or body before the name: "Landgericht Hamburg"
+    return before.pos == "NN" and (is_body_noun(before.text) or role_of(before.text) is not None)
 
 
 def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
