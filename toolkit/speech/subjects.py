@@ -189,6 +189,8 @@ def _object_after_body(noun: Token, following: Token) -> bool:
         return False  # "Behörden" counts by its lemma
     if role_of(following.lemma or following.text) is not None:
         return False  # "die Hilfsorganisation Ärzte ohne Grenzen"
+    if following.text.count("-") >= 2:
+        return False  # "die Gewerkschaft Nahrung-Genuss-Gaststätten": a name of parts
     # an inflected noun is no name, and an inflected body ("den Behörden") takes no name
     return _inflected(following) or _inflected(noun)
 
