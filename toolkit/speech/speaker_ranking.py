@@ -223,7 +223,9 @@ def _resolve(
         words = tokens[span[0] : span[1]]
         if span in names:
             name = names[span]
-        elif _next_to_cue(record, words) and unnamed_source(words):
+        elif unnamed_source(words) and (
+            _next_to_cue(record, words) or _prepositional(tokens, span)
+        ):
             name = None  # "Berichten zufolge", "laut vorläufigem Ergebnis": no one is named
         elif span == rule and _source_only(record, words):
             name = record.speaker  # "nach Polizeiangaben" -> Polizei, "demnach": the last one
@@ -410,15 +412,19 @@ def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int,
     word = context.tokens[cue[0]]
     if (record.cue_lemma or "") == "heißen":
         return False
-    tokens = context.tokens
-    before = tokens[span[0] - 1].text.lower() if span[0] > 0 else ""
-    after = tokens[span[1]].text.lower() if span[1] < len(tokens) else ""
-    if before in {"laut", "gemäß"} or after == "zufolge":
+    if _prepositional(context.tokens, span):
         return True  # "Zunächst ist laut Automobilwoche daran gedacht": the source speaks
     sentence = context.document.sentence_tokens(word.sentence)
     position = cue[0] - context.document.sentences[word.sentence].first_token
     finite = clause_finite(sentence, position)
     return passive_clause(sentence, position, finite, record.cue_lemma or "") is None
+
+
+def _prepositional(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a mention is the source of ``laut X``, ``gemäß X`` or ``X zufolge``."""
+    before = tokens[span[0] - 1].text.lower() if span[0] > 0 else ""
+    after = tokens[span[1]].text.lower() if span[1] < len(tokens) else ""
+    return before in {"laut", "gemäß"} or after == "zufolge"
 
 
 def _next_to_cue(record: ReportedSpeech, words: Sequence[Token]) -> bool:
