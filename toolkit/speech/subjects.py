@@ -125,7 +125,7 @@ def noun_phrase_end(tokens: Sequence[Token], start: int, limit: int | None = Non
     while i < limit and tokens[i].text.lower() in GENITIVE_DETERMINERS:
         if _closed_by_a_name(tokens, start, i):
             break  # a name takes no genitive: "des BMI | der Verbesserung" is the next phrase
-        after = _nominal(tokens, i, limit)
+        after = _nominal(tokens, i, limit, genitive=True)
         if after == i:
             break
         i = after
@@ -153,10 +153,12 @@ def _closed_by_a_name(tokens: Sequence[Token], start: int, end: int) -> bool:
     return before.pos == "NN" and (is_body_noun(before.text) or role_of(before.text) is not None)
 
 
-def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
+def _nominal(tokens: Sequence[Token], start: int, limit: int, genitive: bool = False) -> int:
     i = start
     while i < limit and tokens[i].pos in _NP_PREFIX:
         i += 1
+        if genitive and i == start + 1 and i < limit:
+            i = _embedded_attribute_end(tokens, i, limit)
     nouns = i
     while i < limit:
         if is_noun(tokens[i]):
@@ -173,6 +175,34 @@ def _nominal(tokens: Sequence[Token], start: int, limit: int) -> int:
                 continue
         break
     return i if i > nouns else start
+
+
+#: The last word of a prepositional phrase before the adjective (``am Montag | zurückgetretenen``).
+_PHRASE_ENDS = frozenset({"NN", "NE", "CARD", "ADV", "ADJD"})
+#: Words of a phrase inside an extended attribute (``am vergangenen Montag``).
+_ATTRIBUTE_WORDS = frozenset({"ART", "ADJA", "ADJD", "ADV", "CARD", "NN", "NE", "APPRART", "APPR"})
+
+
+def _embedded_attribute_end(tokens: Sequence[Token], start: int, limit: int) -> int:
+    """Return where the adjective of an extended attribute starts after an article, else ``start``.
+
+    ``des am Montag zurückgetretenen Airbus-Chefs``: a prepositional phrase between a
+    genitive article and an adjective belongs to the adjective. The adjective follows the
+    phrase's last word, not an article inside it (``am Montag in einem Moskauer ...``).
+    """
+    if tokens[start].pos not in {"APPR", "APPRART"}:
+        return start
+    for k in range(start + 1, min(limit - 1, start + 6)):
+        word = tokens[k]
+        if (
+            word.pos == "ADJA"
+            and tokens[k - 1].pos in _PHRASE_ENDS
+            and (is_noun(tokens[k + 1]) or tokens[k + 1].pos == "ADJA")
+        ):
+            return k
+        if word.pos not in _ATTRIBUTE_WORDS:
+            break
+    return start
 
 
 def _object_after_body(noun: Token, following: Token) -> bool:

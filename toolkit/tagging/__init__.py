@@ -254,6 +254,70 @@ def correct_verbs_after_zu(tags: list[str]) -> list[str]:
     ]
 
 
+#: Tags of the words between a preposition and the adjective of an extended attribute.
+_ATTRIBUTE_TAGS = frozenset({"APPR", "APPRART", "ART", "ADJA", "ADJD", "ADV", "CARD", "NN", "NE"})
+
+
+def correct_articles_after_verbs(tags: list[str]) -> list[str]:
+    """Make a "relative pronoun" after a verb and a comma the article it is.
+
+    ``Die Polizei sagte, die in der Nacht festgenommenen Männer seien bewaffnet``: HanTa
+    reads ``die`` as a relative pronoun, but a verb is no antecedent, and a preposition,
+    then an adjective before a noun, is an extended attribute of a noun phrase whose verb
+    comes next (a relative clause ends with its verb).
+
+    Examples
+    --------
+    >>> sagte_die_festgenommenen_maenner_seien = [
+    ...     "VVFIN", "$,", "PRELS", "APPR", "ART", "NN", "ADJA", "NN", "VAFIN", "ADJD", "$."
+    ... ]
+    >>> correct_articles_after_verbs(sagte_die_festgenommenen_maenner_seien)[2]
+    'ART'
+    >>> getroffen_die_in_der_stadt_wohnen = ["VVPP", "$,", "PRELS", "APPR", "ART", "NN", "VVFIN"]
+    >>> correct_articles_after_verbs(getroffen_die_in_der_stadt_wohnen)[2]
+    'PRELS'
+    """
+    corrected = list(tags)
+    for i in range(2, len(tags) - 2):
+        if not (
+            tags[i] == "PRELS"
+            and tags[i - 1] == "$,"
+            and tags[i - 2][:2] in {"VV", "VA", "VM"}
+            and tags[i + 1] in {"APPR", "APPRART"}
+        ):
+            continue
+        for k in range(i + 2, min(len(tags) - 1, i + 7)):
+            if tags[k] == "ADJA" and tags[k - 1] in _PHRASE_END_TAGS:
+                if _subject_before_verb(tags, k + 1):
+                    corrected[i] = "ART"
+                break
+            if tags[k] not in _ATTRIBUTE_TAGS:
+                break
+    return corrected
+
+
+#: The last word of the prepositional phrase inside an attribute (``in der Nacht``).
+_PHRASE_END_TAGS = frozenset({"NN", "NE", "CARD", "ADV", "ADJD"})
+
+
+def _subject_before_verb(tags: list[str], start: int) -> bool:
+    """Whether nouns from ``start`` on are followed by a finite verb that does not end a clause.
+
+    ``die in der Nacht festgenommenen Männer seien bewaffnet``: the verb comes second, as in
+    a main clause; a relative clause ends with its verb (``…, der am Montag in einem
+    Moskauer Gefängnis starb.``).
+    """
+    k = start
+    while k < len(tags) and tags[k] in {"ADJA", "NN", "NE"}:
+        k += 1
+    return (
+        k > start
+        and k + 1 < len(tags)
+        and tags[k] in FINITE_TAGS
+        and not tags[k + 1].startswith("$")
+    )
+
+
 def _later_main_clause(tags: list[str], start: int, end: int) -> bool:
     has_subject = any(tag in _SUBJECT_TAGS for tag in tags[start : end - 1])
     governed = any(tag in _GOVERNING_TAGS for tag in tags[:start])
@@ -276,6 +340,7 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
         ]
         tags = correct_clause_final_verbs(words, [tag for _lemma, tag in analyses])
         tags = correct_verbs_after_zu(tags)
+        tags = correct_articles_after_verbs(tags)
         lemmas = [lemma for lemma, _tag in analyses]
         tags = correct_governed_verbs(words, tags, lemmas)
         lemmas = particle_lemmas(words, tags, lemmas)
