@@ -40,6 +40,7 @@ from toolkit.speech.roles import (
     is_body_noun,
     is_company_name,
     role_of,
+    suffixes_in,
 )
 from toolkit.speech.subjects import (
     FINITE,
@@ -140,7 +141,7 @@ class SpeakerResolver:
             if genitive:  # "nach Celebis Angaben", "Merkels Worten": Celebi, Merkel
                 run[-1] = with_text(run[-1], run[-1].text[:-1])
             entity = self._person(run, tokens[i - 1] if i > 0 else None)
-            if i > 0 and tokens[i - 1].text.lower() in _BEFORE_A_PLACE and not entity.roles:
+            if i > 0 and _before_a_place(tokens[i - 1]) and not (entity.roles or genitive):
                 entity.place = True
             for token in tokens[i:end]:
                 self.named_at[token.index] = (entity, tokens[end - 1].index, genitive)
@@ -447,7 +448,7 @@ class SpeakerResolver:
         ):
             # a pronoun opening its sentence continues the subject of the sentence before
             return subject
-        speaker = self._recent(test)
+        speaker = self._recent(lambda e: test(e) and not e.place)
         if speaker is None or not _a_person(speaker):
             # "Laut diesem Entwurf ... Der Italiener Nicola Zingaretti gehört zu den
             # Unterstützern. Er erklärte": a person named just before, not the document
@@ -612,8 +613,10 @@ _ATTRIBUTE_STARTS = frozenset({"der", "des", "dem", "den", "von", "vom", "im", "
 
 
 def _a_person(entity: _Entity) -> bool:
-    # an acronym names a body ("SPD", "USGS"), which "er" does not refer to
-    return entity.person and not (len(entity.name) > 1 and entity.name.isupper())
+    # an acronym names a body ("SPD", "USGS"), which "er" does not refer to, nor a place
+    return (
+        entity.person and not entity.place and not (len(entity.name) > 1 and entity.name.isupper())
+    )
 
 
 def _masculine(entity: _Entity) -> bool:
@@ -632,6 +635,23 @@ def _feminine_or_plural(entity: _Entity) -> bool:
 #: Kosovo``): in news a person's name takes no article, and ``in``/``nach``/``aus`` before a
 #: name say where.
 _BEFORE_A_PLACE = frozenset({"in", "im", "ins", "nach", "aus", "das", "dem", "des"})
+#: Nouns right before a name that make it a place (``der Provinz Kosovo``, ``die Stadt
+#: Homs``); compounds count by their ending (``Hafenstadt``, ``Teilrepublik``).
+_PLACE_NOUNS = frozenset(
+    {
+        "provinz", "stadt", "region", "land", "bundesland", "staat", "insel", "republik",
+        "gemeinde", "kreis", "bezirk", "dorf", "kanton", "distrikt", "gebiet", "grafschaft",
+        "halbinsel", "hauptstadt", "metropole", "küste",
+    }
+)  # fmt: skip
+
+
+def _before_a_place(token: Token) -> bool:
+    """Whether a word before a name makes it a place (``in Kabul``, ``Provinz Kosovo``)."""
+    if token.text.lower() in _BEFORE_A_PLACE:
+        return True
+    return token.pos == "NN" and bool(suffixes_in(token.text.lower(), _PLACE_NOUNS))
+
 
 #: Indefinite pronouns name no one in particular: written in lower case wherever they stand.
 _INDEFINITE = frozenset({"man", "jemand", "niemand"})
