@@ -30,7 +30,8 @@ from importlib import resources
 
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
 from toolkit.speech.cues import unnamed_source
-from toolkit.speech.names import surname_with_particle
+from toolkit.speech.names import name_run, surname_with_particle
+from toolkit.speech.roles import role_of
 from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
@@ -196,8 +197,37 @@ def rank_speakers(
                     span = found
                     choice = Choice(choice.candidate, choice.confidence, (signal,))
                     break
+        if span is not None:
+            span = _with_apposed_name(context, span)
         chosen.append((span, choice))
     return _resolve(document, context, records, chosen)
+
+
+def _with_apposed_name(context: DocumentContext, span: tuple[int, int]) -> tuple[int, int]:
+    """Extend a role without a name by the name in apposition after it.
+
+    ``sagte der Oberkommandierende General der US-Streitkräfte im Irak, General George
+    Casey``: the name says who the role is; without it the role went to the last general.
+    """
+    tokens = context.tokens
+    first, end = span
+    if (
+        end + 1 >= len(tokens)
+        or tokens[end].pos != "$,"
+        or tokens[end].sentence != tokens[first].sentence
+        or name_run(tokens[first:end])
+        or not any(role_of(t.text) for t in tokens[first:end] if t.pos == "NN")
+    ):
+        return span
+    k = end + 1
+    while k < len(tokens) and tokens[k].pos == "NN" and role_of(tokens[k].text):
+        k += 1  # "…, General George Casey": a role before the name
+    name_end = k
+    while name_end < len(tokens) and tokens[name_end].pos == "NE":
+        name_end += 1
+    if name_end - k < 2 or tokens[name_end - 1].sentence != tokens[first].sentence:
+        return span  # a given name and a surname: a lone word may be a place or a body
+    return first, name_end
 
 
 def _resolve(

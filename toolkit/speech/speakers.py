@@ -694,10 +694,15 @@ def _role_alone(part: Sequence[Token]) -> bool:
 
 
 def _role_and_name(part: Sequence[Token]) -> bool:
-    """Whether a conjunct is a role noun followed by a name (``Arbeitsminister Franz M.``)."""
+    """Whether a conjunct is a role noun followed by a name (``Arbeitsminister Franz M.``).
+
+    The name may follow as an apposition (``Mitabgeordnete in der Versammlung Hongkongs,
+    Claudia Mo``).
+    """
+    apposition = any(t.pos == "$," for t in part[1:]) and part[-1].pos == "NE"
     return (
         len(part) > 1
         and part[0].pos in {"NN", "NNA"}  # "Abgeordnete Claudia Mo": a noun from an adjective
         and role_of(part[0].text) is not None
-        and part[1].pos == "NE"
+        and (part[1].pos == "NE" or apposition)
     )
