@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from toolkit.atomic import write_text_atomic
-from toolkit.scores import figure, format_figure, load_scores, record_scores, render_markdown
+from toolkit.scores import (
+    corpus_and_part,
+    figure,
+    format_figure,
+    load_scores,
+    record_scores,
+    render_markdown,
+)
 from toolkit.translate import LABELS, number
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,9 +120,12 @@ def test_recorded_scores_read_german_in_the_notebooks(section, systems):
         pytest.skip(f"no {section} scores recorded")
     shown = view.output.value
     for row in view.rows:
-        for column in ("system", "subset", "measure"):
+        for column in ("system", "measure"):
             if column in row and not (column == "system" and isinstance(systems, tuple)):
                 assert tr(f"val_{row[column]}", "de") in shown, row[column]
+        corpus, part = corpus_and_part(row["subset"])  # a heading per corpus, then its parts
+        assert f"<b>Gold-Daten: {tr(f'val_{corpus}', 'de')}</b>" in shown, corpus
+        assert part is None or f"<td>{tr(f'val_{part}', 'de')}</td>" in shown, part
         if row.get("n") is not None:  # a count, as a count: "6.476", never "6.476,0"
             assert f">{number(round(row['n']), 'de')}<" in shown
             assert f">{number(float(row['n']), 'de')}<" not in shown
@@ -139,3 +149,90 @@ def test_every_recorded_system_subset_and_measure_reads_german():
     }
     missing = sorted(name for name in names if f"val_{name}" not in LABELS)
     assert not missing, missing
+
+
+def _speech_view(tmp_path, monkeypatch):
+    """A ScoresView of recorded speech rows written in the bench script's order."""
+    import toolkit.widgets.course as course
+    from toolkit.widgets import ScoresView
+
+    rows = [
+        {"system": f"toolkit, speech_model={model}", "subset": subset, "measure": measure,
+         "P": 0.5, "R": 0.25, "F1": 0.333, "n": 10}
+        for subset, measures in (
+            ("Redewiedergabe dev all", ("token direct", "token indirect")),
+            ("Redewiedergabe dev fiction", ("token direct", "token indirect")),
+            ("WikiNews dev", ("token direct", "message")),
+        )
+        for model in ("rules", "model")
+        for measure in measures
+    ]  # fmt: skip
+    file = tmp_path / "scores.json"
+    record_scores("speech", rows, note="`python bench/eval_speech.py`", path=file)
+    monkeypatch.setattr(course, "load_scores", lambda: load_scores(file))
+    return ScoresView("speech", command="python bench/eval_speech.py")
+
+
+def test_scores_view_groups_rows_by_corpus_then_measure(tmp_path, monkeypatch):
+    """Notebook 03's table: a heading per corpus, a line per measure, the systems together."""
+    html = _speech_view(tmp_path, monkeypatch).output.value
+    # in reading order: corpus headings, measure lines and the cells part | system
+    order = re.findall(
+        r'<div class="tk-corpus"><b>(.*?)</b>|<tr class="tk-measure"><th[^>]*>(.*?)</th>'
+        r"|<tr><td>(.*?)</td><td>(.*?)</td>",
+        html,
+    )
+    seen = [" | ".join(part for part in found if part) for found in order]
+    assert seen == [
+        "Gold-Daten: Redewiedergabe, Entwicklungsteil",
+        "Token direkt",
+        "alle | Toolkit: Regeln",
+        "alle | Toolkit: Regeln + Modell (Standard)",
+        "Erzähltexte | Toolkit: Regeln",
+        "Erzähltexte | Toolkit: Regeln + Modell (Standard)",
+        "Token indirekt",
+        "alle | Toolkit: Regeln",
+        "alle | Toolkit: Regeln + Modell (Standard)",
+        "Erzähltexte | Toolkit: Regeln",
+        "Erzähltexte | Toolkit: Regeln + Modell (Standard)",
+        "Gold-Daten: WikiNews, Entwicklungsteil",
+        "Token direkt",
+        "Toolkit: Regeln | 0,500",  # no parts in WikiNews: system, then the scores
+        "Toolkit: Regeln + Modell (Standard) | 0,500",
+        "Wiedergabe als Ganzes",
+        "Toolkit: Regeln | 0,500",
+        "Toolkit: Regeln + Modell (Standard) | 0,500",
+    ]
+    # the header of a corpus table names the columns left in its rows
+    assert "<tr><th>Teil</th><th>System</th><th>P</th><th>R</th><th>F1</th><th>n</th></tr>" in html
+    assert "<tr><th>System</th><th>P</th><th>R</th><th>F1</th><th>n</th></tr>" in html
+
+
+def test_scores_view_explains_precision_recall_and_f1_in_both_languages(tmp_path, monkeypatch):
+    from toolkit.widgets import LanguageSwitch
+
+    view = _speech_view(tmp_path, monkeypatch)
+    german = view.output.value
+    explained = german.index("Anteil der gefundenen Stellen, die stimmen")
+    assert explained < german.index("<table")  # read before the table
+    assert "R (Recall): der Anteil der richtigen Stellen, die gefunden wurden" in german
+    assert "F1: das harmonische Mittel aus P und R" in german
+    assert "share of the places found" not in german
+    LanguageSwitch(view).language = "en"
+    english = view.output.value
+    assert "P (precision): the share of the places found that are right" in english
+    assert "R (recall): the share of the right places that were found" in english
+    assert "F1: the harmonic mean of P and R" in english
+    assert "Gold data: WikiNews dev" in english and "<td>fiction</td>" in english
+    assert "Anteil" not in english and "Gold-Daten" not in english
+
+
+def test_a_table_without_precision_and_recall_explains_only_f1():
+    """Sentiment records macro-F1 only (notebook 04): no words on columns it does not show."""
+    from toolkit.widgets import ScoresView
+
+    view = ScoresView("sentiment", systems="")
+    if not view.rows:
+        pytest.skip("no sentiment scores recorded")
+    assert "harmonische Mittel" in view.output.value
+    assert "Precision" not in view.output.value and "Recall" not in view.output.value

@@ -27,6 +27,17 @@ def test_without_data_the_view_explains_and_shows_anchors(monkeypatch, tmp_path)
     assert "nicht gefunden" in view.status.value and view.result.value == ""  # German view
 
 
+def test_the_view_explains_precision_recall_and_f1_above_its_tables():
+    """Notebook 07: what P, R and F1 mean stands above the scores and the anchors."""
+    view = EvaluationView(path="", run=False)
+    order = [child.value for child in view.children if hasattr(child, "value")]
+    assert order.index(view.explanation.value) < order.index(view.reference.value)
+    assert "P (Precision): der Anteil der gefundenen Stellen, die stimmen" in view.explanation.value
+    LanguageSwitch(view).language = "en"
+    assert "R (recall): the share of the right places that were found" in view.explanation.value
+    assert "F1: the harmonic mean of P and R" in view.explanation.value
+
+
 def test_view_relabels():
     view = EvaluationView(path="", run=False)
     LanguageSwitch(view).language = "en"
@@ -53,6 +64,11 @@ def test_a_subset_without_items_shows_no_score(eval_data):
     # a part without sentences is named below the table, not shown as rows of "–"
     assert "Nachrichten" not in view.result.value.split("</table>")[0]
     assert "Ohne Sätze in dieser Auswahl (nicht gezeigt): Nachrichten." in view.result.value
+    # the scores stand under a heading of their gold data, one line per measure
+    assert "<b>Gold-Daten: alle</b>" in view.result.value
+    assert '<tr class="tk-measure"><th colspan="5" scope="colgroup">Token-F1 (roh)</th>' in (
+        view.result.value
+    )
     # the reference system's name reads German too, English after the switch
     assert "SoMaJo 2.5, direkt aufgerufen" in view.result.value
     assert "called directly" not in view.result.value
@@ -93,9 +109,14 @@ def test_show_gives_a_png_image():
 
 
 def _score_cells(html: str) -> list[list[str]]:
-    """The P, R and F1 cells of every body row of the view's table."""
-    rows = [re.findall(r"<td>(.*?)</td>", row) for row in html.split("<tr>")[2:]]
-    return [cells[3:6] for cells in rows if len(cells) >= 6]
+    """The P, R and F1 cells of every body row of the view's tables (found by their header)."""
+    found = []
+    for table in html.split("<table")[1:]:
+        names = re.findall(r"<th>(.*?)</th>", table)
+        first = names.index("P")
+        rows = [re.findall(r"<td>(.*?)</td>", row) for row in table.split("<tr>")[2:]]
+        found += [cells[first : first + 3] for cells in rows if len(cells) == len(names)]
+    return found
 
 
 def test_anchor_scores_line_up_with_three_decimals():

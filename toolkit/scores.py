@@ -28,8 +28,10 @@ from toolkit.errors import InputError
 __all__ = [
     "README_BEGIN",
     "README_END",
+    "corpus_and_part",
     "figure",
     "format_figure",
+    "grouped_rows",
     "load_scores",
     "record_scores",
     "render_markdown",
@@ -40,6 +42,9 @@ README_BEGIN = "<!-- scores:begin: generated from toolkit/data/scores.json -->"
 README_END = "<!-- scores:end -->"
 #: Systems whose name starts with this are ours; the README shows only those rows.
 OUR_SYSTEM = "toolkit"
+#: Parts of a corpus that a subset may name last ("Redewiedergabe dev fiction"); the words
+#: before the part name the corpus.
+PARTS = ("all", "fiction", "non-fiction", "news")
 
 
 def scores_path() -> Path:
@@ -159,6 +164,56 @@ def format_figure(value: float | None, language: str = "de", digits: int = 3) ->
     if language == "de":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+
+
+def corpus_and_part(subset: str) -> tuple[str, str | None]:
+    """Split a subset into the corpus it comes from and the part of it (``None``: all of it).
+
+    Examples
+    --------
+    >>> corpus_and_part("Redewiedergabe dev fiction"), corpus_and_part("WikiNews dev")
+    (('Redewiedergabe dev', 'fiction'), ('WikiNews dev', None))
+    >>> corpus_and_part("news")
+    ('news', None)
+    """
+    corpus, _, part = subset.rpartition(" ")
+    return (corpus, part) if corpus and part in PARTS else (subset, None)
+
+
+def grouped_rows(rows: Iterable[Mapping[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Group score rows by corpus; in a corpus, the rows of one measure sit together.
+
+    Corpora, measures, parts and systems keep the order in which they first appear (the
+    order the bench script wrote), so a measure's rows read part by part, and the systems
+    of one part (rules, model, …) stand one under the other. Each row gains ``corpus`` and
+    ``part`` (:func:`corpus_and_part`).
+
+    Examples
+    --------
+    >>> rows = [{"system": s, "subset": f"RW {p}", "measure": m} for s in ("rules", "model")
+    ...         for m in ("direct", "indirect") for p in ("all", "news")]
+    >>> groups = grouped_rows(rows + [{"system": "rules", "subset": "WN", "measure": "direct"}])
+    >>> [(corpus, len(found)) for corpus, found in groups]
+    [('RW', 8), ('WN', 1)]
+    >>> [(r["measure"], r["part"], r["system"]) for r in groups[0][1][:3]]
+    [('direct', 'all', 'rules'), ('direct', 'all', 'model'), ('direct', 'news', 'rules')]
+    """
+    found = [dict(row) for row in rows]
+    for row in found:
+        row["corpus"], row["part"] = corpus_and_part(str(row.get("subset", "")))
+
+    def first_seen(key: str) -> dict[Any, int]:
+        order: dict[Any, int] = {}
+        for row in found:
+            order.setdefault(row.get(key), len(order))
+        return order
+
+    orders = {key: first_seen(key) for key in ("corpus", "measure", "part", "system")}
+    found.sort(key=lambda row: tuple(orders[key][row.get(key)] for key in orders))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in found:
+        groups.setdefault(row["corpus"], []).append(row)
+    return list(groups.items())
 
 
 def _cell(value: Any) -> str:

@@ -36,7 +36,7 @@ from toolkit.scores import load_scores
 from toolkit.translate import date_text, number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
-from toolkit.widgets.figures import frame_html
+from toolkit.widgets.figures import frame_html, scores_explanation, scores_html
 
 register_labels(
     {
@@ -156,7 +156,10 @@ class SelfCheck(ToolkitWidget):
 
 
 class ScoresView(ToolkitWidget):
-    """The toolkit's recorded figures of one evaluation section, as a table for people.
+    """The toolkit's recorded figures of one evaluation section, as tables for people.
+
+    First what P, R, F1 and n mean, then one table per corpus with the rows of a measure
+    together (:func:`~toolkit.widgets.figures.scores_html`).
 
     Examples
     --------
@@ -202,23 +205,20 @@ class ScoresView(ToolkitWidget):
             )
             return
         frame = pd.DataFrame(rows)
-        columns = [c for c in self.columns if c in frame.columns]
-        if "system" in columns and frame["system"].nunique() == 1:
-            columns.remove("system")  # one system: its name is in the text around the table
-        frame = frame[columns].copy()
+        frame = frame[[c for c in self.columns if c in frame.columns]].copy()
         if "n" in frame.columns:  # a count: "6.476", not the "6.476,0" of a float column
             frame["n"] = pd.to_numeric(frame["n"], errors="coerce").round().astype("Int64")
-        for score in {"P", "R", "F1"} & set(frame.columns):  # one column, three decimals
-            frame[score] = [
-                None if pd.isna(v) else number(v, self.language, fixed=True) for v in frame[score]
-            ]
         note = str(found.get("note", ""))  # type: ignore[union-attr]
         command = re.search(r"`([^`]+)`", note)
         measured = self._("sv_measured").format(
             date=date_text(str(found.get("measured", "")), self.language),  # type: ignore[union-attr]
             note=command.group(1) if command else self.command,
         )
-        self.output.value = frame_html(frame, language=self.language) + message(measured)
+        self.output.value = (
+            scores_explanation(frame.columns, self.language)
+            + scores_html(frame, language=self.language)
+            + message(measured)
+        )
 
 
 class ArticleView(ToolkitWidget):

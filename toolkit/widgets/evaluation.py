@@ -26,10 +26,7 @@ from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
 from toolkit.translate import choice, error_text, number
 from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
-from toolkit.widgets.figures import frame_html
-
-#: Score columns, shown with three decimals each so that they line up.
-SCORES = ("P", "R", "F1")
+from toolkit.widgets.figures import SCORES, frame_html, scores_explanation, scores_html
 
 register_labels(
     {
@@ -99,6 +96,7 @@ class EvaluationView(ToolkitWidget):
         self.limit = widgets.BoundedIntText(value=limit, min=0, max=10_000_000, step=100)
         self.run_button = widgets.Button(icon="play", button_style="primary")
         self.status = widgets.HTML()
+        self.explanation = widgets.HTML()  # what P, R, F1 and n mean, above both tables
         self.result = widgets.HTML()
         self.reference = widgets.HTML()
         self.run_button.on_click(lambda _button: self.run())
@@ -109,6 +107,7 @@ class EvaluationView(ToolkitWidget):
                 self.path,
                 widgets.HBox([self.stage, self.limit, self.run_button]),
                 self.status,
+                self.explanation,
                 self.result,
                 self.reference,
             ],
@@ -130,6 +129,7 @@ class EvaluationView(ToolkitWidget):
         self.stage.value = current
         self.limit.description = self._("ev_limit")
         self.run_button.description = self._("ev_run")
+        self.explanation.value = scores_explanation(language=self.language)
         self.show_anchors()
         self.show_scores()  # the scores or the error shown stay, in the new language
 
@@ -184,7 +184,7 @@ class EvaluationView(ToolkitWidget):
                 empty = message(self._("ev_no_units").format(parts=names))
         self.result.value = (
             f"<b>{escape(self._('ev_scores'))}</b>"
-            f"{frame_html(shown, language=self.language, fixed=SCORES)}{empty}"
+            f"{scores_html(shown, language=self.language)}{empty}"
         )
 
 

@@ -13,14 +13,56 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, escape, table
+from toolkit.scores import grouped_rows
 from toolkit.translate import (
     NOTE_COLUMNS,
     choice,
     decimals_in_text,
     header,
     number,
+    register_labels,
     same_decimals,
+    tr,
     value,
+)
+
+register_labels(
+    {
+        "sv_corpus": {"de": "Gold-Daten: {corpus}", "en": "Gold data: {corpus}"},
+        "col_part": {"de": "Teil", "en": "part"},
+        "val_Redewiedergabe dev": {
+            "de": "Redewiedergabe, Entwicklungsteil",
+            "en": "Redewiedergabe dev",
+        },
+        "val_fiction": {"de": "Erzähltexte", "en": "fiction"},
+        "val_non-fiction": {"de": "Sachtexte", "en": "non-fiction"},
+        "sv_explain": {
+            "de": "So lesen Sie die Werte (von 0 bis 1; 1 heißt: fehlerfrei):",
+            "en": "How to read the scores (from 0 to 1; 1 means: no mistakes):",
+        },
+        "sv_explain_P": {
+            "de": "P (Precision): der Anteil der gefundenen Stellen, die stimmen. Von allem, "
+            "was das Toolkit markiert hat: Wie viel steht auch so im Gold-Standard?",
+            "en": "P (precision): the share of the places found that are right. Of all the "
+            "toolkit marked: how much is in the gold standard too?",
+        },
+        "sv_explain_R": {
+            "de": "R (Recall): der Anteil der richtigen Stellen, die gefunden wurden. Von "
+            "allem, was im Gold-Standard markiert ist: Wie viel hat das Toolkit gefunden?",
+            "en": "R (recall): the share of the right places that were found. Of all that "
+            "is marked in the gold standard: how much did the toolkit find?",
+        },
+        "sv_explain_F1": {
+            "de": "F1: das harmonische Mittel aus P und R. Es ist nur hoch, wenn beide hoch "
+            "sind; viel finden und dabei viel falsch markieren hilft nicht.",
+            "en": "F1: the harmonic mean of P and R. It is high only when both are high; "
+            "finding a lot while marking a lot wrongly does not help.",
+        },
+        "sv_explain_n": {
+            "de": "n: so viele Stellen enthält der Gold-Standard in dieser Zeile.",
+            "en": "n: how many places the gold standard holds in this row.",
+        },
+    }
 )
 
 
@@ -97,24 +139,10 @@ def show(figure: Figure, dpi: int = 90) -> Image:
     return ChartImage(figure, dpi)
 
 
-def frame_html(
-    frame: pd.DataFrame, index: bool = False, language: str = "de", fixed: Collection[str] = ()
-) -> str:
-    """Return a DataFrame as an escaped HTML table for people (see :mod:`toolkit.translate`).
-
-    Headers and bilingual values (``"keine / none"``) are shown in ``language``, numbers the
-    German or English way, empty cells as ``–``. The numbers of the ``fixed`` columns keep
-    three decimals, so that a column of scores lines up (``0,970`` under ``0,875``).
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"Wort": ["<b>"], "n": [None], "f1": [0.5]})
-    >>> frame_html(frame).split("</tr>")[1]
-    '<tr><td>&lt;b&gt;</td><td>–</td><td>0,5</td>'
-    >>> frame_html(frame, fixed=["f1"]).split("</tr>")[1]
-    '<tr><td>&lt;b&gt;</td><td>–</td><td>0,500</td>'
-    """
-    shown = frame.reset_index() if index else frame
+def _cells(
+    shown: pd.DataFrame, language: str, fixed: Collection[str]
+) -> tuple[list[str], list[list[str]]]:
+    """Return the headers and the cell texts of a table for people (see :func:`frame_html`)."""
     aligned = [column in fixed for column in shown.columns]
 
     notes = [column in NOTE_COLUMNS for column in shown.columns]
@@ -141,5 +169,111 @@ def frame_html(
             for i, text in zip(floats, aligned_texts, strict=True):
                 rows[i][k] = text
     names = [header(c, language) if c != "index" else "" for c in shown.columns]
+    return names, rows
+
+
+def frame_html(
+    frame: pd.DataFrame, index: bool = False, language: str = "de", fixed: Collection[str] = ()
+) -> str:
+    """Return a DataFrame as an escaped HTML table for people (see :mod:`toolkit.translate`).
+
+    Headers and bilingual values (``"keine / none"``) are shown in ``language``, numbers the
+    German or English way, empty cells as ``–``. The numbers of the ``fixed`` columns keep
+    three decimals, so that a column of scores lines up (``0,970`` under ``0,875``).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"Wort": ["<b>"], "n": [None], "f1": [0.5]})
+    >>> frame_html(frame).split("</tr>")[1]
+    '<tr><td>&lt;b&gt;</td><td>–</td><td>0,5</td>'
+    >>> frame_html(frame, fixed=["f1"]).split("</tr>")[1]
+    '<tr><td>&lt;b&gt;</td><td>–</td><td>0,500</td>'
+    """
+    shown = frame.reset_index() if index else frame
+    names, rows = _cells(shown, language, fixed)
     # a wide table scrolls inside its cell instead of being cut off at the cell's edge
     return f'{STYLE}<div class="tk-scroll">{table(rows, header=names, css_class="tk-table")}</div>'
+
+
+#: Score columns, shown with three decimals each so that they line up.
+SCORES = ("P", "R", "F1")
+
+
+def scores_html(frame: pd.DataFrame, language: str = "de") -> str:
+    """Return score rows as tables for people: one per corpus, the rows of a measure together.
+
+    Each corpus (:func:`toolkit.scores.corpus_and_part`) gets a heading and its own table.
+    When a measure has several rows there (parts of the corpus, systems), it heads them as a
+    line across the table; the systems of one part stand one under the other. P, R and F1
+    keep three decimals; a part or system column is left out when it would say nothing.
+
+    Examples
+    --------
+    >>> rows = [{"system": s, "subset": "WikiNews dev", "measure": m, "F1": 0.5, "n": 9}
+    ...         for m in ("token direct", "message") for s in ("rules", "model")]
+    >>> html = scores_html(pd.DataFrame(rows))
+    >>> "Gold-Daten: WikiNews, Entwicklungsteil" in html, html.count('class="tk-measure"')
+    (True, 2)
+    """
+    records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    several_systems = len({row.get("system") for row in records}) > 1
+    parts = []
+    for corpus, rows in grouped_rows(records):
+        group = pd.DataFrame(rows, dtype=object)  # a count stays a count ("476", not "476,0")
+        columns = [
+            "measure",
+            *(["part"] if group["part"].notna().any() else []),
+            *(["system"] if several_systems and "system" in group else []),
+            *[c for c in group.columns if c not in _GROUPING],
+        ]
+        measures = group["measure"].tolist() if "measure" in group else [None] * len(group)
+        headed = "measure" in group and group["measure"].duplicated().any()
+        if headed:
+            columns.remove("measure")
+        names, cells = _cells(group[[c for c in columns if c in group]], language, SCORES)
+        width = len(names)
+        body = []
+        for k, row in enumerate(cells):
+            if headed and (k == 0 or measures[k] != measures[k - 1]):
+                body.append(
+                    f'<tr class="tk-measure"><th colspan="{width}" scope="colgroup">'
+                    f"{escape(value(measures[k], language))}</th></tr>"
+                )
+            body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+        head = "".join(f"<th>{escape(name)}</th>" for name in names)
+        title = tr("sv_corpus", language).format(corpus=value(corpus, language))
+        parts.append(
+            f'<div class="tk-corpus"><b>{escape(title)}</b></div>'
+            f'<div class="tk-scroll"><table class="tk-table"><tr>{head}</tr>'
+            f"{''.join(body)}</table></div>"
+        )
+    return STYLE + SCORES_STYLE + "".join(parts)
+
+
+#: Rows of one measure start with a line across the table; a corpus heading has some air.
+SCORES_STYLE = (
+    "<style>.tk-table tr.tk-measure th { background: #f2f2f2; border-top: 2px solid #bbb; "
+    "font-weight: bold; }"
+    " .tk-corpus { margin-top: 0.8em; }</style>"
+)
+#: Columns that place a row (shown as headings or in front), not read as a score.
+_GROUPING = ("measure", "part", "system", "subset", "corpus")
+
+
+def scores_explanation(columns: Collection[str] = (*SCORES, "n"), language: str = "de") -> str:
+    """Return one or two sentences on each score column of a table (P, R, F1 and n).
+
+    Examples
+    --------
+    >>> "harmonische Mittel" in scores_explanation(), "Recall" in scores_explanation(["F1"])
+    (True, False)
+    """
+    items = [
+        f"<li>{escape(tr(f'sv_explain_{column}', language))}</li>"
+        for column in (*SCORES, "n")
+        if column in columns
+    ]
+    return (
+        f'<div class="tk-message tk-info"><b>{escape(tr("sv_explain", language))}</b>'
+        f'<ul style="margin:0.2em 0">{"".join(items)}</ul></div>'
+    )
