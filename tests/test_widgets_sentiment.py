@@ -121,3 +121,56 @@ def test_an_empty_changed_sentence_says_so_in_the_new_language(article_doc):
     assert "Der Text ist leer" in explainer.compare_html.value
     LanguageSwitch(explainer).language = "en"
     assert "empty" in explainer.compare_html.value and "leer" not in explainer.compare_html.value
+
+
+def _table(html: str) -> tuple[list[str], list[list[str]]]:
+    """The headers and the body rows (cell texts) of the one table in ``html``."""
+    import re
+
+    headers = re.findall(r"<th>(.*?)</th>", html)
+    rows = [re.findall(r"<td>(.*?)</td>", row) for row in html.split("<tr>")[2:]]
+    return headers, rows
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "direct", "indirect"),
+    [
+        ("de", "Wort", "direkte Rede", "indirekte Rede"),
+        ("en", "word", "direct speech", "indirect speech"),
+    ],
+)
+def test_the_explainer_and_the_word_table_share_their_labels(
+    article_doc, language, word, direct, indirect
+):
+    """Notebook 04: the explainer said "Wort" / "direkte Rede", the word table "Text" / "direkt"."""
+    from toolkit.tables import sentiment_words_frame
+    from toolkit.widgets import DocumentView
+
+    explainer = SentimentExplainer(article_doc, sentence=2, language=language)
+    words = DocumentView(
+        article_doc,
+        sentiment_words_frame,
+        columns=[
+            "text",
+            "lexicon_entry",
+            "lexicon_value",
+            "modifiers",
+            "adjusted_value",
+            "contribution",
+            "voice",
+        ],
+        sentence=2,
+        language=language,
+    )
+    explained_headers, explained_rows = _table(explainer.table_html.value)
+    table_headers, table_rows = _table(words.output.value)
+    assert explained_headers == table_headers and table_headers[0] == word
+    voices = [row[-1] for row in table_rows]
+    assert voices == [row[-1] for row in explained_rows[:-1]]  # the last row is the sum
+    assert direct in voices and indirect in voices
+    assert [row[0] for row in table_rows] == [row[0] for row in explained_rows[:-1]]
+    # the voices chart beside the explainer's table names them the same way
+    explainer.show_groups("voice")
+    ticks = [tick.get_text() for tick in explainer.groups_figure.axes[0].get_yticklabels()]
+    assert any(tick.startswith(f"{direct} (") for tick in ticks), ticks
+    assert f"<td>{direct}</td>" in explainer.groups_html.value

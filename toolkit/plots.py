@@ -27,6 +27,7 @@ from toolkit.translate import (
     signed_number,
     tr,
     value,
+    voice_text,
 )
 
 register_labels(
@@ -309,7 +310,7 @@ def plot_sentiment_groups(
     chosen = tuple(reversed(chosen))
     figure, axes = new_axes(7.0, max(2.0, 0.45 * len(chosen) + 1.2))
     names = [
-        f"{value(found.name, language) if group == 'voice' else found.name} ({found.passages})"
+        f"{voice_text(found.name, language) if group == 'voice' else found.name} ({found.passages})"
         for found in chosen
     ]
     values = [found.polarity for found in chosen]

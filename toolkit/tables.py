@@ -21,8 +21,11 @@ from toolkit.translate import (
     signed_number,
     tr,
     value,
+    voice_text,
 )
 
+#: Columns that name the voice of a sentiment word (shown as :func:`voice_text`).
+VOICE_COLUMNS = ("voice",)
 #: Columns that hold 0-based sentence or token numbers: people read them from 1.
 NUMBERED = ("sentence", "token")
 #: Columns whose values are the analysed text (or words from it): shown as they are.
@@ -52,7 +55,9 @@ def for_people(
     ``sentence`` and ``token`` count from 1, numbers are written the German (``2.218``,
     ``0,67``) or English way, a missing value is ``–``, codes such as ``Sub`` or
     ``syncretic`` are translated; text from the document stays as it is. All cells are
-    strings. With ``max_rows`` only the first rows are kept (see :func:`rows_note`).
+    strings. With ``max_rows`` only the first rows are kept (see :func:`rows_note`). A table
+    may name a column's header itself: ``frame.attrs["headers"]`` maps the column to the
+    name whose ``col_`` label is shown (the word table's ``text`` reads "Wort").
 
     Examples
     --------
@@ -75,9 +80,12 @@ def for_people(
         if own in shown.columns:
             shown = shown.rename(columns={own: "explanation"})
     columns = {}
+    headers = frame.attrs.get("headers", {})
     for column in shown.columns:
         cells = shown[column].astype(object).where(shown[column].notna(), None)
-        if column in NUMBERED:
+        if column in VOICE_COLUMNS:  # "direkte Rede" here and in the explainer alike
+            cells = cells.map(lambda v: voice_text(v, language))
+        elif column in NUMBERED:
             cells = cells.map(lambda n: MISSING if n is None else number(int(n) + 1, language))
         elif column in SCORE_DECIMALS:  # "+0,70" here and in the explainer alike
             digits = SCORE_DECIMALS[column]
@@ -91,7 +99,7 @@ def for_people(
             if pd.api.types.is_float_dtype(shown[column]):  # one scale: "0,100" under "0,287"
                 written = same_decimals([None if c == MISSING else c for c in cells], language)
                 cells = pd.Series([MISSING if c is None else c for c in written], dtype=object)
-        columns[header(column, language)] = cells.tolist()
+        columns[header(headers.get(column, column), language)] = cells.tolist()
     return pd.DataFrame(columns, columns=list(columns), index=range(1, len(shown) + 1))
 
 
@@ -324,7 +332,9 @@ def sentiment_frame(document: Document) -> pd.DataFrame:
 def sentiment_words_frame(document: Document, sentence: int | None = None) -> pd.DataFrame:
     """Explain the scores: one row per word that counted (of one sentence, or of all).
 
-    The ``contribution`` column of a sentence adds up exactly to its polarity.
+    The ``contribution`` column of a sentence adds up exactly to its polarity. People read
+    the ``text`` column as "Wort" / "word", as in the explainer
+    (:class:`~toolkit.widgets.SentimentExplainer`).
 
     Examples
     --------
@@ -335,29 +345,32 @@ def sentiment_words_frame(document: Document, sentence: int | None = None) -> pd
     ('provokant', -1.0, 'zutiefst ×1.8', -1.8)
     """
     if document.sentiment is None:
-        return pd.DataFrame(columns=SENTIMENT_WORD_COLUMNS)
-    return pd.DataFrame(
-        [
-            {
-                "sentence": scored.sentence,
-                "token": word.token,
-                "start": word.start,
-                "end": word.end,
-                "text": word.text,
-                "lexicon_entry": word.lexicon_entry,
-                "lexicon_value": word.lexicon_value,
-                "modifiers": "; ".join(word.modifiers),
-                "adjusted_value": word.adjusted_value,
-                "contribution": word.contribution,
-                "voice": word.voice,
-                "speaker": word.speaker,
-            }
-            for scored in document.sentiment.sentences
-            if sentence is None or scored.sentence == sentence
-            for word in scored.words
-        ],
-        columns=SENTIMENT_WORD_COLUMNS,
-    )
+        frame = pd.DataFrame(columns=SENTIMENT_WORD_COLUMNS)
+    else:
+        frame = pd.DataFrame(
+            [
+                {
+                    "sentence": scored.sentence,
+                    "token": word.token,
+                    "start": word.start,
+                    "end": word.end,
+                    "text": word.text,
+                    "lexicon_entry": word.lexicon_entry,
+                    "lexicon_value": word.lexicon_value,
+                    "modifiers": "; ".join(word.modifiers),
+                    "adjusted_value": word.adjusted_value,
+                    "contribution": word.contribution,
+                    "voice": word.voice,
+                    "speaker": word.speaker,
+                }
+                for scored in document.sentiment.sentences
+                if sentence is None or scored.sentence == sentence
+                for word in scored.words
+            ],
+            columns=SENTIMENT_WORD_COLUMNS,
+        )
+    frame.attrs["headers"] = {"text": "word"}  # each row is a word: "Wort", not "Text"
+    return frame
 
 
 def sentiment_groups_frame(document: Document, group: str | None = None) -> pd.DataFrame:

@@ -79,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_subjectivity": {"de": "Subjektivität", "en": "subjectivity"},
     "col_label": {"de": "Einordnung", "en": "label"},
     "col_words": {"de": "Wörter", "en": "words"},
+    "col_word": {"de": "Wort", "en": "word"},
     "col_lexicon_entry": {"de": "Lexikoneintrag", "en": "lexicon entry"},
     "col_lexicon_value": {"de": "Lexikonwert", "en": "lexicon value"},
     "col_modifiers": {"de": "Regeln", "en": "rules applied"},
@@ -157,6 +158,12 @@ LABELS: dict[str, dict[str, str]] = {
     "val_negative": {"de": "negativ", "en": "negative"},
     "val_neutral": {"de": "neutral", "en": "neutral"},
     "val_narrator": {"de": "Erzähler", "en": "narrator"},
+    # the voice a sentiment word is spoken in (voice_text): the explainer, its chart and the
+    # word table name it alike
+    "voice_narrator": {"de": "Erzähler", "en": "narrator"},
+    "voice_direct": {"de": "direkte Rede", "en": "direct speech"},
+    "voice_indirect": {"de": "indirekte Rede", "en": "indirect speech"},
+    "voice_reported": {"de": "erzählte Rede", "en": "reported speech"},
     "val_voice": {"de": "Stimme", "en": "voice"},
     "val_speaker": {"de": "Sprecher", "en": "speaker"},
     "val_speech": {"de": "gesprochen", "en": "speech"},
@@ -597,6 +604,18 @@ def value(found: object, language: str = "de") -> str:
     return text if text else MISSING
 
 
+def voice_text(voice: object, language: str = "de") -> str:
+    """Name the voice of a sentiment word: ``direkte Rede``, ``Erzähler`` (``–`` if none).
+
+    Examples
+    --------
+    >>> voice_text("direct"), voice_text("reported", "en"), voice_text(None)
+    ('direkte Rede', 'reported speech', '–')
+    """
+    key = f"voice_{voice}"
+    return tr(key, language) if key in LABELS else value(voice, language)
+
+
 #: Columns whose text carries numbers of the toolkit's own (applied rules: ``zutiefst ×1.8``);
 #: they are written the German way in German. Other text is shown as written.
 NOTE_COLUMNS = frozenset({"modifiers"})
@@ -729,4 +748,5 @@ __all__ = [
     "register_labels",
     "tr",
     "value",
+    "voice_text",
 ]

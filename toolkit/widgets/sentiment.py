@@ -31,8 +31,10 @@ from toolkit.translate import (
     SCORE_DECIMALS,
     decimals_in_text,
     error_text,
+    header,
     number,
     signed_number,
+    voice_text,
 )
 from toolkit.widgets.base import (
     FULL_WIDTH,
@@ -50,13 +52,6 @@ register_labels(
             "de": "Der Text hat keinen Satz (nur Leer- oder Steuerzeichen).",
             "en": "The text has no sentence (only blank or control characters).",
         },
-        "se_word": {"de": "Wort", "en": "word"},
-        "se_entry": {"de": "Lexikoneintrag", "en": "lexicon entry"},
-        "se_value": {"de": "Lexikonwert", "en": "lexicon value"},
-        "se_modifiers": {"de": "Regeln", "en": "rules applied"},
-        "se_adjusted": {"de": "Wert danach", "en": "adjusted value"},
-        "se_contribution": {"de": "Beitrag", "en": "contribution"},
-        "se_voice": {"de": "Stimme", "en": "voice"},
         "se_sum": {"de": "Summe = Polarität", "en": "sum = polarity"},
         "se_no_words": {
             "de": "Kein Wort dieses Satzes steht im Lexikon: Polarität 0 (neutral).",
@@ -83,14 +78,20 @@ register_labels(
         "positive": {"de": "positiv", "en": "positive"},
         "negative": {"de": "negativ", "en": "negative"},
         "neutral": {"de": "neutral", "en": "neutral"},
-        "narrator": {"de": "Erzähler", "en": "narrator"},
-        "direct": {"de": "direkte Rede", "en": "direct speech"},
-        "indirect": {"de": "indirekte Rede", "en": "indirect speech"},
-        "reported": {"de": "erzählte Rede", "en": "reported speech"},
     }
 )
 
 _MARK_COLOURS = {"positive": "#c7e9c0", "negative": "#fcc5e0"}
+#: The explanation table's columns, named as in the word table (``col_`` labels).
+WORD_COLUMNS = (
+    "word",
+    "lexicon_entry",
+    "lexicon_value",
+    "modifiers",
+    "adjusted_value",
+    "contribution",
+    "voice",
+)
 
 
 class SentimentExplainer(ToolkitWidget):
@@ -250,7 +251,7 @@ class SentimentExplainer(ToolkitWidget):
                 word.start - current.start,
                 word.end - current.start,
                 colour=_MARK_COLOURS["positive" if word.contribution > 0 else "negative"],
-                title=f"{self._('se_contribution')} {self._n(word.contribution)}",
+                title=f"{header('contribution', self.language)} {self._n(word.contribution)}",
             )
             for word in self.result.words
         ]
@@ -311,7 +312,7 @@ class SentimentExplainer(ToolkitWidget):
         self.groups_chart.show_figure(self.groups_figure)
         rows = [
             (
-                self._(found.name) if group == "voice" else found.name,
+                voice_text(found.name, self.language) if group == "voice" else found.name,
                 found.passages,
                 found.words,
                 self._n(found.total),
@@ -319,7 +320,7 @@ class SentimentExplainer(ToolkitWidget):
             )
             for found in self.groups
         ]
-        header = [
+        names = [
             self._("se_name"),
             self._("se_passages"),
             self._("se_words"),
@@ -327,7 +328,7 @@ class SentimentExplainer(ToolkitWidget):
             self._("se_polarity"),
         ]
         note = message(self._("se_no_speech")) if not self.document.speech else ""
-        self.groups_html.value = STYLE + note + table(rows, header=header, css_class="tk-table")
+        self.groups_html.value = STYLE + note + table(rows, header=names, css_class="tk-table")
         return self.groups
 
     # -- helpers -----------------------------------------------------------------------------
@@ -358,18 +359,8 @@ class SentimentExplainer(ToolkitWidget):
     ) -> str:
         if not rows:
             return message(self._("se_no_words"))
-        header = [
-            self._(key)
-            for key in (
-                "se_word",
-                "se_entry",
-                "se_value",
-                "se_modifiers",
-                "se_adjusted",
-                "se_contribution",
-                "se_voice",
-            )
-        ]
+        # the headers of the word table (sentiment_words_frame), so both read alike
+        names = [header(column, self.language) for column in WORD_COLUMNS]
         cells = [
             (
                 row["word"],
@@ -378,12 +369,12 @@ class SentimentExplainer(ToolkitWidget):
                 self._n_modifiers(str(row["modifiers"])) or "–",
                 self._n(row["adjusted_value"], SCORE_DECIMALS["adjusted_value"]),  # type: ignore[arg-type]
                 self._n(row["contribution"]),  # type: ignore[arg-type]
-                self._(str(row["voice"])),
+                voice_text(row["voice"], self.language),
             )
             for row in rows
         ]
         cells.append(("", "", "", "", self._(sum_label), self._n(polarity), ""))
-        return STYLE + table(cells, header=header, css_class="tk-table")
+        return STYLE + table(cells, header=names, css_class="tk-table")
 
     def _n_modifiers(self, text: str) -> str:
         """Rules such as ``zutiefst ×1.8`` with the decimal comma in German."""
