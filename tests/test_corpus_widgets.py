@@ -276,3 +276,36 @@ def test_the_overview_says_cp1252_holds_latin1(tmp_path):
     view = CorpusView(tmp_path)
     view.run()
     assert "cp1252 (Windows, enthält Latin-1)" in view.table.value
+
+
+def test_dates_in_the_corpus_tables_stay_on_one_line(tmp_path):
+    """Notebook 06: a date column broke '2024-05-14' after a hyphen in the wide overview."""
+    import re
+
+    from toolkit.corpus.batch import overview_frame
+    from toolkit.widgets import CorpusTable
+
+    (tmp_path / "a.txt").write_text("Der Rat tagte. Er sagte, es sei gut.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Es regnete.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,datum,gedruckt\na.txt,2024-05-14,03.12.2026\nb.txt,2024-06-07,14. Mai 2024\n",
+        encoding="utf-8",
+    )
+    view = CorpusView(tmp_path)
+    view.run()
+    table = CorpusTable(overview_frame(view.result)[["document", "datum", "gedruckt", "tokens"]])
+    for html in (view.table.value, table.output.value):
+        dates = re.findall(r'<td class="tk-date" style="white-space:nowrap">([^<]*)</td>', html)
+        assert sorted(dates) == ["03.12.2026", "14. Mai 2024", "2024-05-14", "2024-06-07"]
+        assert "<td>2024-05-14</td>" not in html and "<td>03.12.2026</td>" not in html
+    # names and numbers still wrap as before (no nowrap on every cell)
+    assert "<td>a</td>" in table.output.value and re.search(r"<td>\d+</td>", table.output.value)
+
+
+def test_only_whole_dates_are_kept_on_one_line():
+    from toolkit.render import cell
+
+    for date in ("2024-05-14", "2024-05-14 09:30", "03.12.2026", "3.12.26", "14. Mai 2024"):
+        assert 'style="white-space:nowrap"' in cell(date), date
+    for other in ("1.234.567", "2.218", "0,5", "1.2.3", "2024", "am 03.12.2026", "Lokales"):
+        assert cell(other).startswith("<td>"), other

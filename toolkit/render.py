@@ -8,6 +8,7 @@ instead of formatting HTML themselves, so the escaping is checked once, here.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -127,18 +128,45 @@ def token_boxes(tokens: Sequence[str], different: Iterable[int] = ()) -> str:
     )
 
 
+#: A cell that is only a date (``2024-05-14``, ``2024-05-14 09:30``, ``14.05.2024``,
+#: ``14. Mai 2024``, ``14/05/2024``): a table keeps it on one line.
+DATE_CELL = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,? \d{1,2}:\d{2})?"
+    r"|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}"
+    r"|\d{1,2}\.? [A-ZÄÖÜ][a-zäöü]+\.? \d{4}"
+)
+
+
+def cell(content: object) -> str:
+    """Return one escaped table cell; a date stays on one line (``white-space: nowrap``).
+
+    A narrow column broke ``2024-05-14`` after a hyphen and ``14. Mai 2024`` at a space;
+    the class ``tk-date`` marks such a cell.
+
+    Examples
+    --------
+    >>> cell("<b>"), cell("03.12.2026")
+    ('<td>&lt;b&gt;</td>', '<td class="tk-date" style="white-space:nowrap">03.12.2026</td>')
+    >>> cell("1.234.567"), cell("0,5")
+    ('<td>1.234.567</td>', '<td>0,5</td>')
+    """
+    text = str(content)
+    if DATE_CELL.fullmatch(text.strip()):
+        return f'<td class="tk-date" style="white-space:nowrap">{escape(text)}</td>'
+    return f"<td>{escape(text)}</td>"
+
+
 def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_class: str = "") -> str:
-    """Return a simple HTML table; every cell is escaped.
+    """Return a simple HTML table; every cell is escaped, a date kept on one line (:func:`cell`).
 
     Examples
     --------
     >>> table([["<b>", 1]], header=["Wort", "n"])
     '<table class=""><tr><th>Wort</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td>1</td></tr></table>'
     """
-    head = "".join(f"<th>{escape(str(cell))}</th>" for cell in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
-    )
+    head = "".join(f"<th>{escape(str(name))}</th>" for name in header)
+    body = "".join("<tr>" + "".join(cell(found) for found in row) + "</tr>" for row in rows)
     return (
         f'<table class="{escape(css_class)}">'
         + (f"<tr>{head}</tr>" if head else "")
