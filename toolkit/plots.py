@@ -24,6 +24,7 @@ from toolkit.translate import (
     header,
     minus_signs,
     register_labels,
+    separators,
     signed_number,
     tr,
     value,
@@ -85,10 +86,7 @@ def tick_formatter(language: str) -> FuncFormatter:
     """
 
     def show(value: float, _position: int | None = None) -> str:
-        text = minus_signs(f"{value:,.10g}")
-        if language == "en":
-            return text
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return separators(minus_signs(f"{value:,.10g}"), language)
 
     return FuncFormatter(show)
 

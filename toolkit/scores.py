@@ -24,6 +24,7 @@ from typing import Any
 
 from toolkit.atomic import write_text_atomic
 from toolkit.errors import InputError
+from toolkit.translate import separators
 
 __all__ = [
     "README_BEGIN",
@@ -160,10 +161,7 @@ def format_figure(value: float | None, language: str = "de", digits: int = 3) ->
     """
     if value is None:
         return "–"
-    text = f"{value:,.{digits}f}"
-    if language == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return separators(f"{value:,.{digits}f}", language)
 
 
 def corpus_and_part(subset: str) -> tuple[str, str | None]:

@@ -489,9 +489,21 @@ def number(found: object, language: str = "de", digits: int = 3, fixed: bool = F
     else:
         text = f"{float(found):,.{digits}f}".rstrip("0")
         text = text + "0" if text.endswith(".") else text
-    if language != "en":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return minus_signs(text)
+    return minus_signs(separators(text, language))
+
+
+_GERMAN_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def separators(text: str, language: str = "de") -> str:
+    """Write a number Python formatted (``1,234.5``) with the language's separators.
+
+    Examples
+    --------
+    >>> separators("12,500.75"), separators("12,500.75", "en")
+    ('12.500,75', '12,500.75')
+    """
+    return text if language == "en" else text.translate(_GERMAN_SEPARATORS)
 
 
 #: Sentiment scores and how many decimals people read them with, wherever they are shown
@@ -746,6 +758,7 @@ __all__ = [
     "header",
     "number",
     "register_labels",
+    "separators",
     "tr",
     "value",
     "voice_text",

@@ -44,6 +44,7 @@ from toolkit.translate import (
     error_text,
     minus_signs,
     same_decimals,
+    separators,
     signed_number,
     value,
 )
@@ -166,10 +167,7 @@ def _number(value: object, language: str) -> str | None:
         if abs(number) < 1
         else (f"{number:,.2f}".rstrip("0").rstrip("."))
     )
-    text = minus_signs(text)
-    if language == "en":
-        return text
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return separators(minus_signs(text), language)
 
 
 class CorpusView(ToolkitWidget):
