@@ -51,7 +51,7 @@ from typing import Any
 
 from toolkit.config import AnalysisConfig
 from toolkit.model import Document, ReportedSpeech, Span, Token, VerbMood
-from toolkit.speech.cues import Cue, find_cues, segment_end, unnamed_source
+from toolkit.speech.cues import Cue, find_cues, segment_end, source_preposition, unnamed_source
 from toolkit.speech.direct import (
     Direct,
     colon_speaker,
@@ -536,9 +536,7 @@ def _speaker(
         return _source_name(mention, last), span
     first, end = offset + frame.speaker[0], offset + frame.speaker[1]
     tokens = document.tokens
-    prepositional = (first > 0 and tokens[first - 1].text.lower() in _SOURCE_PREPOSITIONS) or (
-        end < len(tokens) and tokens[end].text.lower() == "zufolge"
-    )
+    prepositional = source_preposition(tokens, first, end) is not None
     if unnamed_source(mention) and (
         prepositional or any(anonymous_report(token.text) for token in mention)
     ):
@@ -546,10 +544,6 @@ def _speaker(
         # Ermittlungen ergaben": the investigation is named
         return None, span
     return resolver.resolve(mention), span
-
-
-#: Prepositions that introduce a source (``laut vorläufigem Ergebnis``).
-_SOURCE_PREPOSITIONS = frozenset({"laut", "nach", "gemäß"})
 
 
 def _source_name(

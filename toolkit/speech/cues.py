@@ -418,6 +418,28 @@ def source_nouns() -> dict[str, Medium]:
     }
 
 
+def source_preposition(tokens: Sequence[Token], first: int, end: int) -> str | None:
+    """Return the word that makes ``tokens[first:end]`` a source (``None``: none).
+
+    ``laut``, ``gemäß`` or ``nach`` before it, ``zufolge`` after it.
+
+    Examples
+    --------
+    >>> from toolkit import analyse
+    >>> words = analyse("Laut Polizei kam er. Der Polizei zufolge kam er.").tokens
+    >>> source_preposition(words, 1, 2), source_preposition(words, 5, 7)
+    ('laut', 'zufolge')
+    """
+    before = tokens[first - 1].text.lower() if first > 0 else ""
+    if before in _SOURCE_PREPOSITIONS:
+        return before
+    return "zufolge" if end < len(tokens) and tokens[end].text.lower() == "zufolge" else None
+
+
+#: Prepositions that introduce a source (``laut vorläufigem Ergebnis``).
+_SOURCE_PREPOSITIONS = frozenset({"laut", "nach", "gemäß"})
+
+
 def unnamed_source(words: Sequence[Token]) -> bool:
     """Whether a source names no one: ``Berichten``, ``ersten Angaben`` (not ``eigenen``).
 

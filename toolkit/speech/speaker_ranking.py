@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
-from toolkit.speech.cues import unnamed_source
+from toolkit.speech.cues import source_preposition, unnamed_source
 from toolkit.speech.names import name_run, surname_with_particle
 from toolkit.speech.roles import role_of
 from toolkit.speech.speaker_features import (
@@ -451,10 +451,11 @@ def _may_name(context: DocumentContext, record: ReportedSpeech, span: tuple[int,
 
 
 def _prepositional(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
-    """Whether a mention is the source of ``laut X``, ``gemäß X`` or ``X zufolge``."""
-    before = tokens[span[0] - 1].text.lower() if span[0] > 0 else ""
-    after = tokens[span[1]].text.lower() if span[1] < len(tokens) else ""
-    return before in {"laut", "gemäß"} or after == "zufolge"
+    """Whether a mention is the source of ``laut X``, ``gemäß X`` or ``X zufolge``.
+
+    Not after ``nach``: ``nach der Wahl`` says when as often as ``nach Angaben`` says whose.
+    """
+    return source_preposition(tokens, *span) in {"laut", "gemäß", "zufolge"}
 
 
 def _next_to_cue(record: ReportedSpeech, words: Sequence[Token]) -> bool:
