@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from toolkit.speech.speakers import INDEFINITE
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -41,8 +43,9 @@ SPEAKER_COLUMNS += ["reported", "sentiment", "sentiment_passages", "document_nam
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
 #: Names that stand for someone else in every text (``man``, an unresolved ``Sie``): merged
 #: across documents they would make one speaker of many, so the corpus table leaves them out.
-NO_ONE_ACROSS_TEXTS = frozenset(
-    {"man", "jemand", "niemand", "ich", "du", "er", "sie", "es", "wir", "ihr"}
+NO_ONE_ACROSS_TEXTS = (
+    INDEFINITE
+    | {"ich", "du", "er", "sie", "es", "wir", "ihr"}
     | {"der", "die", "das", "dieser", "diese", "dieses"}
 )
 _ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")

@@ -51,7 +51,7 @@ from toolkit.speech.subjects import (
     noun_phrase_end,
 )
 
-__all__ = ["FINITE", "NO_ONE", "SpeakerResolver"]
+__all__ = ["FINITE", "INDEFINITE", "NO_ONE", "SpeakerResolver"]
 
 
 @dataclass
@@ -294,7 +294,7 @@ class SpeakerResolver:
         if not words:
             return None
         first = words[0].text.lower()
-        if len(words) == 1 and first in _INDEFINITE:
+        if len(words) == 1 and first in INDEFINITE:
             return self.entities.setdefault(first, _Entity(first, person=False))  # "Man": man
         if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS", "PPOSAT"}:
             if self.agreement:
@@ -654,7 +654,7 @@ def _before_a_place(token: Token) -> bool:
 
 
 #: Indefinite pronouns name no one in particular: written in lower case wherever they stand.
-_INDEFINITE = frozenset({"man", "jemand", "niemand"})
+INDEFINITE = frozenset({"man", "jemand", "niemand"})
 
 
 def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
