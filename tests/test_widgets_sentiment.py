@@ -174,3 +174,21 @@ def test_the_explainer_and_the_word_table_share_their_labels(
     ticks = [tick.get_text() for tick in explainer.groups_figure.axes[0].get_yticklabels()]
     assert any(tick.startswith(f"{direct} (") for tick in ticks), ticks
     assert f"<td>{direct}</td>" in explainer.groups_html.value
+
+
+@pytest.mark.parametrize(
+    ("language", "voices", "group"),
+    [
+        ("de", ["Erzähler", "direkte Rede", "indirekte Rede", "erzählte Rede"], "Stimme"),
+        ("en", ["narrator", "direct speech", "indirect speech", "reported speech"], "voice"),
+    ],
+)
+def test_the_groups_table_names_voices_as_the_explainer_does(article_doc, language, voices, group):
+    """Notebook 04: the table below the chart said "direkt", the chart "direkte Rede"."""
+    from toolkit.tables import for_people, sentiment_groups_frame
+
+    shown = for_people(sentiment_groups_frame(article_doc), language=language)
+    rows = shown.values.tolist()
+    assert [name for kind, name, *_ in rows if kind == group] == voices
+    # a speaker keeps the name as the text gives it
+    assert "Peskow" in [name for kind, name, *_ in rows if kind != group]

@@ -85,6 +85,15 @@ def for_people(
         cells = shown[column].astype(object).where(shown[column].notna(), None)
         if column in VOICE_COLUMNS:  # "direkte Rede" here and in the explainer alike
             cells = cells.map(lambda v: voice_text(v, language))
+        elif column == "name" and "group" in shown.columns:  # a voice's row of the groups
+            voices = (shown["group"] == "voice").tolist()
+            cells = pd.Series(
+                [
+                    voice_text(v, language) if is_voice else MISSING if v is None else str(v)
+                    for v, is_voice in zip(cells, voices, strict=True)
+                ],
+                dtype=object,
+            )
         elif column in NUMBERED:
             cells = cells.map(lambda n: MISSING if n is None else number(int(n) + 1, language))
         elif column in SCORE_DECIMALS:  # "+0,70" here and in the explainer alike
