@@ -184,3 +184,20 @@ def test_binder_links_follow_the_language_switch():
     note = BinderLinks("")
     LanguageSwitch(note).language = "en"
     assert "Binder links: set" in note.output.value or "href" in note.output.value
+
+
+@pytest.mark.parametrize(
+    ("language", "student", "teacher"),
+    [
+        ("de", "Noch keine Binder-Links", "Für Lehrkräfte"),
+        ("en", "No Binder links yet", "For teachers"),
+    ],
+)
+def test_binder_note_tells_a_student_what_is_missing(language, student, teacher):
+    """Notebook 00 in Voilà showed students a setup step meant for whoever publishes it."""
+    from toolkit.binder import binder_links_html
+
+    note = binder_links_html("", language)
+    assert note.index(student) < note.index(teacher) < note.index("binder/REPOSITORY")
+    links = binder_links_html("owner/name", language)
+    assert "mybinder.org/v2/gh/owner/name/HEAD" in links and teacher not in links

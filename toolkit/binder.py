@@ -72,10 +72,18 @@ def binder_links_html(path: str | None = None, language: str = "de") -> str:
     """
     links = binder_links(path)
     if links is None:
+        # a student reads this page too: say what is missing and whose step it is
         if language == "en":
-            note = "Binder links: set this repository's GitHub path (owner/name) in "
+            note = (
+                "No Binder links yet: they appear here once the project is published on "
+                "GitHub. For teachers: write its GitHub path (owner/name) into "
+            )
         else:
-            note = "Binder-Links: Tragen Sie den GitHub-Pfad des Projekts (owner/name) in "
+            note = (
+                "Noch keine Binder-Links: Sie erscheinen hier, sobald das Projekt auf GitHub "
+                "veröffentlicht ist. Für Lehrkräfte: Tragen Sie dazu den GitHub-Pfad "
+                "(owner/name) in "
+            )
         rest = " ein." if language != "en" else "."
         return f"<p>{escape(note)}<code>binder/REPOSITORY</code>{escape(rest)}</p>"
     names = (
