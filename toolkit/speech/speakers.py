@@ -524,14 +524,14 @@ _CLOSING_MARKS = frozenset("“«‘‹")
 
 
 def _subject_zone(tokens: Sequence[Token]) -> tuple[set[int], int]:
-    """Return the relative clauses' positions and where a subject's zone ends.
+    """Return the positions of relative clauses and brackets, and where a subject's zone ends.
 
-    A subject is named outside relative clauses, before the first finite verb or preposition
-    outside them (the zone's end). The last name there is the subject ("Der serbische
-    Regierungschef Vojislav Koštunica lehnt ... ab"): the person the next sentence's "er"
-    most likely continues with.
+    A subject is named outside relative clauses and brackets, before the first finite verb
+    or preposition outside them (the zone's end). The last name there is the subject ("Der
+    serbische Regierungschef Vojislav Koštunica lehnt ... ab"; "Kurt Beck (SPD) hat", not
+    the party): the person the next sentence's "er" most likely continues with.
     """
-    relative = _relative_clauses(tokens)
+    relative = _relative_clauses(tokens) | _in_brackets(tokens)
     verb = next(
         (k for k, t in enumerate(tokens) if t.pos in FINITE and k not in relative), len(tokens)
     )
@@ -540,6 +540,20 @@ def _subject_zone(tokens: Sequence[Token]) -> tuple[set[int], int]:
         verb,
     )
     return relative, end
+
+
+def _in_brackets(tokens: Sequence[Token]) -> set[int]:
+    """Return the positions inside round brackets (``Kurt Beck (SPD)``)."""
+    inside: set[int] = set()
+    depth = 0
+    for k, token in enumerate(tokens):
+        if token.text == ")":
+            depth = max(0, depth - 1)
+        if depth:
+            inside.add(k)
+        if token.text == "(":
+            depth += 1
+    return inside
 
 
 def _relative_clauses(tokens: Sequence[Token]) -> set[int]:
