@@ -288,6 +288,13 @@ def _subject(tokens: Sequence[Token], finite: int) -> tuple[int, int] | None:
     subordinate = tokens[first].pos in {"KOUS", "PWAV", "KOKOM", "PRELS", "PRELAT"} or (
         verb_final and tokens[first].text.lower() in MISREAD_CONJUNCTIONS  # "Als X sagte, ..."
     )
+    if (
+        first + 1 < finite
+        and tokens[first].pos in {"APPR", "APPRART"}
+        and tokens[first + 1].pos in {"PRELS", "PWS"}
+    ):
+        # "einen Abschiedsbrief, in dem er ... als Motiv angab": the pronoun is an object
+        return _first_subject(tokens, first + 2, finite)
     if first < finite and subordinate:
         # a subordinate clause: "wie Peskow sagte", "der sagte"
         if tokens[first].pos == "PRELS" and tokens[first].text.lower() in _OBLIQUE_RELATIVES:
