@@ -85,6 +85,8 @@ def role_of(word: str) -> str | None:
     --------
     >>> role_of("Nato-Generalsekretär"), role_of("UN-Botschafterin"), role_of("Haltung")
     ('generalsekretär', 'botschafter', None)
+    >>> role_of("Kinder"), role_of("Metropole"), role_of("Inder")  # whole words only: "=Inder"
+    (None, None, 'inder')
     """
     key = word.lower().rsplit("-", 1)[-1]
     candidates = [key, key[:-2]] if key.endswith("in") else [key]
