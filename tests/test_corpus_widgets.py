@@ -309,3 +309,18 @@ def test_only_whole_dates_are_kept_on_one_line():
         assert 'style="white-space:nowrap"' in cell(date), date
     for other in ("1.234.567", "2.218", "0,5", "1.2.3", "2024", "am 03.12.2026", "Lokales"):
         assert cell(other).startswith("<td>"), other
+
+
+def test_the_speaker_tables_scroll_sideways_in_one_box(folder):
+    """Notebook 06's speaker table was cut off at "in den Texten": every table scrolls."""
+    from toolkit.widgets import CorpusTable
+
+    box = '<div class="tk-scroll" style="overflow-x:auto;max-width:100%"><table'
+    view = CorpusView(folder)
+    view.run()
+    result = BatchResult.collect(analyse_corpus(folder))
+    speakers = CorpusTable(corpus_speakers(result)).output.value
+    for html in (view.speaker_table.value, view.table.value, speakers):
+        assert html.count(box) == html.count("<table") == 1  # in a box, and in one box only
+        assert html.index(box) < html.index("<table") and "</table></div>" in html
+    assert "<th>in den Texten</th>" in view.speaker_table.value

@@ -52,3 +52,12 @@ def test_crossing_marks_are_split_without_losing_text():
 
 def test_highlight_ignores_marks_outside_the_text():
     assert "<mark" not in highlight("kurz", [Mark(2, 99, "x"), Mark(3, 3, "y")])
+
+
+def test_every_table_scrolls_sideways_inside_its_output():
+    """A wide table (notebook 02's verbs, 06's speakers) scrolls instead of being cut off."""
+    box = '<div class="tk-scroll" style="overflow-x:auto;max-width:100%">'
+    wide = table([["x" * 300, "Infinitiv (würde)"]], header=["Wort", "Infinitiv (würde)"])
+    assert wide.startswith(box + '<table class="">') and wide.endswith("</table></div>")
+    kwic = kwic_table([("Er", "sagte", ", sie komme.")])
+    assert kwic.startswith(box + '<table class="tk-kwic">') and kwic.endswith("</table></div>")

@@ -174,3 +174,15 @@ def test_notebook_runs_headless_and_is_stored_clean(tmp_path):
     client.execute()
     errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
     assert errors == []
+
+
+def test_the_verb_table_scrolls_sideways_instead_of_being_cut_off(article):
+    """Notebook 02's verb table ended out of sight at "Infinitiv (würde)" in JupyterLab."""
+    from toolkit.tables import verbs_frame
+    from toolkit.widgets import DocumentView
+
+    columns = ["sentence", "text", "lemma", "mood", "konjunktiv", "person", "number"]
+    view = DocumentView(article, verbs_frame, columns=[*columns, "indicative", "infinitive"])
+    html = view.output.value
+    box = '<div class="tk-scroll" style="overflow-x:auto;max-width:100%"><table class="tk-table">'
+    assert html.count(box) == html.count("<table") == 1 and "Infinitiv (würde)" in html

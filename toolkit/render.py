@@ -157,32 +157,55 @@ def cell(content: object) -> str:
     return f"<td>{escape(text)}</td>"
 
 
-def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_class: str = "") -> str:
-    """Return a simple HTML table; every cell is escaped, a date kept on one line (:func:`cell`).
+#: The box around every table: a table wider than its output scrolls sideways inside it
+#: instead of being cut off at the output's right edge (JupyterLab). The style is inline, so
+#: it holds where :data:`STYLE` is not part of the HTML; a narrow table looks as before.
+SCROLL_OPEN = '<div class="tk-scroll" style="overflow-x:auto;max-width:100%">'
+
+
+def scrolling(inner_html: str) -> str:
+    """Return ``inner_html`` (a table) in a box that scrolls sideways when it is too wide.
 
     Examples
     --------
-    >>> table([["<b>", 1]], header=["Wort", "n"])
-    '<table class=""><tr><th>Wort</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td>1</td></tr></table>'
+    >>> scrolling("<table></table>")
+    '<div class="tk-scroll" style="overflow-x:auto;max-width:100%"><table></table></div>'
+    """
+    return f"{SCROLL_OPEN}{inner_html}</div>"
+
+
+def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_class: str = "") -> str:
+    """Return a simple HTML table; every cell is escaped, a date kept on one line (:func:`cell`).
+
+    The table stands in a box that scrolls sideways when it is too wide (:func:`scrolling`).
+
+    Examples
+    --------
+    >>> print(table([["<b>", 1]], header=["Wort", "n"]))  # doctest: +NORMALIZE_WHITESPACE
+    <div class="tk-scroll" style="overflow-x:auto;max-width:100%"><table
+    class=""><tr><th>Wort</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td>1</td></tr></table></div>
     """
     head = "".join(f"<th>{escape(str(name))}</th>" for name in header)
     body = "".join("<tr>" + "".join(cell(found) for found in row) + "</tr>" for row in rows)
-    return (
+    return scrolling(
         f'<table class="{escape(css_class)}">'
         + (f"<tr>{head}</tr>" if head else "")
         + body
-        + ("</table>")
+        + "</table>"
     )
 
 
 def kwic_table(lines: Iterable[tuple[str, str, str]]) -> str:
-    """Return concordance lines ``(left, keyword, right)`` as an aligned HTML table."""
+    """Return concordance lines ``(left, keyword, right)`` as an aligned HTML table.
+
+    Long lines scroll sideways in their box (:func:`scrolling`).
+    """
     rows = "".join(
         f'<tr><td class="tk-left">{escape(left)}</td><td class="tk-key">{escape(key)}</td>'
         f'<td class="tk-right">{escape(right)}</td></tr>'
         for left, key, right in lines
     )
-    return f'<table class="tk-kwic">{rows}</table>'
+    return scrolling(f'<table class="tk-kwic">{rows}</table>')
 
 
 def message(text: str, kind: str = "info") -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 from IPython.display import Image
 from matplotlib.figure import Figure
 
-from toolkit.render import STYLE, escape, table
+from toolkit.render import STYLE, escape, scrolling, table
 from toolkit.scores import grouped_rows
 from toolkit.translate import (
     NOTE_COLUMNS,
@@ -191,8 +191,8 @@ def frame_html(
     """
     shown = frame.reset_index() if index else frame
     names, rows = _cells(shown, language, fixed)
-    # a wide table scrolls inside its cell instead of being cut off at the cell's edge
-    return f'{STYLE}<div class="tk-scroll">{table(rows, header=names, css_class="tk-table")}</div>'
+    # a wide table scrolls inside its cell instead of being cut off (render.scrolling)
+    return STYLE + table(rows, header=names, css_class="tk-table")
 
 
 #: Score columns, shown with three decimals each so that they line up.
@@ -244,8 +244,7 @@ def scores_html(frame: pd.DataFrame, language: str = "de") -> str:
         title = tr("sv_corpus", language).format(corpus=value(corpus, language))
         parts.append(
             f'<div class="tk-corpus"><b>{escape(title)}</b></div>'
-            f'<div class="tk-scroll"><table class="tk-table"><tr>{head}</tr>'
-            f"{''.join(body)}</table></div>"
+            + scrolling(f'<table class="tk-table"><tr>{head}</tr>{"".join(body)}</table>')
         )
     return STYLE + SCORES_STYLE + "".join(parts)
 
