@@ -12,6 +12,7 @@ import pytest
 
 from toolkit.atomic import write_text_atomic
 from toolkit.scores import (
+    GOLD_CORPUS,
     corpus_and_part,
     figure,
     format_figure,
@@ -124,7 +125,10 @@ def test_recorded_scores_read_german_in_the_notebooks(section, systems):
             if column in row and not (column == "system" and isinstance(systems, tuple)):
                 assert tr(f"val_{row[column]}", "de") in shown, row[column]
         corpus, part = corpus_and_part(row["subset"])  # a heading per corpus, then its parts
-        assert f"<b>Gold-Daten: {tr(f'val_{corpus}', 'de')}</b>" in shown, corpus
+        named = tr(f"val_{corpus}", "de")
+        if section in GOLD_CORPUS:  # "dev" alone: the heading names UD German-GSD too
+            named = f"{tr(f'val_{GOLD_CORPUS[section]}', 'de')}, {named}"
+        assert f"<b>Gold-Daten: {named}</b>" in shown, corpus
         assert part is None or f"<td>{tr(f'val_{part}', 'de')}</td>" in shown, part
         if row.get("n") is not None:  # a count, as a count: "6.476", never "6.476,0"
             assert f">{number(round(row['n']), 'de')}<" in shown
@@ -236,3 +240,45 @@ def test_a_table_without_precision_and_recall_explains_only_f1():
         pytest.skip("no sentiment scores recorded")
     assert "harmonische Mittel" in view.output.value
     assert "Precision" not in view.output.value and "Recall" not in view.output.value
+
+
+def test_the_mood_table_names_its_corpus_and_explains_each_variant():
+    """Notebook 02: each heading names UD German-GSD; a sentence says what a variant holds."""
+    from toolkit.widgets import LanguageSwitch, ScoresView
+
+    view = ScoresView("mood", systems=("toolkit mood",))
+    if not view.rows:
+        pytest.skip("no mood scores recorded")
+    german = view.output.value
+    headings = re.findall(r'<div class="tk-corpus"><b>(.*?)</b></div>', german)
+    assert headings == [
+        "Gold-Daten: UD German-GSD, Entwicklungsteil",
+        "Gold-Daten: UD German-GSD, Entwicklungsteil, an TIGER angeglichen",
+        "Gold-Daten: UD German-GSD, Entwicklungsteil, Gold passt zur Form",
+    ]
+    # under the heading of each variant (not under the whole of dev): what it holds
+    abouts = re.findall(r'</b></div><div class="tk-about">(.*?)</div>', german)
+    assert abouts == [
+        "An TIGER angeglichen: nur die Nachrichtensätze, deren Merkmale (auch der Modus) von "
+        "Hand annotiert sind – übernommen aus der TIGER-Baumbank; die übrigen Sätze wurden "
+        "automatisch annotiert.",
+        "Gold passt zur Form: der ganze Entwicklungsteil ohne die Verben, deren Gold-Modus die "
+        "Form gar nicht haben kann (etwa „habe“ als Konjunktiv II, ein Fehler der "
+        "automatischen Annotation).",
+    ]
+    LanguageSwitch(view).language = "en"
+    english = view.output.value
+    assert re.findall(r'<div class="tk-corpus"><b>(.*?)</b></div>', english) == [
+        "Gold data: UD German-GSD, dev",
+        "Gold data: UD German-GSD, dev TIGER-aligned",
+        "Gold data: UD German-GSD, dev, gold fits form",
+    ]
+    assert "TIGER-aligned: only the news sentences whose features (mood included)" in english
+    assert "Gold fits form: all of dev without the verbs whose gold mood" in english
+    assert "Entwicklungsteil" not in english and "Nachrichtensätze" not in english
+
+
+def test_a_corpus_named_by_its_subsets_gets_no_second_name(tmp_path, monkeypatch):
+    """Speech subsets name their corpus ("WikiNews dev"): no UD German-GSD in front."""
+    html = _speech_view(tmp_path, monkeypatch).output.value
+    assert "UD German-GSD" not in html and 'class="tk-about"' not in html

@@ -27,6 +27,7 @@ from toolkit.errors import InputError
 from toolkit.translate import separators
 
 __all__ = [
+    "GOLD_CORPUS",
     "README_BEGIN",
     "README_END",
     "corpus_and_part",
@@ -46,6 +47,10 @@ OUR_SYSTEM = "toolkit"
 #: Parts of a corpus that a subset may name last ("Redewiedergabe dev fiction"); the words
 #: before the part name the corpus.
 PARTS = ("all", "fiction", "non-fiction", "news")
+#: The gold corpus of the sections (and evaluation stages of the same name) whose subsets do
+#: not name it: tokens and mood are scored on UD German-GSD dev, with the subsets ``all`` and
+#: ``news`` (tokens) or ``dev``, ``dev TIGER-aligned`` and ``dev, gold fits form`` (mood).
+GOLD_CORPUS = {"tokens": "UD German-GSD dev", "mood": "UD German-GSD"}
 
 
 def scores_path() -> Path:

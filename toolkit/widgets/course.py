@@ -32,7 +32,7 @@ import pandas as pd
 from toolkit.annotation import exercise_report
 from toolkit.model import CorpusText, Document
 from toolkit.render import STYLE, escape, message, table
-from toolkit.scores import load_scores
+from toolkit.scores import GOLD_CORPUS, load_scores
 from toolkit.translate import date_text, number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
 from toolkit.widgets.exercise import ExerciseView
@@ -159,7 +159,8 @@ class ScoresView(ToolkitWidget):
     """The toolkit's recorded figures of one evaluation section, as tables for people.
 
     First what P, R, F1 and n mean, then one table per corpus with the rows of a measure
-    together (:func:`~toolkit.widgets.figures.scores_html`).
+    together (:func:`~toolkit.widgets.figures.scores_html`); each heading names the gold
+    corpus (:data:`toolkit.scores.GOLD_CORPUS` where the subsets do not).
 
     Examples
     --------
@@ -216,7 +217,7 @@ class ScoresView(ToolkitWidget):
         )
         self.output.value = (
             scores_explanation(frame.columns, self.language)
-            + scores_html(frame, language=self.language)
+            + scores_html(frame, language=self.language, corpus=GOLD_CORPUS.get(self.section))
             + message(measured)
         )
 

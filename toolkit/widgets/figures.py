@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from toolkit.render import STYLE, escape, scrolling, table
 from toolkit.scores import grouped_rows
 from toolkit.translate import (
+    LABELS,
     NOTE_COLUMNS,
     choice,
     decimals_in_text,
@@ -35,6 +36,28 @@ register_labels(
             "en": "Redewiedergabe dev",
         },
         "val_fiction": {"de": "Erzähltexte", "en": "fiction"},
+        "val_UD German-GSD": {"de": "UD German-GSD", "en": "UD German-GSD"},
+        "val_UD German-GSD dev": {
+            "de": "UD German-GSD, Entwicklungsteil",
+            "en": "UD German-GSD dev",
+        },
+        # what a variant of a corpus holds, under its heading (bench/eval_mood.py)
+        "sv_about_dev TIGER-aligned": {
+            "de": "An TIGER angeglichen: nur die Nachrichtensätze, deren Merkmale (auch der "
+            "Modus) von Hand annotiert sind – übernommen aus der TIGER-Baumbank; die übrigen "
+            "Sätze wurden automatisch annotiert.",
+            "en": "TIGER-aligned: only the news sentences whose features (mood included) were "
+            "annotated by hand – taken from the TIGER treebank; the other sentences were "
+            "annotated automatically.",
+        },
+        "sv_about_dev, gold fits form": {
+            "de": "Gold passt zur Form: der ganze Entwicklungsteil ohne die Verben, deren "
+            "Gold-Modus die Form gar nicht haben kann (etwa „habe“ als Konjunktiv II, ein "
+            "Fehler der automatischen Annotation).",
+            "en": "Gold fits form: all of dev without the verbs whose gold mood the form "
+            "cannot have at all (such as “habe” as subjunctive II, a mistake of the "
+            "automatic annotation).",
+        },
         "val_non-fiction": {"de": "Sachtexte", "en": "non-fiction"},
         "sv_explain": {
             "de": "So lesen Sie die Werte (von 0 bis 1; 1 heißt: fehlerfrei):",
@@ -199,13 +222,32 @@ def frame_html(
 SCORES = ("P", "R", "F1")
 
 
-def scores_html(frame: pd.DataFrame, language: str = "de") -> str:
+def corpus_title(subset: str, corpus: str | None = None, language: str = "de") -> str:
+    """Return the heading of one corpus's scores; ``corpus`` names it when ``subset`` does not.
+
+    Examples
+    --------
+    >>> corpus_title("WikiNews dev"), corpus_title("dev", "UD German-GSD")
+    ('Gold-Daten: WikiNews, Entwicklungsteil', 'Gold-Daten: UD German-GSD, Entwicklungsteil')
+    >>> corpus_title("all", "UD German-GSD dev", "en")
+    'Gold data: UD German-GSD dev, all'
+    """
+    name = value(subset, language)
+    if corpus:
+        name = f"{value(corpus, language)}, {name}"
+    return tr("sv_corpus", language).format(corpus=name)
+
+
+def scores_html(frame: pd.DataFrame, language: str = "de", corpus: str | None = None) -> str:
     """Return score rows as tables for people: one per corpus, the rows of a measure together.
 
-    Each corpus (:func:`toolkit.scores.corpus_and_part`) gets a heading and its own table.
-    When a measure has several rows there (parts of the corpus, systems), it heads them as a
-    line across the table; the systems of one part stand one under the other. P, R and F1
-    keep three decimals; a part or system column is left out when it would say nothing.
+    Each corpus (:func:`toolkit.scores.corpus_and_part`) gets a heading and its own table;
+    ``corpus`` names the gold corpus when the subsets do not (``"UD German-GSD"`` for
+    ``dev``, see :data:`toolkit.scores.GOLD_CORPUS`). A variant of a corpus (``dev
+    TIGER-aligned``) is explained in one sentence under its heading. When a measure has
+    several rows there (parts of the corpus, systems), it heads them as a line across the
+    table; the systems of one part stand one under the other. P, R and F1 keep three
+    decimals; a part or system column is left out when it would say nothing.
 
     Examples
     --------
@@ -218,7 +260,7 @@ def scores_html(frame: pd.DataFrame, language: str = "de") -> str:
     records = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
     several_systems = len({row.get("system") for row in records}) > 1
     parts = []
-    for corpus, rows in grouped_rows(records):
+    for subset, rows in grouped_rows(records):
         group = pd.DataFrame(rows, dtype=object)  # a count stays a count ("476", not "476,0")
         columns = [
             "measure",
@@ -241,19 +283,24 @@ def scores_html(frame: pd.DataFrame, language: str = "de") -> str:
                 )
             body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
         head = "".join(f"<th>{escape(name)}</th>" for name in names)
-        title = tr("sv_corpus", language).format(corpus=value(corpus, language))
+        title = escape(corpus_title(subset, corpus, language))
+        about = f"sv_about_{subset}"  # one sentence on what a variant holds
+        note = (
+            f'<div class="tk-about">{escape(tr(about, language))}</div>' if about in LABELS else ""
+        )
         parts.append(
-            f'<div class="tk-corpus"><b>{escape(title)}</b></div>'
+            f'<div class="tk-corpus"><b>{title}</b></div>{note}'
             + scrolling(f'<table class="tk-table"><tr>{head}</tr>{"".join(body)}</table>')
         )
     return STYLE + SCORES_STYLE + "".join(parts)
 
 
-#: Rows of one measure start with a line across the table; a corpus heading has some air.
+#: Rows of one measure start with a line across the table; a corpus heading has some air;
+#: a sentence on a variant of a corpus stands under its heading in a smaller, grey type.
 SCORES_STYLE = (
     "<style>.tk-table tr.tk-measure th { background: #f2f2f2; border-top: 2px solid #bbb; "
     "font-weight: bold; }"
-    " .tk-corpus { margin-top: 0.8em; }</style>"
+    " .tk-corpus { margin-top: 0.8em; } .tk-about { font-size: 0.92em; color: #444; }</style>"
 )
 #: Columns that place a row (shown as headings or in front), not read as a score.
 _GROUPING = ("measure", "part", "system", "subset", "corpus")
