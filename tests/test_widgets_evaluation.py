@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 import toolkit
@@ -63,9 +64,12 @@ def test_a_subset_without_items_shows_no_score(eval_data):
     assert scored["F1"].notna().all() and (scored["F1"] > 0.9).all()
     # a part without sentences is named below the table, not shown as rows of "–"
     assert "Nachrichten" not in view.result.value.split("</table>")[0]
-    assert "Ohne Sätze in dieser Auswahl (nicht gezeigt): Nachrichten." in view.result.value
-    # the scores stand under a heading of their gold data, one line per measure
-    assert "<b>Gold-Daten: alle</b>" in view.result.value
+    assert (
+        "Nicht gezeigt: Nachrichten – in dieser Auswahl gibt es keine Sätze daraus. Wählen "
+        "Sie unter „Höchstens“ mehr Sätze (0 = alle), um sie auch zu sehen."
+    ) in view.result.value
+    # the scores stand under a heading naming their gold corpus, one line per measure
+    assert "<b>Gold-Daten: UD German-GSD, Entwicklungsteil, alle</b>" in view.result.value
     assert '<tr class="tk-measure"><th colspan="5" scope="colgroup">Token-F1 (roh)</th>' in (
         view.result.value
     )
@@ -74,8 +78,54 @@ def test_a_subset_without_items_shows_no_score(eval_data):
     assert "called directly" not in view.result.value
     LanguageSwitch(view).language = "en"  # the scores shown switch with the rest
     assert "SoMaJo 2.5 called directly" in view.result.value
-    assert "Nachrichten" not in view.result.value and "(not shown): news." in view.result.value
+    assert "Nachrichten" not in view.result.value
+    assert "Not shown: news – this selection has no sentences from it." in view.result.value
+    assert "<b>Gold data: UD German-GSD dev, all</b>" in view.result.value
     assert "Ausgewertet" not in view.status.value
+
+
+def _mood_rows(subsets):
+    """Score rows of the mood stage as evaluate() returns them: ``(subset, F1, n)``."""
+    return pd.DataFrame(
+        {"system": "toolkit mood", "subset": subset, "measure": "Sub", "P": f1, "R": f1,
+         "F1": f1, "n": n}
+        for subset, f1, n in subsets
+    )  # fmt: skip
+
+
+def test_the_mood_scores_name_their_corpus_and_explain_the_variant(monkeypatch):
+    """Notebook 07, stage mood: the headings name UD German-GSD, a variant is explained."""
+    rows = _mood_rows([("dev", 0.9, 80), ("dev TIGER-aligned", 0.95, 30)])
+    monkeypatch.setattr(evaluation, "evaluate", lambda *args, **kwargs: rows)
+    view = EvaluationView(path="", stage="mood")
+    html = view.result.value
+    assert "<b>Gold-Daten: UD German-GSD, Entwicklungsteil</b>" in html
+    assert "<b>Gold-Daten: UD German-GSD, Entwicklungsteil, an TIGER angeglichen</b>" in html
+    assert html.count('<div class="tk-about">') == 1  # the variant only, under its heading
+    about = html.index("An TIGER angeglichen: nur die Nachrichtensätze, deren Merkmale")
+    assert html.index("an TIGER angeglichen</b>") < about < html.rindex("<table")
+    # the headings keep the stage that was run when another one is chosen (not yet run)
+    view.stage.value = "speech"
+    LanguageSwitch(view).language = "en"
+    assert "<b>Gold data: UD German-GSD, dev TIGER-aligned</b>" in view.result.value
+    assert "TIGER-aligned: only the news sentences whose features" in view.result.value
+
+
+def test_a_note_names_every_part_left_out(monkeypatch):
+    """Two parts without sentences: both named, the English note in the plural."""
+    rows = _mood_rows([("dev", 0.5, 4), ("dev TIGER-aligned", None, 0), ("test", None, 0)])
+    monkeypatch.setattr(evaluation, "evaluate", lambda *args, **kwargs: rows)
+    view = EvaluationView(path="", stage="mood")
+    assert (
+        "Nicht gezeigt: Entwicklungsteil, an TIGER angeglichen, Testteil – in dieser Auswahl "
+        "gibt es keine Sätze daraus."
+    ) in view.result.value
+    assert "<b>Gold-Daten: UD German-GSD, Entwicklungsteil</b>" in view.result.value
+    LanguageSwitch(view).language = "en"
+    assert (
+        "Not shown: dev TIGER-aligned, test – this selection has no sentences from them. "
+        "Choose more sentences under “At most” (0 = all) to see them too."
+    ) in view.result.value
 
 
 def test_feedback_precision_recall():

@@ -24,6 +24,7 @@ import toolkit.evaluation as evaluation
 from toolkit.corpus import EVAL_DATA_VARIABLE
 from toolkit.errors import ToolkitError
 from toolkit.render import escape, message
+from toolkit.scores import GOLD_CORPUS
 from toolkit.translate import choice, error_text, number
 from toolkit.widgets.base import LABELS, ToolkitWidget, register_labels
 from toolkit.widgets.figures import SCORES, frame_html, scores_explanation, scores_html
@@ -38,10 +39,16 @@ register_labels(
         "ev_anchors": {"de": "Zum Vergleich (andere Werkzeuge)", "en": "For comparison"},
         "ev_done": {"de": "Ausgewertet in", "en": "Evaluated in"},
         "ev_no_units": {
-            "de": "Ohne Sätze in dieser Auswahl (nicht gezeigt): {parts}. Mehr Sätze "
-            "(Höchstens) oder 0 für alle zeigen auch diese Teile.",
-            "en": "No sentences in this selection (not shown): {parts}. More sentences "
-            "(At most), or 0 for all, show these parts too.",
+            "de": "Nicht gezeigt: {parts} – in dieser Auswahl gibt es keine Sätze daraus. "
+            "Wählen Sie unter „{limit}“ mehr Sätze (0 = alle), um sie auch zu sehen.",
+            "en": "Not shown: {parts} – this selection has no sentences from it. Choose "
+            "more sentences under “{limit}” (0 = all) to see them too.",
+        },
+        "ev_no_units_many": {
+            "de": "Nicht gezeigt: {parts} – in dieser Auswahl gibt es keine Sätze daraus. "
+            "Wählen Sie unter „{limit}“ mehr Sätze (0 = alle), um sie auch zu sehen.",
+            "en": "Not shown: {parts} – this selection has no sentences from them. Choose "
+            "more sentences under “{limit}” (0 = all) to see them too.",
         },
         "ev_running": {
             "de": "Wird ausgewertet … (Redewiedergabe und Stimmung brauchen einige Minuten)",
@@ -89,6 +96,7 @@ class EvaluationView(ToolkitWidget):
         self.anchors_table = pd.DataFrame()
         self.seconds = 0.0
         self.failure: ToolkitError | None = None
+        self.scored_stage: str | None = None  # the stage of the last run (``scores``)
         stages = evaluation.available()
         default = path if path is not None else os.environ.get(EVAL_DATA_VARIABLE, "")
         self.path = widgets.Text(value=str(default), layout=widgets.Layout(width="60%"))
@@ -146,6 +154,7 @@ class EvaluationView(ToolkitWidget):
     def run(self) -> None:
         """Evaluate the chosen stage; without data, explain where to get it."""
         self.scores, self.failure = None, None
+        self.scored_stage = self.stage.value
         self.result.value = ""
         path = self.path.value.strip() or None
         # a run takes seconds to minutes: say so, and take no second click meanwhile
@@ -181,10 +190,13 @@ class EvaluationView(ToolkitWidget):
             shown = shown[~shown["subset"].isin(parts)]
             if parts:
                 names = ", ".join(choice(str(part), self.language) for part in parts)
-                empty = message(self._("ev_no_units").format(parts=names))
+                key = "ev_no_units" if len(parts) == 1 else "ev_no_units_many"
+                empty = message(self._(key).format(parts=names, limit=self._("ev_limit")))
+        # the headings name the gold corpus of the stage that was run (not the one chosen now)
+        corpus = GOLD_CORPUS.get(self.scored_stage or "")
         self.result.value = (
             f"<b>{escape(self._('ev_scores'))}</b>"
-            f"{scores_html(shown, language=self.language)}{empty}"
+            f"{scores_html(shown, language=self.language, corpus=corpus)}{empty}"
         )
 
 
