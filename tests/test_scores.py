@@ -238,8 +238,25 @@ def test_a_table_without_precision_and_recall_explains_only_f1():
     view = ScoresView("sentiment", systems="")
     if not view.rows:
         pytest.skip("no sentiment scores recorded")
-    assert "harmonische Mittel" in view.output.value
-    assert "Precision" not in view.output.value and "Recall" not in view.output.value
+    shown = view.output.value
+    # F1 is explained on its own, not as "the mean of P and R" that the table never shows
+    assert "Makro-F1 ist der Mittelwert über die Klassen" in shown
+    assert "harmonische Mittel" not in shown
+    assert "Precision" not in shown and "Recall" not in shown
+    assert "Zitate, die das System gefunden hat" not in shown  # no speaker rows here
+
+
+def test_speaker_rows_say_why_their_n_differs_between_systems(tmp_path, monkeypatch):
+    """Notebook 03: speaker rows showed n 498 / 507 under 'n: so many gold places'."""
+    from toolkit.widgets import LanguageSwitch, ScoresView
+
+    shipped = ScoresView("speech")  # the recorded scores hold speaker rows
+    assert any(str(row["measure"]).startswith("speaker") for row in shipped.rows)
+    assert "deshalb ist n dort je System verschieden" in shipped.output.value
+    LanguageSwitch(shipped).language = "en"
+    assert "so n differs between systems there" in shipped.output.value
+    without = _speech_view(tmp_path, monkeypatch)  # token and message rows only
+    assert "je System verschieden" not in without.output.value
 
 
 def test_the_mood_table_names_its_corpus_and_explains_each_variant():

@@ -215,8 +215,10 @@ class ScoresView(ToolkitWidget):
             date=date_text(str(found.get("measured", "")), self.language),  # type: ignore[union-attr]
             note=command.group(1) if command else self.command,
         )
+        # speaker rows count only the quotes each system found: their n differs
+        speakers = "measure" in frame and frame["measure"].astype(str).str.startswith("speaker")
         self.output.value = (
-            scores_explanation(frame.columns, self.language)
+            scores_explanation(frame.columns, self.language, speakers=bool(speakers.any()))
             + scores_html(frame, language=self.language, corpus=GOLD_CORPUS.get(self.section))
             + message(measured)
         )

@@ -81,9 +81,28 @@ register_labels(
             "en": "F1: the harmonic mean of P and R. It is high only when both are high; "
             "finding a lot while marking a lot wrongly does not help.",
         },
+        "sv_explain_F1_alone": {
+            "de": "F1: ein Wert, der zwei Fragen verbindet – wie viel von dem, was das Toolkit "
+            "einordnet, stimmt, und wie viel des Richtigen es findet. Er ist nur hoch, wenn "
+            "beides hoch ist; Makro-F1 ist der Mittelwert über die Klassen (positiv, negativ, "
+            "neutral), so zählt jede Klasse gleich viel.",
+            "en": "F1: one value joining two questions – how much of what the toolkit labels "
+            "is right, and how much of what is right it finds. It is high only when both are; "
+            "macro-F1 is the mean over the classes (positive, negative, neutral), so each "
+            "class counts the same.",
+        },
         "sv_explain_n": {
-            "de": "n: so viele Stellen enthält der Gold-Standard in dieser Zeile.",
-            "en": "n: how many places the gold standard holds in this row.",
+            "de": "n: wie viele Einheiten des Gold-Standards die Zeile zählt (Tokens, Zitate, "
+            "Sätze oder Texte).",
+            "en": "n: how many units of the gold standard the row counts (tokens, quotes, "
+            "sentences or texts).",
+        },
+        "sv_explain_n_speakers": {
+            "de": "Bei „Sprecher getroffen“ zählt n nur die Zitate, die das System gefunden hat "
+            "und deren Sprecher der Gold-Standard nennt – deshalb ist n dort je System "
+            "verschieden.",
+            "en": "For “speaker matched”, n counts only the quotes the system found whose "
+            "speaker the gold standard names – so n differs between systems there.",
         },
     }
 )
@@ -306,19 +325,29 @@ SCORES_STYLE = (
 _GROUPING = ("measure", "part", "system", "subset", "corpus")
 
 
-def scores_explanation(columns: Collection[str] = (*SCORES, "n"), language: str = "de") -> str:
+def scores_explanation(
+    columns: Collection[str] = (*SCORES, "n"), language: str = "de", speakers: bool = False
+) -> str:
     """Return one or two sentences on each score column of a table (P, R, F1 and n).
 
     Examples
     --------
     >>> "harmonische Mittel" in scores_explanation(), "Recall" in scores_explanation(["F1"])
     (True, False)
+    >>> "Makro-F1" in scores_explanation(["F1"])  # F1 alone is explained without P and R
+    True
+
+    ``speakers``: the table has rows of speaker matches, whose n differs between systems.
     """
-    items = [
-        f"<li>{escape(tr(f'sv_explain_{column}', language))}</li>"
+    alone = "F1" in columns and not {"P", "R"} & set(columns)
+    keys = [
+        "sv_explain_F1_alone" if alone and column == "F1" else f"sv_explain_{column}"
         for column in (*SCORES, "n")
         if column in columns
     ]
+    items = [f"<li>{escape(tr(key, language))}</li>" for key in keys]
+    if speakers and "n" in columns:
+        items.append(f"<li>{escape(tr('sv_explain_n_speakers', language))}</li>")
     return (
         f'<div class="tk-message tk-info"><b>{escape(tr("sv_explain", language))}</b>'
         f'<ul style="margin:0.2em 0">{"".join(items)}</ul></div>'
