@@ -27,6 +27,7 @@ from toolkit.pipeline import analyse
 from toolkit.plots import plot_sentence_contributions, plot_sentiment_groups
 from toolkit.render import STYLE, Mark, escape, highlight, message, table
 from toolkit.sentiment import add_sentiment
+from toolkit.tables import SENTIMENT_WORD_COLUMNS
 from toolkit.translate import (
     SCORE_DECIMALS,
     decimals_in_text,
@@ -82,15 +83,12 @@ register_labels(
 )
 
 _MARK_COLOURS = {"positive": "#c7e9c0", "negative": "#fcc5e0"}
-#: The explanation table's columns, named as in the word table (``col_`` labels).
-WORD_COLUMNS = (
-    "word",
-    "lexicon_entry",
-    "lexicon_value",
-    "modifiers",
-    "adjusted_value",
-    "contribution",
-    "voice",
+#: The explanation table's columns: the word table's, without where a word stands and who
+#: speaks it, and its ``text`` read as the word (``col_`` labels).
+WORD_COLUMNS = tuple(
+    "word" if column == "text" else column
+    for column in SENTIMENT_WORD_COLUMNS
+    if column not in {"sentence", "token", "start", "end", "speaker"}
 )
 
 
