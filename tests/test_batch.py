@@ -176,3 +176,27 @@ def test_the_course_examples_bear_out_the_konjunktiv_question():
     rates = overview_frame(BatchResult.collect(analyse_corpus(examples))).set_index("document")
     rate = rates["konjunktiv_per_1000"]
     assert rate["wetter_gewitter"] > rate["stadtrat_radwege"] > 0
+
+
+def test_corpus_speakers_merge_a_name_only_into_a_name_for_the_same_one():
+    """The 700-article export merged 'Jung' (Franz Josef Jung) into 'thailändischen Jungen',
+    'Feuerwehr' into 'Sprecher der Feuerwehr' and 'Stoiber' into 'Merkel und Stoiber'."""
+    from toolkit.corpus.speakers import SpeakerTable
+
+    table = SpeakerTable()
+    names = {
+        "a": ["Jung", "Feuerwehr", "Stoiber", "Wetterdienst", "Reuters", "Deutschland"],
+        "b": ["thailändischen Jungen", "Sprecher der Feuerwehr", "Merkel und Stoiber"],
+        "c": ["Deutscher Wetterdienst", "Nachrichtenagentur Reuters"],
+        "d": ["Financial Times Deutschland"],
+    }
+    for document, found in names.items():
+        table.add(document, [[name, "indirect", 1, 0.0, 0] for name in found])
+    merged = {row[0]: row[1] for row in table.rows()}
+    # the same speaker under a longer name that describes it: one row
+    assert merged["Deutscher Wetterdienst"] == "Deutscher Wetterdienst; Wetterdienst"
+    assert merged["Nachrichtenagentur Reuters"] == "Nachrichtenagentur Reuters; Reuters"
+    # another word's stem, an attribute, a pair or a name the word is part of: apart
+    for alone in ("Jung", "Feuerwehr", "Stoiber", "Deutschland"):
+        assert merged[alone] == alone
+    assert merged["Financial Times Deutschland"] == "Financial Times Deutschland"

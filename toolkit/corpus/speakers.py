@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from toolkit.speech.given_names import given_name_gender
+from toolkit.speech.roles import is_body_noun, role_of
 from toolkit.speech.speakers import INDEFINITE
 
 if TYPE_CHECKING:
@@ -74,6 +76,44 @@ class _Speaker:
     passages: int = 0
 
 
+def _ends_in_attribute(key: tuple[str, ...]) -> bool:
+    """Whether a name's last word belongs to an attribute (``Ergebnisse der Studie``)."""
+    return any(word in _ATTRIBUTE_WORDS for word in key[1:-1])
+
+
+_ATTRIBUTE_WORDS = frozenset({"der", "des", "von", "vom", "im", "in", "aus", "und", "oder"})
+
+
+def _described(names: Iterable[str]) -> bool:
+    """Whether a name opens with what says who it is: an adjective, a role or body, a first name.
+
+    ``Deutscher Wetterdienst``, ``Nachrichtenagentur Reuters``, ``Rop Gonggrijp``: the
+    last word alone names the same; in ``Financial Times Deutschland`` it does not.
+    """
+    return any(
+        len(words) > 1 and _describing(words[0])
+        for name in names
+        if (words := re.findall(r"\w[\w.'-]*", name))
+    )
+
+
+#: Endings of adjectives that open a name (``Französische``, ``Deutscher``, ``Vereinigte``).
+_ADJECTIVE_ENDINGS = ("sche", "scher", "sches", "te", "ter", "tes", "ige", "iger", "ene", "ener")
+
+
+def _describing(word: str) -> bool:
+    if word[:1].islower() or word.endswith(_ADJECTIVE_ENDINGS):
+        return True  # "libysche Armee", "Deutscher Wetterdienst", "Vereinigte Staaten"
+    if role_of(word) is not None or is_body_noun(word):
+        return True  # "Nachrichtenagentur Reuters", "Weltverband FIFA"
+    return given_name_gender(word) in {"f", "m"}  # "Angela Merkel"
+
+
+def _last_words(names: Iterable[str]) -> set[str]:
+    """Return the last words of the names, in lower case (``Wetterdienst``: ``wetterdienst``)."""
+    return {words[-1].lower() for name in names if (words := re.findall(r"\w[\w.'-]*", name))}
+
+
 class SpeakerTable:
     """Adds up the speakers of streamed documents; :meth:`frame` merges and tabulates them."""
 
@@ -101,9 +141,22 @@ class SpeakerTable:
         for key in self._by_key:
             for cut in range(1, len(key)):
                 ending_with[key[cut:]].add(key)
+        last_words = {key: _last_words(speaker.names) for key, speaker in self._by_key.items()}
+        described = {key: _described(speaker.names) for key, speaker in self._by_key.items()}
         target = {}
         for key in self._by_key:
-            longer = ending_with.get(key, set())
+            # a shorter name joins a longer one that ends in the same word as written: the
+            # stem alone made "Jung" (Franz Josef Jung) one with "thailändischen Jungen"
+            # ("Sprecherin des Bundesverfassungsgerichts" is no Bundesverfassungsgericht)
+            longer = {
+                other
+                for other in ending_with.get(key, set())
+                if last_words[other] & last_words[key]
+                and not _ends_in_attribute(other)
+                # one word joins a name that describes it ("Deutscher Wetterdienst"), not a
+                # name it is part of ("Financial Times Deutschland")
+                and (len(key) > 1 or described[other])
+            }
             widest = [other for other in longer if not ending_with.get(other, set()) & longer]
             target[key] = widest[0] if len(widest) == 1 else key
         return target
