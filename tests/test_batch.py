@@ -200,3 +200,12 @@ def test_corpus_speakers_merge_a_name_only_into_a_name_for_the_same_one():
     for alone in ("Jung", "Feuerwehr", "Stoiber", "Deutschland"):
         assert merged[alone] == alone
     assert merged["Financial Times Deutschland"] == "Financial Times Deutschland"
+
+
+def test_corpus_speakers_leave_out_demonstratives_in_any_form():
+    """'Diese' was a speaker with 7 instances in 5 texts: the key drops the ending."""
+    from toolkit.corpus.speakers import SpeakerTable
+
+    table = SpeakerTable()
+    table.add("a", [[name, "indirect", 1, 0.0, 0] for name in ("Diese", "Dieser", "Dies", "Jung")])
+    assert [row[0] for row in table.rows()] == ["Jung"]

@@ -48,7 +48,7 @@ _ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "
 NO_ONE_ACROSS_TEXTS = (
     INDEFINITE
     | {"ich", "du", "er", "sie", "es", "wir", "ihr"}
-    | {"der", "die", "das", "dieser", "diese", "dieses"}
+    | {"der", "die", "das", "dies", "dieser", "diese", "dieses"}
 )
 _ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
 
@@ -124,8 +124,8 @@ class SpeakerTable:
         """Add one document's ``[speaker, kind, instances, sentiment total, passages]`` rows."""
         for name, kind, instances, total, passages in contributions:
             key = speaker_key(str(name))
-            if not key or (len(key) == 1 and key[0] in NO_ONE_ACROSS_TEXTS):
-                continue
+            if not key or (len(key) == 1 and str(name).strip().lower() in NO_ONE_ACROSS_TEXTS):
+                continue  # (the key drops endings: "Diese" is "dies" there)
             speaker = self._by_key[key]
             speaker.documents[document] = None
             if kind == "sentiment":
