@@ -202,6 +202,20 @@ def test_corpus_speakers_merge_a_name_only_into_a_name_for_the_same_one():
     assert merged["Financial Times Deutschland"] == "Financial Times Deutschland"
 
 
+def test_corpus_speakers_keep_a_bare_role_of_another_text_apart():
+    """'Frau' of three texts was one row with '57-Jährige Frau' of a fourth."""
+    from toolkit.corpus.speakers import SpeakerTable
+
+    table = SpeakerTable()
+    table.add("a", [["57-Jährige Frau", "direct", 1, 0.0, 0]])
+    table.add("b", [["Frau", "direct", 2, 0.0, 0]])
+    table.add("c", [["ehemaliger Richter", "direct", 1, 0.0, 0], ["Richter", "direct", 1, 0.0, 0]])
+    merged = {row[0]: row[1] for row in table.rows()}
+    assert merged["57-Jährige Frau"] == "57-Jährige Frau" and merged["Frau"] == "Frau"
+    # in the same text the role is that person
+    assert merged["ehemaliger Richter"] == "Richter; ehemaliger Richter"
+
+
 def test_corpus_speakers_leave_out_demonstratives_in_any_form():
     """'Diese' was a speaker with 7 instances in 5 texts: the key drops the ending."""
     from toolkit.corpus.speakers import SpeakerTable

@@ -143,6 +143,10 @@ class SpeakerTable:
                 ending_with[key[cut:]].add(key)
         last_words = {key: _last_words(speaker.names) for key, speaker in self._by_key.items()}
         described = {key: _described(speaker.names) for key, speaker in self._by_key.items()}
+        roles = {
+            key: len(key) == 1 and any(role_of(name.strip()) for name in speaker.names)
+            for key, speaker in self._by_key.items()
+        }
         target = {}
         for key in self._by_key:
             # a shorter name joins a longer one that ends in the same word as written: the
@@ -156,10 +160,15 @@ class SpeakerTable:
                 # one word joins a name that describes it ("Deutscher Wetterdienst"), not a
                 # name it is part of ("Financial Times Deutschland")
                 and (len(key) > 1 or described[other])
+                # a bare role ("Frau", "Richter") is another person in another text
+                and (not roles[key] or self._share_a_document(key, other))
             }
             widest = [other for other in longer if not ending_with.get(other, set()) & longer]
             target[key] = widest[0] if len(widest) == 1 else key
         return target
+
+    def _share_a_document(self, one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        return not self._by_key[one].documents.keys().isdisjoint(self._by_key[other].documents)
 
     def rows(self) -> list[list[Any]]:
         """One row per merged speaker (:data:`SPEAKER_COLUMNS`), most instances first.
