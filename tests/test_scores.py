@@ -298,4 +298,16 @@ def test_the_mood_table_names_its_corpus_and_explains_each_variant():
 def test_a_corpus_named_by_its_subsets_gets_no_second_name(tmp_path, monkeypatch):
     """Speech subsets name their corpus ("WikiNews dev"): no UD German-GSD in front."""
     html = _speech_view(tmp_path, monkeypatch).output.value
-    assert "UD German-GSD" not in html and 'class="tk-about"' not in html
+    assert "UD German-GSD" not in html and "TIGER" not in html  # nor the mood notes
+
+
+def test_speech_tables_explain_their_parts_and_the_message_rows():
+    """Notebook 03: 'alle' did not add up with 'Nachrichten', and two WikiNews rows had one n."""
+    from toolkit.widgets import LanguageSwitch, ScoresView
+
+    view = ScoresView("speech")
+    german = view.output.value
+    assert german.index("Gold-Daten: Redewiedergabe") < german.index("„Nachrichten“ sind die")
+    assert "der Gold-Standard und damit n bleiben gleich" in german
+    LanguageSwitch(view).language = "en"
+    assert "“news” are the newspaper reports among them" in view.output.value

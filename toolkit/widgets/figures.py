@@ -58,6 +58,20 @@ register_labels(
             "cannot have at all (such as “habe” as subjunctive II, a mistake of the "
             "automatic annotation).",
         },
+        "sv_about_Redewiedergabe dev": {
+            "de": "Erzähltexte und Sachtexte ergeben zusammen „alle“; „Nachrichten“ sind die "
+            "Zeitungsmeldungen darunter, ein Teil von „alle“.",
+            "en": "Fiction and non-fiction together make “all”; “news” are the newspaper "
+            "reports among them, a part of “all”.",
+        },
+        "sv_about_WikiNews dev": {
+            "de": "„Wiedergabe als Ganzes“ vergleicht ganze Redewiedergaben statt einzelner "
+            "Wörter. „Ohne erzählte Rede“ lässt die erzählte Rede des Toolkits weg, weil "
+            "WikiNews sie nur selten annotiert; der Gold-Standard und damit n bleiben gleich.",
+            "en": "“Message” compares whole instances of speech instead of single words. "
+            "“Reported left out” drops the toolkit's reported speech, which WikiNews rarely "
+            "annotates; the gold standard, and so n, stay the same.",
+        },
         "val_non-fiction": {"de": "Sachtexte", "en": "non-fiction"},
         "sv_explain": {
             "de": "So lesen Sie die Werte (von 0 bis 1; 1 heißt: fehlerfrei):",
