@@ -239,3 +239,23 @@ def test_an_added_narrated_act_in_an_unreal_condition_is_ruled_out():
         added = ReportedSpeech(kind, 0, len(text), text, 0, confidence=0.5)
         kept = _without_what_the_rules_rule_out(document, [added], [], None, None)
         assert kept == [], kind
+
+
+def test_an_added_narrated_act_without_a_verb_is_ruled_out():
+    """The 700-article export had 24 learned 'reported' instances such as 'Meinungs- und
+    Versammlungsfreiheit' or 'will': a fragment without a cue and a finite verb narrates no
+    act. One with a verb stays."""
+    from toolkit.model import ReportedSpeech
+    from toolkit.speech.learned import _without_what_the_rules_rule_out
+
+    text = "Sie forderten Meinungs- und Versammlungsfreiheit. Kritiker fürchten Konflikte."
+    document = toolkit.analyse(text, speech_model="rules")
+
+    def added(part: str) -> ReportedSpeech:
+        start = text.index(part)
+        return ReportedSpeech("reported", start, start + len(part), part, 0, confidence=0.5)
+
+    fragment = added("Meinungs- und Versammlungsfreiheit")
+    clause = added("Kritiker fürchten Konflikte")
+    kept = _without_what_the_rules_rule_out(document, [fragment, clause], [], None, None)
+    assert kept == [clause]

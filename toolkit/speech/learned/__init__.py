@@ -186,15 +186,26 @@ def _without_what_the_rules_rule_out(
     direct speech, and no instance starts inside one; an unreal condition without
     Konjunktiv I (``Wäre das Wetter besser gewesen, hätten wir gewonnen.``) is no indirect
     speech; a narrated speech act around the cue of a rule instance is that instance's frame
-    (``Chávez vertritt die Ansicht, dass ...``).
+    (``Chávez vertritt die Ansicht, dass ...``); and a narrated act without a cue needs a
+    finite verb and three words (``Meinungs- und Versammlungsfreiheit``, ``will`` were
+    instances).
     """
     titles = _non_speech_quotations(document, cues, quotations)
     verb_tokens = [verb.token for verb in document.verbs]  # in text order
     cue_starts = sorted(record.cue.start for record in records if record.cue is not None)
+    token_starts = [token.start for token in document.tokens]
+
+    def without_a_verb(record: ReportedSpeech) -> bool:
+        first = bisect_left(token_starts, record.start)
+        end = bisect_left(token_starts, record.end)
+        verb = bisect_left(verb_tokens, first)
+        return end - first < 3 or not (verb < len(verb_tokens) and verb_tokens[verb] < end)
 
     def ruled_out(record: ReportedSpeech) -> bool:
         if any(a <= record.start < b for a, b in titles):
             return True  # it starts inside a title: "Die Welt“. Wäre das Wetter ..."
+        if record.kind == "reported" and record.cue is None and without_a_verb(record):
+            return True  # a fragment: no act is narrated without a verb
         if record.kind == "reported":
             first = bisect_left(cue_starts, record.start)
             if first < len(cue_starts) and cue_starts[first] < record.end:
