@@ -187,6 +187,12 @@ def rank_speakers(
             span = rule  # "Man habe die Anwohner nicht gefragt, erklärte er": man asked
         elif rule is not None and span is not None and _unnamed_aside(context, record, span, rule):
             span = rule  # "Die Firma plant laut Berichten den Abbau": the Firma plans
+        elif (
+            rule is not None
+            and span is not None
+            and _own_named_subject(context, record, span, rule)
+        ):
+            span = rule  # "Auch darüber wird der Stadtrat beraten": not a speaker before
         if choice is not None and span is not None:
             for signal, override in (
                 ("subject_after_verb", _subject_after_verb),
@@ -274,6 +280,30 @@ def _resolve(
         )
         result.append(replace(record, speaker=name, speaker_mention=mention, speaker_why=why))
     return result
+
+
+def _own_named_subject(
+    context: DocumentContext, record: ReportedSpeech, span: tuple[int, int], rule: tuple[int, int]
+) -> bool:
+    """Whether the rules' mention names someone as the subject of the cue's own sentence.
+
+    The ranking chose a mention of an earlier sentence ("previous"): the verb's subject in
+    its own sentence, a person or a body, is who acts (``Auch darüber wird der Stadtrat in
+    der nächsten Sitzung beraten``, not the speaker two sentences before).
+    """
+    cue = context.span_range(record.cue)
+    if cue is None or not instance_type(record).endswith("/verb"):
+        return False
+    tokens = context.tokens
+    sentence = tokens[cue[0]].sentence
+    words = tokens[rule[0] : rule[1]]
+    return (
+        tokens[span[0]].sentence < sentence
+        and tokens[rule[0]].sentence == sentence
+        and context.is_subject(rule)
+        and words[0].pos not in {"PPER", "PDS", "PRELS", "PIS"}
+        and names_someone(words)
+    )
 
 
 def _unnamed_aside(
