@@ -66,6 +66,8 @@ RULES_FAILS = {
     "speakers only",
     "pronoun-continues-the-subject-not-its-party-in-brackets": "the rules resolve pronouns to "
     "speakers only",
+    "speaker-role-with-an-attribute-and-its-name-in-apposition": "the rules read the role "
+    "alone, without the name after the comma",
     "speaker-role-with-its-name-in-apposition": "the rules read the role alone, without the "
     "name after the comma",
     "speaker-a-name-takes-no-genitive-after-it": "the rules keep the source noun "

@@ -217,6 +217,8 @@ def _with_apposed_name(context: DocumentContext, span: tuple[int, int]) -> tuple
     """
     tokens = context.tokens
     first, end = span
+    # the role's own attribute before the comma: "der EU-Kommissar für Schulwesen und Kultur,"
+    end = _attribute_end(tokens, end) if end < len(tokens) else end
     if (
         end + 1 >= len(tokens)
         or tokens[end].pos != "$,"
@@ -234,6 +236,24 @@ def _with_apposed_name(context: DocumentContext, span: tuple[int, int]) -> tuple
     if name_end - k < 2 or tokens[name_end - 1].sentence != tokens[first].sentence:
         return span  # a given name and a surname: a lone word may be a place or a body
     return first, name_end
+
+
+def _attribute_end(tokens: Sequence[Token], end: int) -> int:
+    """Return where a prepositional attribute after a role ends, at a comma (else ``end``).
+
+    ``der EU-Kommissar für Schulwesen und Kultur, Ján Figeľ``: up to six words of nouns,
+    articles, adjectives and ``und``, no verb.
+    """
+    if tokens[end].pos not in {"APPR", "APPRART"}:
+        return end
+    k = end + 1
+    while k < len(tokens) and k - end <= 6 and tokens[k].pos in _ATTRIBUTE_TAGS:
+        k += 1
+    return k if k < len(tokens) and tokens[k].pos == "$," and k > end + 1 else end
+
+
+#: Words of a short prepositional attribute (``für Schulwesen und Kultur``).
+_ATTRIBUTE_TAGS = frozenset({"NN", "NE", "ART", "ADJA", "KON", "CARD", "APPRART"})
 
 
 def _resolve(
