@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from toolkit.model import Token
 from toolkit.speech.given_names import given_name_gender
 from toolkit.speech.roles import is_body_noun, role_of
+from toolkit.tagging import ATTRIBUTE_TAGS, PHRASE_END_TAGS
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words that may stand before the subject in the first position ("Auch der Botschafter").
@@ -177,12 +178,6 @@ def _nominal(tokens: Sequence[Token], start: int, limit: int, genitive: bool = F
     return i if i > nouns else start
 
 
-#: The last word of a prepositional phrase before the adjective (``am Montag | zurückgetretenen``).
-_PHRASE_ENDS = frozenset({"NN", "NE", "CARD", "ADV", "ADJD"})
-#: Words of a phrase inside an extended attribute (``am vergangenen Montag``).
-_ATTRIBUTE_WORDS = frozenset({"ART", "ADJA", "ADJD", "ADV", "CARD", "NN", "NE", "APPRART", "APPR"})
-
-
 def _embedded_attribute_end(tokens: Sequence[Token], start: int, limit: int) -> int:
     """Return where the adjective of an extended attribute starts after an article, else ``start``.
 
@@ -196,11 +191,11 @@ def _embedded_attribute_end(tokens: Sequence[Token], start: int, limit: int) -> 
         word = tokens[k]
         if (
             word.pos == "ADJA"
-            and tokens[k - 1].pos in _PHRASE_ENDS
+            and tokens[k - 1].pos in PHRASE_END_TAGS  # "am Montag | zurückgetretenen"
             and (is_noun(tokens[k + 1]) or tokens[k + 1].pos == "ADJA")
         ):
             return k
-        if word.pos not in _ATTRIBUTE_WORDS:
+        if word.pos not in ATTRIBUTE_TAGS:
             break
     return start
 

@@ -254,8 +254,9 @@ def correct_verbs_after_zu(tags: list[str]) -> list[str]:
     ]
 
 
-#: Tags of the words between a preposition and the adjective of an extended attribute.
-_ATTRIBUTE_TAGS = frozenset({"APPR", "APPRART", "ART", "ADJA", "ADJD", "ADV", "CARD", "NN", "NE"})
+#: Tags of the words between a preposition and the adjective of an extended attribute
+#: (``die in der Nacht festgenommenen Männer``); the speech stage reads them too.
+ATTRIBUTE_TAGS = frozenset({"APPR", "APPRART", "ART", "ADJA", "ADJD", "ADV", "CARD", "NN", "NE"})
 
 
 def correct_articles_after_verbs(tags: list[str]) -> list[str]:
@@ -287,17 +288,17 @@ def correct_articles_after_verbs(tags: list[str]) -> list[str]:
         ):
             continue
         for k in range(i + 2, min(len(tags) - 1, i + 7)):
-            if tags[k] == "ADJA" and tags[k - 1] in _PHRASE_END_TAGS:
+            if tags[k] == "ADJA" and tags[k - 1] in PHRASE_END_TAGS:
                 if _subject_before_verb(tags, k + 1):
                     corrected[i] = "ART"
                 break
-            if tags[k] not in _ATTRIBUTE_TAGS:
+            if tags[k] not in ATTRIBUTE_TAGS:
                 break
     return corrected
 
 
 #: The last word of the prepositional phrase inside an attribute (``in der Nacht``).
-_PHRASE_END_TAGS = frozenset({"NN", "NE", "CARD", "ADV", "ADJD"})
+PHRASE_END_TAGS = frozenset({"NN", "NE", "CARD", "ADV", "ADJD"})
 
 
 def _subject_before_verb(tags: list[str], start: int) -> bool:
