@@ -442,9 +442,8 @@ class SpeakerResolver:
         if (
             start == self.sentence_starts[1]
             and subject is not None
-            and _a_person(subject)
+            and _a_person(subject)  # a person, not a place
             and test(subject)
-            and not subject.place
         ):
             # a pronoun opening its sentence continues the subject of the sentence before
             return subject
@@ -477,11 +476,7 @@ class SpeakerResolver:
         """Return the person named last before ``start`` (from ``since`` on) passing ``test``."""
         recent = zip(reversed(self.mentioned[-12:]), reversed(self.mentioned_at[-12:]), strict=True)
         return next(
-            (
-                e
-                for e, at in recent
-                if since <= at < start and e.named and _a_person(e) and test(e) and not e.place
-            ),
+            (e for e, at in recent if since <= at < start and e.named and _a_person(e) and test(e)),
             None,
         )
 
