@@ -51,6 +51,12 @@ NO_ONE_ACROSS_TEXTS = (
     | {"der", "die", "das", "dies", "dieser", "diese", "dieses"}
 )
 _ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
+#: A word of a speaker's name (``Kim Jong-un``, ``Elisabeth II.``, ``O'Neill``).
+_WORD = re.compile(r"\w[\w.'-]*")
+
+
+def _words(name: str) -> list[str]:
+    return _WORD.findall(name)
 
 
 def speaker_key(name: str) -> tuple[str, ...]:
@@ -61,7 +67,7 @@ def speaker_key(name: str) -> tuple[str, ...]:
     >>> speaker_key("des Deutschen Wetterdienstes") == speaker_key("Deutscher Wetterdienst")
     True
     """
-    words = [word.lower() for word in re.findall(r"\w[\w.'-]*", name)]
+    words = [word.lower() for word in _words(name)]
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     return tuple(_ENDING.sub("", word) if len(word) > 4 else word for word in words)
@@ -91,9 +97,7 @@ def _described(names: Iterable[str]) -> bool:
     last word alone names the same; in ``Financial Times Deutschland`` it does not.
     """
     return any(
-        len(words) > 1 and _describing(words[0])
-        for name in names
-        if (words := re.findall(r"\w[\w.'-]*", name))
+        len(words) > 1 and _describing(words[0]) for name in names if (words := _words(name))
     )
 
 
@@ -111,7 +115,7 @@ def _describing(word: str) -> bool:
 
 def _last_words(names: Iterable[str]) -> set[str]:
     """Return the last words of the names, in lower case (``Wetterdienst``: ``wetterdienst``)."""
-    return {words[-1].lower() for name in names if (words := re.findall(r"\w[\w.'-]*", name))}
+    return {words[-1].lower() for name in names if (words := _words(name))}
 
 
 class SpeakerTable:
