@@ -13,6 +13,7 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from toolkit.render import STYLE, escape, scrolling, table
+from toolkit.render import cell as html_cell
 from toolkit.scores import grouped_rows
 from toolkit.translate import (
     LABELS,
@@ -314,7 +315,7 @@ def scores_html(frame: pd.DataFrame, language: str = "de", corpus: str | None = 
                     f'<tr class="tk-measure"><th colspan="{width}" scope="colgroup">'
                     f"{escape(value(measures[k], language))}</th></tr>"
                 )
-            body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+            body.append("<tr>" + "".join(map(html_cell, row)) + "</tr>")  # as in any table
         head = "".join(f"<th>{escape(name)}</th>" for name in names)
         title = escape(corpus_title(subset, corpus, language))
         about = f"sv_about_{subset}"  # one sentence on what a variant holds
