@@ -49,10 +49,17 @@ def column_label(column: str, language: str = "de") -> str:
     --------
     >>> column_label("speech_indirect_per_1000"), column_label("tokens_per_sentence", "en")
     ('indirekte Rede je 1.000 Tokens', 'tokens per sentence')
+
+    A metadata field is shown as the researcher named it; in German with a capital, as the
+    other headers are nouns:
+
+    >>> column_label("ressort"), column_label("ressort", "en")
+    ('Ressort', 'ressort')
     """
     english = language == "en"
     base = column.removesuffix("_per_1000")
-    names = COLUMN_LABELS.get(base, (base.replace("_", " "), base.replace("_", " ")))
+    own = base.replace("_", " ")
+    names = COLUMN_LABELS.get(base, (own[:1].upper() + own[1:], own))
     name = names[1] if english else names[0]
     if base != column:
         return f"{name} per 1,000 tokens" if english else f"{name} je 1.000 Tokens"

@@ -274,7 +274,8 @@ class ExerciseView(ToolkitWidget):
             dropdown = widgets.Dropdown(
                 options=self._choice_options(),
                 value=self.exercise.answers.get(item.id, ""),
-                style={"description_width": "initial"},  # "Satz 12" / "Sentence 12" in full
+                # one label width for "Satz 9" and "Sentence 12", so the choices line up
+                style={"description_width": "6.5em"},
                 layout=widgets.Layout(width="18em", min_width="18em"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")

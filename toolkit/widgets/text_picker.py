@@ -24,7 +24,7 @@ from toolkit.errors import ToolkitError
 from toolkit.inputs import decode_text, ensure_text
 from toolkit.model import Document
 from toolkit.pipeline import analyse
-from toolkit.render import message
+from toolkit.render import STYLE, message
 from toolkit.translate import error_text, number
 from toolkit.widgets.base import FULL_WIDTH, ToolkitWidget, current_language, label, register_labels
 
@@ -141,7 +141,7 @@ class TextPicker(ToolkitWidget):
         try:
             text = ensure_text(decode_text(data, source=name))
         except ToolkitError as error:
-            self.status.value = message(
+            self.status.value = STYLE + message(
                 f"{self._('tp_file_error')} {error_text(error, self.language)}", "error"
             )
             return False
@@ -163,13 +163,13 @@ class TextPicker(ToolkitWidget):
         else:
             self.text, self.name = self.uploaded, self.uploaded_name
         if self.source == "upload" and not self.uploaded:
-            self.status.value = message(self._("tp_no_file"))
+            self.status.value = STYLE + message(self._("tp_no_file"))
         elif not self.text.strip():
-            self.status.value = message(self._("empty_text"))
+            self.status.value = STYLE + message(self._("empty_text"))
         else:
             words = len(self.text.split())
             name = self._("tp_typed") if self.source == "typed" else self.name
-            self.status.value = message(
+            self.status.value = STYLE + message(
                 f"{name}: {number(len(self.text), self.language)} {self._('tp_chars')}, "
                 f"~{number(words, self.language)} {self._('tp_words')} — "
                 f"{preview(self.text)}"
