@@ -30,7 +30,7 @@ from toolkit.evaluation.speech_scoring import TokenCover, assign, speaker_words
 from toolkit.model import Document
 from toolkit.pipeline import analyse
 from toolkit.speech import detect_speech
-from toolkit.speech.speaker_features import Candidate, DocumentContext, candidates
+from toolkit.speech.speaker_features import Candidate, DocumentContext, candidates, mention_before
 from toolkit.speech.speaker_ranking import choose
 
 #: L2 penalties tried; the one with the best dev speaker exact match is kept.
@@ -95,7 +95,7 @@ def training_groups(
                 continue
             position = keep[column]
             record = records[position]
-            before = context.span_range(records[position - 1].speaker_mention) if position else None
+            before = mention_before(context, records, position)
             found = candidates(context, record, position, before)
             expected = speaker_words(gold[i][1])
             words = [speaker_words(context.text(c.first, c.end)) for c in found]

@@ -144,7 +144,7 @@ def _content_after(view: SentenceView, cue: Cue, boundary: int) -> Frame | None:
         if reads_konjunktiv(verb, in_frame=True) or (
             cue.v2 and finites[0] - first <= 3 and view.quote_around(cue.token)
         ):
-            return Frame("indirect", [(first, stop)], cue, None)
+            return Frame("indirect", [(first, _narration_resumes(view, first, stop))], cue, None)
         return None
     if not finites and cue.medium != "thought" and _is_zu_infinitive(tokens, first, segment):
         segment = _infinitives_end(view, segment)
@@ -188,6 +188,8 @@ def _subordinate_end(view: SentenceView, first: int, stop: int) -> int:
     """
     tokens = view.tokens
     for comma in range(first + 1, stop - 1):
+        if tokens[comma].text == ":" and tokens[comma - 1].pos.startswith("V"):
+            return comma  # "wusste, was geschehen war: der Wagen war umgestürzt"
         if tokens[comma].pos != "$,":
             continue
         following = comma + 1
@@ -195,7 +197,52 @@ def _subordinate_end(view: SentenceView, first: int, stop: int) -> int:
             following += 1
         if following < stop and tokens[following].pos in FINITE:
             return comma
+        if _narrated_main_clause(view, comma + 1, stop):
+            return comma
     return stop
+
+
+def _narration_resumes(view: SentenceView, first: int, stop: int) -> int:
+    """Return where content in a main clause (``es gebe keine Pläne``) ends.
+
+    That is ``stop``, or a comma after which the sentence narrates again
+    (:func:`_narrated_main_clause`).
+    """
+    for comma in range(first + 1, stop - 1):
+        if view.tokens[comma].pos == "$," and _narrated_main_clause(view, comma + 1, stop):
+            return comma
+    return stop
+
+
+#: Conjunctions that may join a new main clause to the sentence after a reported clause.
+_MAIN_CLAUSE_JOINERS = frozenset({"und", "aber", "doch", "sondern", "denn", "jedoch"})
+
+
+def _narrated_main_clause(view: SentenceView, joiner: int, stop: int) -> bool:
+    """Whether ``tokens[joiner]`` opens a main clause in the indicative after the content.
+
+    ``erklärt, dass sie am Ziel sind, aber in diesem Augenblick atmet er auf``: the verb in
+    second place (``atmet``), in the indicative, narrates again; a second ``dass``, a verb at
+    the clause's end or a Konjunktiv (``und er habe ...``) still belong to what is reported.
+    """
+    tokens = view.tokens
+    word = tokens[joiner].text.lower()
+    if word in _RESUMPTIVE and joiner + 1 < stop and tokens[joiner + 1].pos in FINITE:
+        finites = [joiner + 1]  # "..., so ist er schlimm berichtet"
+        end = segment_end(tokens, joiner + 2)
+    elif tokens[joiner].pos in {"KON", "ADV"} and word in _MAIN_CLAUSE_JOINERS:
+        end = segment_end(tokens, joiner + 1)
+        finites = finite_in(view, joiner + 1, min(end, joiner + 5))
+        if tokens[joiner + 1].pos in {"KOUS", "PWAV", "PWS", "PWAT", "PRELS"}:
+            return False
+    else:
+        return False
+    if not finites:
+        return False
+    finite = finites[0]
+    verb = view.verbs.get(finite)
+    in_second_place = finite + 1 < min(end, stop) and tokens[finite + 1].pos not in {"$.", "$,"}
+    return in_second_place and verb is not None and not reads_konjunktiv(verb, in_frame=True)
 
 
 def _how_question(view: SentenceView, first: int) -> bool:

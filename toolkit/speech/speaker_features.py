@@ -402,6 +402,25 @@ def nearest(spans: Sequence[tuple[int, int]], anchor: int, limit: int) -> list[t
     return sorted(taken, key=lambda span: (abs(span[0] - anchor), span))[:limit]
 
 
+#: Instances looked back over for the last speaker mention (a bounded look keeps it linear).
+LOOK_BACK = 3
+
+
+def mention_before(
+    context: DocumentContext, records: Sequence[ReportedSpeech], position: int
+) -> tuple[int, int] | None:
+    """Return the token range of the last speaker mention before ``records[position]``.
+
+    An instance without a mention in between (``Wir haben gelernt, bescheidener zu sein``
+    inside a quotation) does not make the reader forget who spoke before it.
+    """
+    for earlier in records[max(position - LOOK_BACK, 0) : position][::-1]:
+        found = context.span_range(earlier.speaker_mention)
+        if found is not None:
+            return found
+    return None
+
+
 def candidates(
     context: DocumentContext,
     record: ReportedSpeech,

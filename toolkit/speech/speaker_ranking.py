@@ -38,6 +38,7 @@ from toolkit.speech.speaker_features import (
     candidates,
     instance_type,
     is_source_noun,
+    mention_before,
     names_someone,
     person_like,
 )
@@ -165,7 +166,7 @@ def rank_speakers(
         if per_sentence[record.sentence] > MAX_RANKED_PER_SENTENCE:
             chosen.append((None, None))  # not prose: the rules' speaker stays
             continue
-        before = context.span_range(records[position - 1].speaker_mention) if position else None
+        before = mention_before(context, records, position)
         choice = choose(candidates(context, record, position, before), weights, mention_scores)
         span = (choice.candidate.first, choice.candidate.end) if choice else None
         if (
