@@ -110,3 +110,25 @@ def test_resolver_pronouns_follow_the_latest_speaker() -> None:
 def test_resolver_keeps_an_unresolvable_pronoun_as_written() -> None:
     tokens = toolkit.analyse("Sie sprach.", speech=False).sentence_tokens(0)
     assert SpeakerResolver().resolve(tokens[:1]) == "Sie"
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Die Möglichkeit", ["Möglichkeit", "Ich", "Wir"]),  # a thing says no "ich"
+        ("Die Ministerin", ["Ministerin", "Ministerin", "Ministerin"]),
+        ("Die Opposition", ["Opposition", "Opposition", "Opposition"]),  # a body may
+    ],
+)
+def test_resolver_first_person_needs_a_speaker_who_can_say_it(
+    first: str, expected: list[str]
+) -> None:
+    # the learned path's resolver; an unresolved "Ich" is no antecedent of the "Wir" after it
+    document = toolkit.analyse(f"{first} sprach. Ich sprach. Wir sprachen.", speech=False)
+    resolver = SpeakerResolver(agreement=True)
+    names = []
+    for sentence in document.sentences:
+        tokens = document.sentence_tokens(sentence.index)
+        resolver.observe(tokens)
+        names.append(resolver.resolve(tokens[: 2 if sentence.index == 0 else 1]))
+    assert names == expected

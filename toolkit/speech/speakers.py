@@ -67,6 +67,8 @@ class _Entity:
     #: read as a place ("in Deutschland", "nach Kabul", "das Kosovo"): no antecedent of a
     #: pronoun that falls back to the names before it
     place: bool = False
+    #: a pronoun with nothing to refer to, shown as written: no antecedent of a later one
+    unresolved: bool = False
 
 
 #: What a mention resolves to when it names no one (``die Befürchtung``).
@@ -279,7 +281,8 @@ class SpeakerResolver:
         if entity is NO_ONE:
             return None
         if entity is not None:
-            self.history.append(entity)
+            if not entity.unresolved:
+                self.history.append(entity)
             return entity.name
         words = [t.text for t in mention if t.pos != "$," and not is_quote(t)]
         return " ".join(words) or None
@@ -299,7 +302,9 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].pos in {"PPER", "PRELS", "PDS", "PPOSAT"}:
             if self.agreement:
                 antecedent = self._antecedent(first, words[0].start)
-                return antecedent or _Entity(words[0].text, person=False)
+                return antecedent or _Entity(
+                    _as_written(words[0].text), person=False, unresolved=True
+                )
             if first in {"er", "der"} or first.startswith("sein"):
                 return self._recent(lambda e: e.person and not e.feminine)
             if first in {"sie", "die"} or first.startswith("ihr"):
@@ -432,6 +437,13 @@ class SpeakerResolver:
             test = _masculine
         elif pronoun in {"sie", "die", "diese"} or pronoun.startswith("ihr"):
             test = _feminine_or_plural
+        elif pronoun in {"ich", "mir", "mich", "wir", "uns"} or pronoun.startswith(
+            ("mein", "unser")
+        ):
+            # the latest speaker, if one who can say it: not a thing a mention named ("das
+            # Motiv"); then the pronoun stays as written rather than go to someone further back
+            latest = self._recent(lambda e: True)
+            return latest if latest is not None and _may_speak_for_itself(latest) else None
         else:
             return self._recent(lambda e: True)
         if pronoun in {"dieser", "diese"}:
@@ -626,6 +638,38 @@ def _a_person(entity: _Entity) -> bool:
     return (
         entity.person and not entity.place and not (len(entity.name) > 1 and entity.name.isupper())
     )
+
+
+def _as_written(pronoun: str) -> str:
+    """Return how an unresolved pronoun is shown: as written, a possessive as its person.
+
+    Examples
+    --------
+    >>> _as_written("Sie"), _as_written("meiner"), _as_written("unserer")
+    ('Sie', 'ich', 'wir')
+    """
+    lower = pronoun.lower()
+    return "ich" if lower.startswith("mein") else "wir" if lower.startswith("unser") else pronoun
+
+
+#: Endings of abstract nouns (``Möglichkeit``, ``Terrorismus``): things a mention may wrongly
+#: name as a speaker, which do not say "ich" or "wir". Not "-ung", "-ion" or "-heit": they
+#: end many bodies and groups too (``Führung``, ``Opposition``, ``Mehrheit``).
+_ABSTRACT_ENDINGS = ("keit", "ismus")
+
+
+def _may_speak_for_itself(entity: _Entity) -> bool:
+    """Whether a speaker may say "ich" or "wir": not a place, not an abstract thing.
+
+    A person, a name or a body may (``die Regierung``, ``die Opposition``); ``die
+    Möglichkeit``, which a mention named wrongly, may not.
+    """
+    if entity.place:
+        return False
+    if entity.person or entity.named:
+        return True
+    head = next((word for word in entity.name.split() if word[:1].isupper()), "")
+    return is_body_noun(head) or not head.lower().endswith(_ABSTRACT_ENDINGS)
 
 
 def _masculine(entity: _Entity) -> bool:
