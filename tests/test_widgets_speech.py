@@ -97,6 +97,17 @@ def test_who_says_what(highlighter: SpeechHighlighter) -> None:
     assert "Wer sagt was?" in highlighter.who.value
 
 
+def test_who_says_what_counts_the_kinds_switched_on(highlighter: SpeechHighlighter) -> None:
+    everything = highlighter.result["who"]["instances"].sum()
+    reported = int(highlighter.result["who"]["reported"].sum())
+    highlighter.toggles["reported"].value = False
+    who = highlighter.result["who"]
+    assert reported > 0 and who["instances"].sum() == everything - reported
+    assert who["reported"].sum() == 0
+    header = re.search(r"<tr>(.*?)</tr>", highlighter.who.value, re.S).group(1)
+    assert "erzählte Rede" not in header and "indirekte Rede" in header
+
+
 def test_language_switch(highlighter: SpeechHighlighter) -> None:
     highlighter.language = "en"
     assert highlighter.toggles["reported"].description == "reported speech"

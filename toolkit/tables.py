@@ -6,6 +6,8 @@ keep the character offsets so a row can always be found in the text again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from toolkit.model import Document
@@ -487,10 +489,11 @@ def _cue_name(text: object, lemma: str) -> str:
     return lemma
 
 
-def speakers_frame(document: Document) -> pd.DataFrame:
+def speakers_frame(document: Document, kinds: Sequence[str] | None = None) -> pd.DataFrame:
     """Who says what: one row per resolved speaker, how often, in which kinds, with which cues.
 
-    Instances without a speaker are counted under ``(unbekannt)``.
+    Instances without a speaker are counted under ``(unbekannt)``; ``kinds`` counts only
+    those kinds (what a reader has switched on).
 
     Examples
     --------
@@ -504,6 +507,8 @@ def speakers_frame(document: Document) -> pd.DataFrame:
     1   Putin          1       0         0
     """
     speech = speech_frame(document).fillna({"speaker": "(unbekannt)"})
+    if kinds is not None:
+        speech = speech[speech["kind"].isin(kinds)]
     rows = []
     for name, group in speech.groupby("speaker", sort=False):
         kinds = group["kind"].value_counts()

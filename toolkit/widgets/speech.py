@@ -315,7 +315,7 @@ class SpeechHighlighter(ToolkitWidget):
             else {}
         )
         self.details.value = self._details_html(details)
-        who = speakers_frame(self.document)
+        who = speakers_frame(self.document, self.kinds)  # counts what is switched on
         self.who.value = self._who_html(who)
         self.result = {
             "html": text_html,
@@ -341,13 +341,12 @@ class SpeechHighlighter(ToolkitWidget):
 
     def _who_html(self, who: object) -> str:
         frame = who  # a DataFrame from speakers_frame
+        shown = [kind for kind in KINDS if kind in self.kinds]  # no column of a hidden kind
         rows = [
             (
                 value(row.speaker, self.language),
                 row.instances,
-                row.direct,
-                row.indirect,
-                row.reported,
+                *(getattr(row, kind) for kind in shown),
                 row.cues or "–",
             )
             for row in frame.itertuples()  # type: ignore[attr-defined]
@@ -355,7 +354,7 @@ class SpeechHighlighter(ToolkitWidget):
         header = [
             self._("speech_speaker"),
             self._("speech_instances"),
-            *(self._(f"speech_{kind}") for kind in KINDS),
+            *(self._(f"speech_{kind}") for kind in shown),
             self._("speech_cues"),
         ]
         return f"<b>{escape(self._('speech_who'))}</b>" + table(rows, header, "tk-table")
