@@ -49,7 +49,7 @@ def test_rates_per_1000_tokens_make_short_texts_visible(folder):
     assert "Konjunktiv je 1.000 Tokens" in view.table.value
     LanguageSwitch(view).language = "en"
     assert view.last_figure.axes[0].get_xlabel() == "subjunctive per 1,000 tokens"
-    assert "subjunctive per 1,000 tokens" in view.table.value
+    assert "Subjunctive per 1,000 tokens" in view.table.value
 
 
 def test_speakers_are_merged_across_documents_in_the_view(folder):
@@ -146,14 +146,14 @@ def test_the_english_switch_covers_tables_status_and_errors(folder, tmp_path):
     view.run()
     assert "1 Texte analysiert, 1 übersprungen," in view.status.value
     assert "Der Text ist leer" in view.status.value and "The text is empty" not in view.status.value
-    assert ">Sätze<" in view.table.value and ">erzählt<" in view.speaker_table.value
+    assert ">Sätze<" in view.table.value and ">Erzählt<" in view.speaker_table.value
     LanguageSwitch(view).language = "en"
     assert "1 texts analysed, 1 skipped," in view.status.value
     assert "The text is empty" in view.status.value and "Der Text" not in view.status.value
-    assert ">sentences<" in view.table.value and ">Sätze<" not in view.table.value
-    for german in (">Sprecher<", ">direkt<", ">indirekt<", ">erzählt<"):
+    assert ">Sentences<" in view.table.value and ">Sätze<" not in view.table.value
+    for german in (">Sprecher<", ">Direkt<", ">Indirekt<", ">Erzählt<"):
         assert german not in view.speaker_table.value, german
-    assert ">speaker<" in view.speaker_table.value and ">reported<" in view.speaker_table.value
+    assert ">Speaker<" in view.speaker_table.value and ">Reported<" in view.speaker_table.value
     view.folder.value = str(tmp_path / "fehlt")
     view.run()
     assert view.status.value.count("Folder not found") == 1 and "Ordner" not in view.status.value
@@ -191,17 +191,19 @@ def test_corpus_tables_in_the_notebook_read_german_and_follow_the_switch(folder)
     sentences = corpus_table(result, "sentences")
     view = CorpusTable(sentences, max_rows=3)
     html = view.output.value
-    assert "<th>Wortlaut</th>" in html and "<th>Satz</th>" in html and "<th>text</th>" not in html
+    # the document is "Text", the sentence's words "Wortlaut": one "Text" column only
+    assert "<th>Wortlaut</th>" in html and "<th>Satz</th>" in html
+    assert html.count("<th>Text</th>") == 1
     assert "<td>Der Wetterdienst warnte, es werde heiß.</td>" in html
     # corpus tables count sentences from 1 already: shown as they are, not from 2
     assert "<td>1</td>" in html.split("</tr>")[1]
     assert "5 weitere Zeilen (von 8)" in html
     LANGUAGE.value = "en"
-    assert "<th>text</th>" in view.output.value and "more rows" in view.output.value
+    assert "<th>Text</th>" in view.output.value and "more rows" in view.output.value
     words = CorpusTable(corpus_frequencies(result, n=3))
-    assert "<th>word</th>" in words.output.value  # a new table starts in the notebook's language
+    assert "<th>Word</th>" in words.output.value  # a new table starts in the notebook's language
     LANGUAGE.value = "de"
-    assert "<th>Wort</th>" in words.output.value and "<th>in Texten</th>" in words.output.value
+    assert "<th>Wort</th>" in words.output.value and "<th>In Texten</th>" in words.output.value
 
 
 def test_skipped_files_say_why_in_the_readers_language(tmp_path):
@@ -323,4 +325,4 @@ def test_the_speaker_tables_scroll_sideways_in_one_box(folder):
     for html in (view.speaker_table.value, view.table.value, speakers):
         assert html.count(box) == html.count("<table") == 1  # in a box, and in one box only
         assert html.index(box) < html.index("<table") and "</table></div>" in html
-    assert "<th>in den Texten</th>" in view.speaker_table.value
+    assert "<th>In den Texten</th>" in view.speaker_table.value

@@ -282,6 +282,6 @@ def test_a_widget_given_its_own_language_is_built_in_it(doc):
     from toolkit.widgets import CorpusView
 
     view = DocumentView(doc, sentences_frame, language="en")
-    assert view.language == "en" and "<th>sentence</th>" in view.output.value
+    assert view.language == "en" and "<th>Sentence</th>" in view.output.value
     corpus = CorpusView(language="en")
     assert corpus.run_button.description == "Analyse"

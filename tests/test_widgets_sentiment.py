@@ -90,7 +90,7 @@ def test_hand_built_speech_and_no_speech() -> None:
 def test_language_switch(view: SentimentExplainer) -> None:
     view.language = "en"
     assert view.try_button.description == "Try it"
-    assert "contribution" in view.table_html.value or view.rows == []
+    assert "Contribution" in view.table_html.value or view.rows == []
     view.language = "de"
     assert view.try_button.description == "Ausprobieren"
 
@@ -136,7 +136,7 @@ def _table(html: str) -> tuple[list[str], list[list[str]]]:
     ("language", "word", "direct", "indirect"),
     [
         ("de", "Wort", "direkte Rede", "indirekte Rede"),
-        ("en", "word", "direct speech", "indirect speech"),
+        ("en", "Word", "direct speech", "indirect speech"),
     ],
 )
 def test_the_explainer_and_the_word_table_share_their_labels(

@@ -105,7 +105,7 @@ def test_who_says_what_counts_the_kinds_switched_on(highlighter: SpeechHighlight
     assert reported > 0 and who["instances"].sum() == everything - reported
     assert who["reported"].sum() == 0
     header = re.search(r"<tr>(.*?)</tr>", highlighter.who.value, re.S).group(1)
-    assert "erzählte Rede" not in header and "indirekte Rede" in header
+    assert "Erzählte Rede" not in header and "Indirekte Rede" in header
 
 
 def test_language_switch(highlighter: SpeechHighlighter) -> None:

@@ -39,6 +39,10 @@ def test_starts_with_the_article(article):
     assert picker.source == "article" and picker.text == article.text
     assert picker.typed.layout.display == "none" and picker.upload.layout.display == "none"
     assert picker.name == article.name
+    # the status names the article by its title, in a styled box, not by its file name
+    assert article.metadata["title"] in picker.status.value
+    assert article.name not in picker.status.value and "tk-message" in picker.status.value
+    assert ".tk-message {" in picker.status.value  # its style, even shown alone
 
 
 def test_given_text_starts_as_own_text():

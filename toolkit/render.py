@@ -174,6 +174,21 @@ def scrolling(inner_html: str) -> str:
     return f"{SCROLL_OPEN}{inner_html}</div>"
 
 
+def heading(name: object) -> str:
+    """Return a column header as people read it: with a capital first letter.
+
+    German headers are nouns or start like sentences (``Finite Verben``, ``In den Texten``),
+    English ones too (``Sentence``); a one-letter symbol stays as it is (``n``).
+
+    Examples
+    --------
+    >>> heading("finite Verben"), heading("sentence"), heading("n"), heading("F1")
+    ('Finite Verben', 'Sentence', 'n', 'F1')
+    """
+    text = str(name)
+    return text[:1].upper() + text[1:] if len(text) > 1 else text
+
+
 def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_class: str = "") -> str:
     """Return a simple HTML table; every cell is escaped, a date kept on one line (:func:`cell`).
 
@@ -185,7 +200,7 @@ def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_clas
     <div class="tk-scroll" style="overflow-x:auto;max-width:100%"><table
     class=""><tr><th>Wort</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td>1</td></tr></table></div>
     """
-    head = "".join(f"<th>{escape(str(name))}</th>" for name in header)
+    head = "".join(f"<th>{escape(heading(name))}</th>" for name in header)
     body = "".join("<tr>" + "".join(cell(found) for found in row) + "</tr>" for row in rows)
     return scrolling(
         f'<table class="{escape(css_class)}">'

@@ -44,7 +44,7 @@ def test_start_notebook_own_text_updates_the_sentence_table(page: Page, voila, a
     # the switch relabels every widget, the own-text table too
     page.get_by_role("button", name="English").first.click()
     expect(page.get_by_role("button", name="Own text")).to_be_visible(timeout=15_000)
-    expect(own_table.locator("tr").first).to_contain_text("sentence", timeout=15_000)
+    expect(own_table.locator("tr").first).to_contain_text("Sentence", timeout=15_000)
     expect(page.get_by_role("button", name="Check").first).to_be_visible()
     full_screenshot(page, artifacts / "voila_00_english.png")
 
@@ -89,7 +89,7 @@ def test_speech_notebook_runs_in_voila_and_follows_own_text(page: Page, voila, a
     )
     own_table = page.locator("table.tk-table", has_text="Ministerin")
     own_table = own_table.filter(has_not_text="Sprecher (Modell)").last
-    expect(own_table).to_contain_text("direkt")
+    expect(own_table).to_contain_text(re.compile("direkt", re.IGNORECASE))
     expect(comparison).to_contain_text("Ministerin", timeout=30_000)
     expect(comparison).not_to_contain_text("zuversichtlich")
     expect(page.locator(".widget-vbox", has_text="„Wir kommen“, sagte die Ministerin.").last)

@@ -370,7 +370,7 @@ class CorpusTable(TableView):
     >>> "<th>Wort</th>" in view.output.value and "1.234" in view.output.value
     True
     >>> view.language = "en"
-    >>> "<th>word</th>" in view.output.value and "1,234" in view.output.value
+    >>> "<th>Word</th>" in view.output.value and "1,234" in view.output.value
     True
     """
 

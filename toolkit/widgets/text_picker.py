@@ -169,6 +169,8 @@ class TextPicker(ToolkitWidget):
         else:
             words = len(self.text.split())
             name = self._("tp_typed") if self.source == "typed" else self.name
+            if self.source == "article":  # its title, not the file name behind it
+                name = self.article.metadata.get("title") or name
             self.status.value = STYLE + message(
                 f"{name}: {number(len(self.text), self.language)} {self._('tp_chars')}, "
                 f"~{number(words, self.language)} {self._('tp_words')} — "
