@@ -345,7 +345,10 @@ LABELS: dict[str, dict[str, str]] = {
     "val_WikiNews dev": {"de": "WikiNews, Entwicklungsteil", "en": "WikiNews dev"},
     "val_KI": {"de": "Konjunktiv I", "en": "subjunctive I"},
     "val_KII": {"de": "Konjunktiv II", "en": "subjunctive II"},
-    "val_macro-F1 (user path)": {"de": "Makro-F1 (wie analyse())", "en": "macro-F1 (user path)"},
+    "val_macro-F1 (user path)": {
+        "de": "Makro-F1 (wie das Toolkit Texte bewertet)",
+        "en": "macro-F1 (as the toolkit scores texts)",
+    },
     "val_news (GerNTSA) dev": {
         "de": "Nachrichten (GerNTSA), Entwicklungsteil",
         "en": "news (GerNTSA) dev",
@@ -362,8 +365,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "cp1252 (Windows, holds Latin-1)",
     },
     "val_textblob-de (user path)": {
-        "de": "textblob-de (Satz für Satz wie analyse())",
-        "en": "textblob-de (sentence by sentence, as analyse())",
+        "de": "textblob-de (Satz für Satz, wie das Toolkit)",
+        "en": "textblob-de (sentence by sentence, as the toolkit)",
     },
     "val_textblob-de analyser (whole text)": {
         "de": "textblob-de (ganzer Text auf einmal)",
