@@ -276,10 +276,11 @@ class ExerciseView(ToolkitWidget):
                 value=self.exercise.answers.get(item.id, ""),
                 # one label width for "Satz 9" and "Sentence 12", so the choices line up
                 style={"description_width": "6.5em"},
-                layout=widgets.Layout(width="18em", min_width="18em"),
+                layout=widgets.Layout(width="18em", min_width="18em", flex="0 0 auto"),
             )
             dropdown.observe(lambda change, i=item.id: self._on_label(i, change), names="value")
-            tick = widgets.HTML(layout=widgets.Layout(width="1.8em"))
+            # neither the tick nor the choice shrinks for a long sentence: the texts line up
+            tick = widgets.HTML(layout=widgets.Layout(width="1.8em", flex="0 0 auto"))
             text = widgets.HTML(escape(item.text), layout=widgets.Layout(flex="1 1 auto"))
             self.dropdowns[item.id] = dropdown
             self.ticks[item.id] = tick
