@@ -84,6 +84,8 @@ def test_agreement_view_pairs_and_reload(article_doc, tmp_path):
     assert view.last_figure.axes[0].get_title() == "zoe × Toolkit"
     assert view.last_figure.axes[0].get_xlabel() == "Toolkit"
     assert "<th>Toolkit</th>" in view.overall.value and ">toolkit<" not in view.overall.value
+    # the coders' names head the pair table as written everywhere else ("zoe", not "Zoe")
+    assert "<th>zoe</th>" in view.overall.value and "<th>Zoe</th>" not in view.overall.value
     assert "Toolkit" in view.status.value and "toolkit" not in view.status.value
     view.language = "en"
     assert ("toolkit", "toolkit") in view.first.options and view.second.value == "toolkit"

@@ -189,8 +189,16 @@ def heading(name: object) -> str:
     return text[:1].upper() + text[1:] if len(text) > 1 else text
 
 
-def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_class: str = "") -> str:
+def table(
+    rows: Iterable[Sequence[object]],
+    header: Sequence[str] = (),
+    css_class: str = "",
+    as_written: bool = False,
+) -> str:
     """Return a simple HTML table; every cell is escaped, a date kept on one line (:func:`cell`).
+
+    Headers start with a capital (:func:`heading`) unless ``as_written`` (names of people
+    from file names, ``anna``, stay as in the rest of the page).
 
     The table stands in a box that scrolls sideways when it is too wide (:func:`scrolling`).
 
@@ -200,7 +208,9 @@ def table(rows: Iterable[Sequence[object]], header: Sequence[str] = (), css_clas
     <div class="tk-scroll" style="overflow-x:auto;max-width:100%"><table
     class=""><tr><th>Wort</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td>1</td></tr></table></div>
     """
-    head = "".join(f"<th>{escape(heading(name))}</th>" for name in header)
+    head = "".join(
+        f"<th>{escape(str(name) if as_written else heading(name))}</th>" for name in header
+    )
     body = "".join("<tr>" + "".join(cell(found) for found in row) + "</tr>" for row in rows)
     return scrolling(
         f'<table class="{escape(css_class)}">'

@@ -194,7 +194,7 @@ class AgreementView(ToolkitWidget):
         self.overall.value = (
             f"<b>{escape(self._('av_all'))}</b>{frame_html(overall, language=self.language)}"
             f"<b>{escape(self._('av_pairs'))}</b>"
-            f"{frame_html(pairs.rename(columns=self._coder), index=True, language=self.language)}"
+            f"{frame_html(pairs.rename(columns=self._coder), True, self.language, as_written=True)}"
         )
 
     def update_pair(self) -> None:

@@ -31,7 +31,7 @@ import pandas as pd
 
 from toolkit.annotation import exercise_report
 from toolkit.model import CorpusText, Document
-from toolkit.render import STYLE, escape, message, table
+from toolkit.render import STYLE, escape, heading, message, table
 from toolkit.scores import GOLD_CORPUS, load_scores
 from toolkit.translate import date_text, number
 from toolkit.widgets.base import ToolkitWidget, label, register_labels
@@ -233,6 +233,9 @@ class ArticleView(ToolkitWidget):
     >>> view = ArticleView(load_article())
     >>> "Stoltenberg" in view.facts.value and "shared/seed" not in view.facts.value
     True
+    >>> view.language = "en"
+    >>> "<td>Title</td>" in view.facts.value and "<td>People</td>" in view.facts.value
+    True
     """
 
     def __init__(self, text: CorpusText | Document, language: str | None = None) -> None:
@@ -263,6 +266,8 @@ class ArticleView(ToolkitWidget):
             (self._("av_people"), ", ".join(metadata.get("people", [])) or "–"),
             (self._("av_size"), size),
         ]
+        # the labels head their rows: with a capital, as the column headers elsewhere
+        rows = [(heading(name), found) for name, found in rows]
         self.facts.value = STYLE + table(rows, css_class="tk-table")
         paragraphs = [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
         self.body.value = (

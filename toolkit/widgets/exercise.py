@@ -52,6 +52,7 @@ register_labels(
         "ex_none": {"de": "(keine Angabe)", "en": "(no answer)"},
         "ex_solution_title": {"de": "Lösung", "en": "Solution"},
         "ex_sentence": {"de": "Satz", "en": "Sentence"},
+        "ex_words": {"de": "Wortlaut", "en": "Text"},
         "ex_label": {"de": "Lösung", "en": "Answer"},
         "ex_nothing": {"de": "Hier ist nichts zu markieren.", "en": "Nothing to mark here."},
         "ex_legend_mark": {
@@ -360,7 +361,7 @@ class ExerciseView(ToolkitWidget):
         self.status.value = message(feedback.summary(self.language), kind)
         self.hints = self.explain(feedback)
         rows = [(self.hint_label(key), text) for key, text in self.hints]
-        self.hints_view.value = table(rows) if rows else ""
+        self.hints_view.value = table(rows, css_class="tk-table") if rows else ""
 
     def explain(self, feedback: Feedback) -> list[tuple[Any, str]]:
         """Return ``(key, explanation)`` for mistakes worth explaining (none by default)."""
@@ -392,7 +393,7 @@ class ExerciseView(ToolkitWidget):
                     )
                     for i, t in texts.items()
                 ),
-                header=[self._("ex_sentence"), self._("ex_label"), ""],
+                header=[self._("ex_sentence"), self._("ex_label"), self._("ex_words")],
                 css_class="tk-table",
             )
         self.solution_html = f"{STYLE}{title}<br>{body}"

@@ -230,13 +230,18 @@ def _cells(
 
 
 def frame_html(
-    frame: pd.DataFrame, index: bool = False, language: str = "de", fixed: Collection[str] = ()
+    frame: pd.DataFrame,
+    index: bool = False,
+    language: str = "de",
+    fixed: Collection[str] = (),
+    as_written: bool = False,
 ) -> str:
     """Return a DataFrame as an escaped HTML table for people (see :mod:`toolkit.translate`).
 
     Headers and bilingual values (``"keine / none"``) are shown in ``language``, numbers the
     German or English way, empty cells as ``–``. The numbers of the ``fixed`` columns keep
     three decimals, so that a column of scores lines up (``0,970`` under ``0,875``).
+    ``as_written`` keeps the headers as they are (see :func:`~toolkit.render.table`).
 
     Examples
     --------
@@ -249,7 +254,7 @@ def frame_html(
     shown = frame.reset_index() if index else frame
     names, rows = _cells(shown, language, fixed)
     # a wide table scrolls inside its cell instead of being cut off (render.scrolling)
-    return STYLE + table(rows, header=names, css_class="tk-table")
+    return STYLE + table(rows, header=names, css_class="tk-table", as_written=as_written)
 
 
 #: Score columns, shown with three decimals each so that they line up.

@@ -44,6 +44,7 @@ from toolkit.render import (
     STYLE,
     Mark,
     escape,
+    heading,
     highlight,
     legend,
     message,
@@ -337,7 +338,8 @@ class SpeechHighlighter(ToolkitWidget):
             (self._("speech_mention"), details["mention"]),
             (self._("speech_medium"), details["medium"]),
         ]
-        return table(rows, css_class="tk-table")
+        # the labels head their rows: with a capital, as the column headers elsewhere
+        return table([(heading(name), found) for name, found in rows], css_class="tk-table")
 
     def _who_html(self, who: object) -> str:
         frame = who  # a DataFrame from speakers_frame
