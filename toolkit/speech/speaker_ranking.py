@@ -31,7 +31,7 @@ from importlib import resources
 from toolkit.model import Document, ReportedSpeech, Span, SpeakerWhy, Token
 from toolkit.speech.cues import source_preposition, unnamed_source
 from toolkit.speech.names import name_run, surname_with_particle
-from toolkit.speech.roles import is_body_noun, role_of, suffixes_in
+from toolkit.speech.roles import is_abstract_thing, role_of
 from toolkit.speech.speaker_features import (
     Candidate,
     DocumentContext,
@@ -218,43 +218,22 @@ def rank_speakers(
 #: The chosen span of an instance whose mention names a thing and no one.
 NO_SPEAKER = (-1, -1)
 
-#: Endings of abstract nouns (``Haltung``, ``Möglichkeit``, ``Eskalation``).
-_ABSTRACT_ENDINGS = ("ung", "keit", "heit", "ion", "nis", "tät", "ismus")
-
-#: Abstract nouns that do speak: statements and the groups and bodies they come from. Taken
-#: from the speakers of the WikiNews train gold whose head has an abstract ending
-#: (``die Erklärung``, ``die Hausverwaltung``, ``die Opposition``), with their kin.
-_SPEAKING_ABSTRACTS = frozenset(
-    {
-        "erklärung", "resolution", "ankündigung", "veröffentlichung", "bewertung",
-        "entscheidung", "behauptung", "forderung", "auswertung", "ergebnis", "überprüfung",
-        "verlautbarung", "anweisung", "bekanntmachung", "warnung", "version", "verfassung",
-        "mitteilung", "stellungnahme", "aktion", "verwaltung", "leitung", "führung",
-        "opposition", "union", "direktion", "delegation", "minderheit", "mehrheit", "mission",
-        "verteidigung", "bewegung", "vereinigung", "koalition", "fraktion", "redaktion",
-        "organisation", "institution", "kommission", "versammlung", "vertretung",
-        "bevölkerung", "öffentlichkeit", "regierung", "gewerkschaft", "region", "nation",
-        "konvention", "reinigung", "flugsicherung", "beratung",
-    }
-)  # fmt: skip
-
 
 def _names_a_thing(words: Sequence[Token]) -> bool:
     """Whether a mention names an abstract thing, no one (``die Haltung der Regierung``).
 
-    Its head is an abstract noun (``-ung``, ``-keit``, ``-ion`` ...), and none of its nouns is a
-    role, a body or a source (``die Regierung``, ``die Opposition``, ``die Studie`` and ``die
-    Drogenberatung und die Ärztekammer`` speak), and no name is in it.
+    The head of every conjunct is an abstract thing
+    (:func:`~toolkit.speech.roles.is_abstract_thing`) and no source, and no name is in it:
+    ``die Regierung``, ``die Opposition``, ``die Studie`` and ``die Drogenberatung und die
+    Ärztekammer`` speak.
     """
     if not words or words[0].pos in _PRONOUN_TAGS:
         return False
     if any(t.pos == "NE" or (t.pos == "ADJA" and t.text[:1].isupper()) for t in words):
         return False  # a name in it: "die Hamburger Stadtreinigung" is a body
     heads = _conjunct_heads(words)
-    return (
-        bool(heads)
-        and heads[0].lower().endswith(_ABSTRACT_ENDINGS)
-        and not any(_may_speak(noun) for noun in heads)
+    return bool(heads) and all(
+        is_abstract_thing(noun) and not is_source_noun(noun) for noun in heads
     )
 
 
@@ -271,15 +250,6 @@ def _conjunct_heads(words: Sequence[Token]) -> list[str]:
             heads.append(token.text)
             looking = False
     return heads
-
-
-def _may_speak(noun: str) -> bool:
-    return bool(
-        suffixes_in(noun.lower(), _SPEAKING_ABSTRACTS)
-        or role_of(noun)
-        or is_body_noun(noun)
-        or is_source_noun(noun)
-    )
 
 
 _PRONOUN_TAGS = frozenset({"PPER", "PDS", "PRELS", "PIS", "PPOSAT"})

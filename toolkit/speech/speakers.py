@@ -37,6 +37,7 @@ from toolkit.speech.reader_forms import (
 )
 from toolkit.speech.roles import (
     body_nouns,
+    is_abstract_thing,
     is_body_noun,
     is_company_name,
     role_of,
@@ -652,24 +653,19 @@ def _as_written(pronoun: str) -> str:
     return "ich" if lower.startswith("mein") else "wir" if lower.startswith("unser") else pronoun
 
 
-#: Endings of abstract nouns (``Möglichkeit``, ``Terrorismus``): things a mention may wrongly
-#: name as a speaker, which do not say "ich" or "wir". Not "-ung", "-ion" or "-heit": they
-#: end many bodies and groups too (``Führung``, ``Opposition``, ``Mehrheit``).
-_ABSTRACT_ENDINGS = ("keit", "ismus")
-
-
 def _may_speak_for_itself(entity: _Entity) -> bool:
     """Whether a speaker may say "ich" or "wir": not a place, not an abstract thing.
 
     A person, a name or a body may (``die Regierung``, ``die Opposition``); ``die
-    Möglichkeit``, which a mention named wrongly, may not.
+    Möglichkeit`` or ``die Haltung der Regierung``, which a mention named wrongly, may not
+    (:func:`~toolkit.speech.roles.is_abstract_thing`).
     """
     if entity.place:
         return False
     if entity.person or entity.named:
         return True
     head = next((word for word in entity.name.split() if word[:1].isupper()), "")
-    return is_body_noun(head) or not head.lower().endswith(_ABSTRACT_ENDINGS)
+    return not is_abstract_thing(head)
 
 
 def _masculine(entity: _Entity) -> bool:
