@@ -228,9 +228,10 @@ def test_corpus_tables_write_a_float_column_with_one_number_of_decimals():
 
     frame = pd.DataFrame({"sentiment": [0.0, -0.191, 0.5], "tokens": [1234, 5, 6]})
     shown = readable(frame)
-    assert shown.iloc[:, 0].tolist() == ["0,000", "−0,191", "0,500"]
+    # a mean sentiment carries its sign, as the scores in notebook 04 do
+    assert shown.iloc[:, 0].tolist() == ["0,000", "−0,191", "+0,500"]
     assert shown["Tokens"].tolist() == ["1.234", "5", "6"]
-    assert readable(frame, "en").iloc[:, 0].tolist() == ["0.000", "−0.191", "0.500"]
+    assert readable(frame, "en").iloc[:, 0].tolist() == ["0.000", "−0.191", "+0.500"]
 
 
 def test_the_corpus_speaker_table_lists_no_pronoun_as_one_speaker_of_many_texts(tmp_path):

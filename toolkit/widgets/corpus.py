@@ -138,13 +138,17 @@ def readable(
     >>> frame = pd.DataFrame({"tokens": [12345], "konjunktiv_per_1000": [2.5]})
     >>> readable(frame).to_dict("records")
     [{'Tokens': '12.345', 'Konjunktiv je 1.000 Tokens': '2,5'}]
+    >>> readable(pd.DataFrame({"sentiment": [0.519, -0.2, 0.0]})).iloc[:, 0].tolist()
+    ['+0,519', '−0,200', '0,000']
     """
     shown = frame.copy().astype(object)
     for column in frame.columns:
         if column == "encoding":
             shown[column] = [value(found, language) for found in frame[column]]  # "cp1252 (…)"
-        elif column in SCORE_DECIMALS:  # "+0,519" as in notebook 04's tables
-            digits = SCORE_DECIMALS[column]
+        elif column in SCORE_DECIMALS or (
+            column == "sentiment" and pd.api.types.is_numeric_dtype(frame[column])
+        ):  # "+0,519" as in notebook 04's tables; a speaker's mean sentiment too
+            digits = SCORE_DECIMALS.get(column, 3)
             shown[column] = [signed_number(found, language, digits) for found in frame[column]]
         elif pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
             written = [_number(found, language) for found in frame[column]]
