@@ -42,7 +42,7 @@ from toolkit.speech.speaker_features import (
     names_someone,
     person_like,
 )
-from toolkit.speech.speakers import SpeakerResolver
+from toolkit.speech.speakers import SpeakerResolver, conjuncts
 from toolkit.speech.subjects import is_noun, is_own, noun_phrase_before, noun_phrase_end
 from toolkit.speech.view import clause_finite, passive_clause
 
@@ -231,25 +231,11 @@ def _names_a_thing(words: Sequence[Token]) -> bool:
         return False
     if any(t.pos == "NE" or (t.pos == "ADJA" and t.text[:1].isupper()) for t in words):
         return False  # a name in it: "die Hamburger Stadtreinigung" is a body
-    heads = _conjunct_heads(words)
-    return bool(heads) and all(
+    # the first noun of each conjunct, not of a genitive attribute ("der Regierung")
+    heads = [next((t.text for t in part if t.pos == "NN"), "") for part in conjuncts(words)]
+    return all(heads) and all(
         is_abstract_thing(noun) and not is_source_noun(noun) for noun in heads
     )
-
-
-def _conjunct_heads(words: Sequence[Token]) -> list[str]:
-    """Return the first noun of each conjunct (``Drogenberatung``, ``Ärztekammer``).
-
-    Not the nouns of a genitive attribute (``der Regierung`` in ``die Haltung der Regierung``).
-    """
-    heads, looking = [], True
-    for token in words:
-        if token.pos == "KON":
-            looking = True
-        elif looking and token.pos == "NN":
-            heads.append(token.text)
-            looking = False
-    return heads
 
 
 _PRONOUN_TAGS = frozenset({"PPER", "PDS", "PRELS", "PIS", "PPOSAT"})

@@ -269,14 +269,14 @@ class SpeakerResolver:
         A pronoun with no speaker before it to refer to stays as written (``Sie``); a
         coordinated mention names each speaker (``SPD und PDS``).
         """
-        conjuncts = _conjuncts(mention)
-        if len(conjuncts) == 1 and self.agreement:
+        parts = conjuncts(mention)
+        if len(parts) == 1 and self.agreement:
             outside = [t for t in outside_brackets(mention) if not is_quote(t)]
             attribute = source_attribute(outside)
-            if attribute is not None and len(_conjuncts(attribute)) > 1:
+            if attribute is not None and len(conjuncts(attribute)) > 1:
                 return self.resolve(attribute)  # "Die Äußerungen Hassemers und Papiers"
-        if len(conjuncts) > 1:
-            names = [self.resolve(conjunct) for conjunct in conjuncts]
+        if len(parts) > 1:
+            names = [self.resolve(part) for part in parts]
             return " und ".join(name for name in names if name) or None
         entity = self._lookup(mention)
         if entity is NO_ONE:
@@ -706,7 +706,7 @@ def _before_a_place(token: Token) -> bool:
 INDEFINITE = frozenset({"man", "jemand", "niemand"})
 
 
-def _conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
+def conjuncts(mention: Sequence[Token]) -> list[Sequence[Token]]:
     """Split a mention at ``und``/``oder``/``sowie`` outside its attributes and brackets.
 
     ``Die Politiker Peter Danckert und Max Straubinger`` -> two names; ``der Verband der
