@@ -141,7 +141,7 @@ class TextPicker(ToolkitWidget):
         try:
             text = ensure_text(decode_text(data, source=name))
         except ToolkitError as error:
-            self.status.value = STYLE + message(
+            self._show_status(
                 f"{self._('tp_file_error')} {error_text(error, self.language)}", "error"
             )
             return False
@@ -151,6 +151,10 @@ class TextPicker(ToolkitWidget):
         else:
             self.source = "upload"
         return True
+
+    def _show_status(self, text: str, kind: str = "info") -> None:
+        # with its style: the picker may be the first thing on the page, before any table
+        self.status.value = STYLE + message(text, kind)
 
     def update(self) -> None:
         """Set ``text`` and ``name`` from the chosen source and show a short status."""
@@ -163,15 +167,15 @@ class TextPicker(ToolkitWidget):
         else:
             self.text, self.name = self.uploaded, self.uploaded_name
         if self.source == "upload" and not self.uploaded:
-            self.status.value = STYLE + message(self._("tp_no_file"))
+            self._show_status(self._("tp_no_file"))
         elif not self.text.strip():
-            self.status.value = STYLE + message(self._("empty_text"))
+            self._show_status(self._("empty_text"))
         else:
             words = len(self.text.split())
             name = self._("tp_typed") if self.source == "typed" else self.name
             if self.source == "article":  # its title, not the file name behind it
                 name = self.article.metadata.get("title") or name
-            self.status.value = STYLE + message(
+            self._show_status(
                 f"{name}: {number(len(self.text), self.language)} {self._('tp_chars')}, "
                 f"~{number(words, self.language)} {self._('tp_words')} — "
                 f"{preview(self.text)}"
