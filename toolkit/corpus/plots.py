@@ -98,8 +98,10 @@ def plot_overview(
     axes.xaxis.set_major_formatter(tick_formatter(language))
     if values.eq(values.round()).all():  # counts: no tick at "2,5" tokens
         axes.xaxis.get_major_locator().set_params(integer=True)
-    title = title or (f"{label} pro Text" if language == "de" else f"{label} per text")
-    axes.set_title(mpl_escape(title[:1].upper() + title[1:]))  # a title starts with a capital
+    if not title:  # the generated title starts with a capital; a given one stays as written
+        title = f"{label} pro Text" if language == "de" else f"{label} per text"
+        title = title[:1].upper() + title[1:]
+    axes.set_title(mpl_escape(title))
     return figure
 
 
