@@ -11,6 +11,7 @@ from toolkit.errors import InputError, ToolkitError
 from toolkit.exercise_keys import KEYS, LENGTH_LABELS, NO_SPEECH, answer_key
 from toolkit.exercises import MARKED, Exercise, ExerciseItem
 from toolkit.model import ReportedSpeech
+from toolkit.widgets.course import SelfCheck
 from toolkit.widgets.exercise import CORRECT, MISSING, WRONG, ExerciseView
 
 TEXT = "Peskow sagte, das sei gefährlich. Er ging."
@@ -203,6 +204,24 @@ def test_view_dropdowns_and_language(doc):
     assert view.ticks["1"].value == ""
     view.check()
     assert ">✗<" in view.ticks["1"].value
+
+
+def test_a_title_given_in_english_follows_the_language_and_is_saved(doc):
+    exercise = Exercise.mark_tokens(
+        doc, key="punctuation", title="Satzzeichen im Artikel", title_en="Punctuation"
+    )
+    view = ExerciseView(exercise)
+    assert "<h4>Satzzeichen im Artikel</h4>" in view.header.value
+    view.language = "en"
+    assert "<h4>Punctuation</h4>" in view.header.value
+    assert "Satzzeichen" not in view.header.value
+    assert Exercise.from_json(exercise.to_json()).title_en == "Punctuation"
+    # the course's overview of exercises names it in the same language
+    assert "Punctuation" in SelfCheck(view, language="en").output.value
+    # without an English title the German one stays in both languages
+    plain = ExerciseView(Exercise.mark_tokens(doc, key="punctuation", title="Satzzeichen"))
+    plain.language = "en"
+    assert "<h4>Satzzeichen</h4>" in plain.header.value
 
 
 def test_view_solution_escapes_text():

@@ -89,6 +89,8 @@ class Exercise:
     title: str = ""
     instructions: str = ""
     answers: dict[str, str] = field(default_factory=dict)
+    #: the title in English, shown when the language switch says English (else ``title``)
+    title_en: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in ("mark", "label"):
@@ -118,11 +120,12 @@ class Exercise:
         sentences: Iterable[int] | None = None,
         title: str = "",
         instructions: str = "",
+        title_en: str = "",
     ) -> Exercise:
         """Mark tokens: every token of the chosen ``sentences`` (default: all) is an item.
 
         ``key`` is the name of a key from the toolkit's analysis (see :data:`KEYS`) or the
-        token indices that should be marked.
+        token indices that should be marked; ``title_en`` is the title in the English view.
         """
         check_key_kind(key, "mark")
         chosen = sentence_indices(document, sentences)
@@ -139,6 +142,7 @@ class Exercise:
             key={str(k): MARKED for k in wanted if str(k) in ids},
             title=title,
             instructions=instructions,
+            title_en=title_en,
         )
 
     @classmethod
@@ -151,11 +155,13 @@ class Exercise:
         sentences: Iterable[int] | None = None,
         title: str = "",
         instructions: str = "",
+        title_en: str = "",
     ) -> Exercise:
         """Label sentences: each chosen sentence gets one label from ``choices``.
 
         ``key`` is the name of a key from the toolkit's analysis (see :data:`KEYS`; it brings
-        its own choices) or a mapping sentence index -> label.
+        its own choices) or a mapping sentence index -> label; ``title_en`` is the title in
+        the English view.
         """
         check_key_kind(key, "label")
         chosen = sentence_indices(document, sentences)
@@ -177,6 +183,7 @@ class Exercise:
             choices=tuple(choices),
             title=title,
             instructions=instructions,
+            title_en=title_en,
         )
 
     # -- answering ------------------------------------------------------------------------
@@ -232,6 +239,7 @@ class Exercise:
             "version": VERSION,
             "kind": self.kind,
             "title": self.title,
+            "title_en": self.title_en,
             "instructions": self.instructions,
             "choices": list(self.choices),
             "items": [{"id": i.id, "text": i.text, "group": i.group} for i in self.items],
@@ -265,6 +273,7 @@ class Exercise:
                 title=str(record.get("title", "")),
                 instructions=str(record.get("instructions", "")),
                 answers={str(k): str(v) for k, v in record.get("answers", {}).items()},
+                title_en=str(record.get("title_en", "")),
             )
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
             if isinstance(error, InputError):

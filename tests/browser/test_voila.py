@@ -46,6 +46,9 @@ def test_start_notebook_own_text_updates_the_sentence_table(page: Page, voila, a
     expect(page.get_by_role("button", name="Own text")).to_be_visible(timeout=15_000)
     expect(own_table.locator("tr").first).to_contain_text("Sentence", timeout=15_000)
     expect(page.get_by_role("button", name="Check").first).to_be_visible()
+    # the exercises' own titles too, not only the buttons
+    expect(page.locator("h4", has_text="Punctuation in the article")).to_be_visible()
+    expect(page.locator("h4", has_text="Satzzeichen im Artikel")).to_have_count(0)
     full_screenshot(page, artifacts / "voila_00_english.png")
 
 

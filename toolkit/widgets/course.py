@@ -34,7 +34,7 @@ from toolkit.model import CorpusText, Document
 from toolkit.render import STYLE, escape, heading, message, table
 from toolkit.scores import GOLD_CORPUS, load_scores
 from toolkit.translate import date_text, number
-from toolkit.widgets.base import ToolkitWidget, label, register_labels
+from toolkit.widgets.base import ToolkitWidget, register_labels
 from toolkit.widgets.exercise import ExerciseView
 from toolkit.widgets.figures import frame_html, scores_explanation, scores_html
 
@@ -117,12 +117,7 @@ class SelfCheck(ToolkitWidget):
         """Show each exercise's state."""
         parts = [STYLE]
         # a stage exercise's title follows the language; two of the same kind get numbers
-        titles = [
-            label(view.title_key, self.language)
-            if getattr(view, "title_key", None)
-            else view.exercise.title
-            for view in self.views
-        ]
+        titles = [view.title_in(self.language) for view in self.views]
         for number_, (view, title) in enumerate(zip(self.views, titles, strict=True), start=1):
             if not title:
                 title = f"{self._('sc_exercise')} {number_}"

@@ -212,6 +212,7 @@ class ExerciseView(ToolkitWidget):
                 sentences=chosen,
                 title=self.exercise.title,
                 instructions=self.exercise.instructions,
+                title_en=self.exercise.title_en,
             )
         except ToolkitError as error:
             self._show_error(error_text(error, self.language))
@@ -232,10 +233,18 @@ class ExerciseView(ToolkitWidget):
     title_key: str | None = None
     instructions_key: str | None = None
 
+    def title_in(self, language: str) -> str:
+        """Return the exercise's title in ``language`` (the German one if it has no other)."""
+        if self.title_key:
+            return label(self.title_key, language)
+        if language == "en" and self.exercise.title_en:
+            return self.exercise.title_en
+        return self.exercise.title
+
     def _header_html(self) -> str:
         parts = [STYLE]
         language = getattr(self, "language", "de")
-        title = label(self.title_key, language) if self.title_key else self.exercise.title
+        title = self.title_in(language)
         instructions = (
             label(self.instructions_key, language)
             if self.instructions_key
