@@ -144,11 +144,11 @@ def test_the_english_switch_covers_tables_status_and_errors(folder, tmp_path):
     (tmp_path / "text.txt").write_text("Der Minister sagte, er sei zufrieden.", encoding="utf-8")
     view = CorpusView(tmp_path)
     view.run()
-    assert "1 Texte analysiert, 1 übersprungen," in view.status.value
+    assert "1 Text analysiert, 1 übersprungen," in view.status.value
     assert "Der Text ist leer" in view.status.value and "The text is empty" not in view.status.value
     assert ">Sätze<" in view.table.value and ">Erzählt<" in view.speaker_table.value
     LanguageSwitch(view).language = "en"
-    assert "1 texts analysed, 1 skipped," in view.status.value
+    assert "1 text analysed, 1 skipped," in view.status.value
     assert "The text is empty" in view.status.value and "Der Text" not in view.status.value
     assert ">Sentences<" in view.table.value and ">Sätze<" not in view.table.value
     for german in (">Sprecher<", ">Direkt<", ">Indirekt<", ">Erzählt<"):

@@ -227,15 +227,22 @@ class BatchResult:
         '0 Texte analysiert, 1 übersprungen, in 0,2 s.'
         >>> BatchResult({}, {}, 1.0).summary("en")
         '0 texts analysed in 1.0 s.'
+        >>> BatchResult({}, {}, 0.02).summary()  # texts analysed before: the memos answer
+        '0 Texte analysiert in unter 0,1 s.'
         """
         from toolkit.translate import number
 
-        seconds = number(round(self.seconds, 1), language, 1, fixed=True)
+        seconds = number(max(round(self.seconds, 1), 0.1), language, 1, fixed=True)
+        under = self.seconds < 0.05  # "in 0,0 s" reads like a clock that did not run
         if language == "en":
             skipped = f", {len(self.errors)} skipped," if self.errors else ""
-            return f"{len(self.results)} texts analysed{skipped} in {seconds} s."
+            took = f"under {seconds}" if under else seconds
+            texts = "text" if len(self.results) == 1 else "texts"
+            return f"{len(self.results)} {texts} analysed{skipped} in {took} s."
         skipped = f", {len(self.errors)} übersprungen," if self.errors else ""
-        return f"{len(self.results)} Texte analysiert{skipped} in {seconds} s."
+        took = f"unter {seconds}" if under else seconds
+        texts = "Text" if len(self.results) == 1 else "Texte"
+        return f"{len(self.results)} {texts} analysiert{skipped} in {took} s."
 
     def errors_frame(self) -> pd.DataFrame:
         """One row per file that could not be analysed: ``file``, ``reason`` (as errors.csv).

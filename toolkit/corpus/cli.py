@@ -108,8 +108,10 @@ def corpus_command(arguments: argparse.Namespace) -> int:
     from pathlib import Path
 
     manifest = json.loads((Path(arguments.out) / "manifest.json").read_text(encoding="utf-8"))
+    one = manifest["documents"] == 1
     print(
-        f"toolkit: {manifest['documents']} Texte analysiert / documents analysed, "
+        f"toolkit: {manifest['documents']} {'Text' if one else 'Texte'} analysiert / "
+        f"{'document' if one else 'documents'} analysed, "
         f"{manifest['errors']} in errors.csv; {len(written)} Dateien / files in {arguments.out}",
         file=sys.stderr,
     )
