@@ -48,8 +48,12 @@ def test_rates_per_1000_tokens_make_short_texts_visible(folder):
     assert view.last_figure.axes[0].get_xlabel() == "Konjunktiv je 1.000 Tokens"
     assert "Konjunktiv je 1.000 Tokens" in view.table.value
     LanguageSwitch(view).language = "en"
-    assert view.last_figure.axes[0].get_xlabel() == "subjunctive per 1,000 tokens"
+    # the axis names its measure as the table header does: with a capital
+    assert view.last_figure.axes[0].get_xlabel() == "Subjunctive per 1,000 tokens"
     assert "Subjunctive per 1,000 tokens" in view.table.value
+    LanguageSwitch(view).language = "de"
+    view.column.value = "speech_indirect_per_1000"
+    assert view.last_figure.axes[0].get_xlabel() == "Indirekte Rede je 1.000 Tokens"
 
 
 def test_speakers_are_merged_across_documents_in_the_view(folder):

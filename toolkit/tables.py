@@ -23,6 +23,7 @@ from toolkit.translate import (
     signed_number,
     tr,
     value,
+    voice_label,
     voice_text,
 )
 
@@ -91,7 +92,11 @@ def for_people(
             voices = (shown["group"] == "voice").tolist()
             cells = pd.Series(
                 [
-                    voice_text(v, language) if is_voice else MISSING if v is None else str(v)
+                    voice_label(v, language)  # a label of its own, as in the chart
+                    if is_voice
+                    else MISSING
+                    if v is None
+                    else str(v)
                     for v, is_voice in zip(cells, voices, strict=True)
                 ],
                 dtype=object,

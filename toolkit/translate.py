@@ -380,7 +380,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "val_alpha": {"de": "Alpha (Krippendorff)", "en": "alpha (Krippendorff)"},
     "val_pi": {"de": "Pi (Scott)", "en": "pi (Scott)"},
-    "val_observed": {"de": "beobachtete Übereinstimmung", "en": "observed agreement"},
+    "val_observed": {"de": "Beobachtete Übereinstimmung", "en": "observed agreement"},
     "val_False": {"de": "nein", "en": "no"},
     # the other rows of toolkit/data/scores.json (the evaluation notebook shows them all)
     "val_toolkit": {"de": "Toolkit", "en": "toolkit"},
@@ -629,6 +629,19 @@ def voice_text(voice: object, language: str = "de") -> str:
     """
     key = f"voice_{voice}"
     return tr(key, language) if key in LABELS else value(voice, language)
+
+
+def voice_label(voice: object, language: str = "de") -> str:
+    """Name a voice as a label standing alone (a chart's bar, a group's row): with a capital.
+
+    Examples
+    --------
+    >>> voice_label("direct"), voice_label("narrator", "en")
+    ('Direkte Rede', 'Narrator')
+    """
+    from toolkit.render import heading
+
+    return heading(voice_text(voice, language))
 
 
 #: Columns whose text carries numbers of the toolkit's own (applied rules: ``zutiefst ×1.8``);

@@ -21,6 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from toolkit.plots import SENTIMENT_COLOURS, new_axes, speech_bars, tick_formatter
+from toolkit.render import heading
 
 __all__ = ["COLUMN_LABELS", "column_label", "mpl_escape", "plot_overview", "plot_speakers"]
 
@@ -94,13 +95,12 @@ def plot_overview(
     axes.barh([mpl_escape(name) for name in names], values, color=colour)
     axes.invert_yaxis()
     label = column_label(column, language)
-    axes.set_xlabel(label)
+    axes.set_xlabel(heading(label))  # an axis names its measure as a header does
     axes.xaxis.set_major_formatter(tick_formatter(language))
     if values.eq(values.round()).all():  # counts: no tick at "2,5" tokens
         axes.xaxis.get_major_locator().set_params(integer=True)
     if not title:  # the generated title starts with a capital; a given one stays as written
-        title = f"{label} pro Text" if language == "de" else f"{label} per text"
-        title = title[:1].upper() + title[1:]
+        title = heading(f"{label} pro Text" if language == "de" else f"{label} per text")
     axes.set_title(mpl_escape(title))
     return figure
 

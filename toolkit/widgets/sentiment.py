@@ -35,6 +35,7 @@ from toolkit.translate import (
     header,
     number,
     signed_number,
+    voice_label,
     voice_text,
 )
 from toolkit.widgets.base import (
@@ -310,7 +311,7 @@ class SentimentExplainer(ToolkitWidget):
         self.groups_chart.show_figure(self.groups_figure)
         rows = [
             (
-                voice_text(found.name, self.language) if group == "voice" else found.name,
+                voice_label(found.name, self.language) if group == "voice" else found.name,
                 found.passages,
                 found.words,
                 self._n(found.total),
