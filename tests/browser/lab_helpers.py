@@ -6,7 +6,7 @@ import re
 import time
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # a code cell shows [*] (queued or running) or [n] (done) once execution has started
@@ -166,12 +166,41 @@ def widget_errors(page: Page) -> list[str]:
     )
 
 
-def screenshot(page: Page, path: Path) -> Path:
-    """Wait for the kernel and every image, then save a screenshot."""
+#: Whether a cell of the notebook panel ``el`` is drawn inside its view (JupyterLab draws
+#: the cells near the view only, a moment after a scroll).
+CELL_IN_VIEW_JS = """(el) => {
+  const view = el.getBoundingClientRect();
+  return [...el.querySelectorAll('.jp-Cell')].some((cell) => {
+    const box = cell.getBoundingClientRect();
+    return box.height > 0 && box.bottom > view.top && box.top < view.bottom;
+  });
+}"""
+
+
+def scroll_to(page: Page, scroller: Locator, top: int) -> bool:
+    """Scroll a notebook panel to ``top`` and wait until its cells there are drawn.
+
+    ``False``: no cell is in view, the panel shows only the space JupyterLab leaves after
+    the last cell (a screenshot there is blank).
+    """
+    scroller.evaluate("(el, y) => el.scrollTo(0, y)", top)
+    try:
+        page.wait_for_function(CELL_IN_VIEW_JS, arg=scroller.element_handle(), timeout=3_000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
+def screenshot(page: Page, path: Path, element: Locator | None = None) -> Path:
+    """Wait for the kernel and every image, then save a screenshot (of ``element`` only,
+    if given: a widget that the page would show scrolled half out of view)."""
     page.wait_for_selector(IDLE, timeout=60_000)
     page.wait_for_function(IMAGES_READY_JS, timeout=30_000)
     page.wait_for_timeout(300)
-    page.screenshot(path=str(path))
+    if element is not None:
+        element.screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path))
     return path
 
 

@@ -96,4 +96,4 @@ def test_sentiment_explainer(page: Page, lab, course, artifacts):
         handle.press("ArrowRight")
     changed(explainer, before, page)
     assert explainer.inner_text() != "", "the explainer shows something"
-    screenshot(page, artifacts / "04_sentiment_explainer.png")
+    screenshot(page, artifacts / "04_sentiment_explainer.png", explainer)
