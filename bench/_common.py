@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
@@ -14,6 +15,7 @@ from toolkit.errors import ToolkitError
 from toolkit.mood.paradigms import paradigm
 from toolkit.scores import record_scores
 from toolkit.tagging import hanover_tagger
+from toolkit.tagging.disk_memo import DiskMemo
 
 
 def parse_args(description: str) -> argparse.Namespace:
@@ -57,10 +59,16 @@ def record(section: str, rows: object, note: str) -> None:
 # --- speed: the same timing for every bench_* script -------------------------------------
 
 
-def forget_memos() -> None:
-    """Empty the per-word memos (tagger and paradigms), as in a fresh process."""
-    for memo in hanover_tagger().memos():
+def forget_memos(disk: Path | None = None) -> None:
+    """Empty the per-word memos (tagger and paradigms), as in a fresh process.
+
+    The tagger's disk memo (``toolkit.tagging.disk_memo``) is off unless ``disk`` names its
+    file: a first pass measures the analyses worked out, not read back from an earlier run.
+    """
+    tagger = hanover_tagger()
+    for memo in tagger.memos():
         memo.clear()
+    tagger.disk = DiskMemo(disk)
     paradigm.cache_clear()
 
 

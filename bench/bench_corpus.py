@@ -10,7 +10,9 @@ busy machine slows both sides alike. The figures are recorded in toolkit/data/sc
 
 1. first pass: CPU time of ``toolkit.analyse`` on every dev article, per-word memos empty
    (a fresh process), divided by the CPU time of raw SoMaJo (tokens and sentences with
-   character offsets) on the same texts. Target <= 1.0.
+   character offsets) on the same texts. Target <= 1.0. Then the same once more with the
+   tagger's analyses of that run read back from disk (``toolkit.tagging.disk_memo``), as a
+   new process finds them: a kernel started again, the next run over a folder.
 2. growth: one text of 0.5, 1, 2 and 4 MB (dev articles joined), ``analyse`` CPU time; the
    speech stage is timed apart. Target: 4 MB <= 9x the time of 0.5 MB.
 3. workers: ``python -m toolkit corpus`` on the dev articles as .txt files, wall time with 1
@@ -59,23 +61,38 @@ def first_pass(texts: list[str]) -> list[dict]:
     toolkit.analyse("Aufwärmen: Peskow sagte, die Modelle seien geladen.")
     somajo_pass(["Aufwärmen."])
     somajo = timed(lambda: somajo_pass(texts))
-    forget_memos()
-    documents: list[toolkit.Document] = []
-    pipeline = timed(lambda: documents.extend(toolkit.analyse(text) for text in texts))
+    with tempfile.TemporaryDirectory() as folder:
+        disk = Path(folder) / "tagger.sqlite"
+        forget_memos(disk)  # empty memos; the tagger's analyses are written to disk meanwhile
+        documents: list[toolkit.Document] = []
+        pipeline = timed(lambda: documents.extend(toolkit.analyse(text) for text in texts))
+        # a new process after that run (a kernel started again, the next corpus run): the
+        # memos in memory are empty, the tagger reads its analyses back from disk
+        forget_memos(disk)
+        again = timed(lambda: [toolkit.analyse(text) for text in texts])
     tokens = sum(len(document.tokens) for document in documents)
-    ratio = pipeline[0] / somajo[0]
+    ratio, ratio_again = pipeline[0] / somajo[0], again[0] / somajo[0]
     print(f"== first pass, WikiNews dev: {len(texts)} articles, {tokens:,} tokens ==")
     for label, (cpu, _) in (
         ("raw SoMaJo (offsets, sentences)", somajo),
         ("toolkit.analyse, empty memos", pipeline),
+        ("the same, tagger memo on disk", again),
     ):
         print(f"  {label:<32} {cpu:7.2f} s CPU  {tokens / cpu:8,.0f} tokens/s")
-    print(f"  ratio {ratio:.2f} (target <= 1.0)")
+    print(f"  ratio {ratio:.2f} (target <= 1.0); with the tagger's analyses on disk "
+          f"{ratio_again:.2f}")  # fmt: skip
     return [
         {
             "system": "toolkit",
             "measure": "first pass CPU / raw SoMaJo CPU (WikiNews dev)",
             "value": round(ratio, 2),
+            "target": "<= 1.0",
+            "n": tokens,
+        },
+        {
+            "system": "toolkit",
+            "measure": "first pass CPU, tagger analyses on disk from an earlier run / raw SoMaJo",
+            "value": round(ratio_again, 2),
             "target": "<= 1.0",
             "n": tokens,
         },
@@ -161,6 +178,8 @@ def corpus_command(folder: Path, out: Path, workers: int) -> tuple[float, int, f
         text=True,
         cwd=ROOT,
         check=True,
+        # every run works its analyses out: none read back from the last run's disk memo
+        env={**os.environ, "TOOLKIT_TAGGER_MEMO": "0"},
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -39,7 +39,7 @@ from typing import Any
 from toolkit.atomic import write_text_atomic
 from toolkit.errors import ToolkitError
 
-__all__ = ["cache_folder", "cached_json"]
+__all__ = ["cache_folder", "cached_json", "drop_old_versions"]
 
 
 def cache_folder() -> Path:
@@ -86,7 +86,7 @@ def cached_json(name: str, fingerprint: str, derive: Callable[[], Any]) -> Any:
     table = derive()
     with contextlib.suppress(ToolkitError):  # a read-only cache folder only costs time
         write_text_atomic(path, json.dumps(table, ensure_ascii=False, separators=(",", ":")))
-        _drop_old_versions(name)
+        drop_old_versions(name)
     return table
 
 
@@ -94,11 +94,15 @@ def cached_json(name: str, fingerprint: str, derive: Callable[[], Any]) -> Any:
 KEEP_VERSIONS = 3
 
 
-def _drop_old_versions(name: str) -> None:
-    """Delete all but the newest :data:`KEEP_VERSIONS` files of a table (their sources changed)."""
+def drop_old_versions(name: str, suffix: str = ".json") -> None:
+    """Delete all but the newest :data:`KEEP_VERSIONS` files of a table (their sources changed).
+
+    A file's companions (``NAME-wal``, ``NAME-shm`` of an SQLite file) go with it.
+    """
     with contextlib.suppress(OSError):
         files = sorted(
-            cache_folder().glob(f"{name}-*.json"), key=lambda file: file.stat().st_mtime_ns
+            cache_folder().glob(f"{name}-*{suffix}"), key=lambda file: file.stat().st_mtime_ns
         )
         for stale in files[:-KEEP_VERSIONS]:
-            stale.unlink(missing_ok=True)
+            for companion in stale.parent.glob(f"{stale.name}*"):
+                companion.unlink(missing_ok=True)

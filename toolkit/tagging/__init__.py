@@ -347,6 +347,7 @@ def tag_tokens(tokens: Sequence[Token], sentence_bounds: Sequence[range]) -> tup
         lemmas = particle_lemmas(words, tags, lemmas)
         for i, lemma, tag in zip(indices, lemmas, tags, strict=True):
             tagged[i] = Token(*_KEPT_FIELDS(tokens[i]), lemma, tag)
+    hanover_tagger().disk.flush()  # this text's new analyses, for the next process
     return tuple(tagged)
 
 

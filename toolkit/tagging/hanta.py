@@ -18,15 +18,20 @@ probability of a word segment as a morpheme of some class). This subclass change
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from importlib import metadata
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
+import HanTa.HanoverTagger
 from HanTa.HanoverTagger import EMPTY, END, END_UNKNOWN, START, UNKNOWN, HanoverTagger
 from numpy import logaddexp
 
 from toolkit.memo import WORD_MEMO_SIZE, WordMemo
+from toolkit.tagging.disk_memo import tagger_memo
 
 _LOWER_BOUND = -1e6
 #: Length of the padded table of morpheme-length log probs (longer segments use the last).
@@ -43,11 +48,24 @@ MAX_WORD_CHARS = 64
 _NUMBER = re.compile(r"[-+−]?\d+(?:[.,]\d+)*")
 
 
+def _hanta_version() -> str:
+    try:
+        return metadata.version("HanTa")
+    except metadata.PackageNotFoundError:  # pragma: no cover - installed without metadata
+        return "unknown"
+
+
 class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
     """HanTa's tagger with memoised per-word analyses and a leaner inner loop."""
 
     def __init__(self, filename: str) -> None:
         super().__init__(filename)
+        # the analyses of earlier processes, and a place for this one's (toolkit.tagging.
+        # disk_memo): the model file is HanTa's own unless a path is given
+        model = Path(filename)
+        if not model.exists():
+            model = Path(HanTa.HanoverTagger.__file__).parent / filename
+        self.disk = tagger_memo(model, f"HanTa {_hanta_version()}")
         # tuples, not lists (HanTa only iterates): the garbage collector stops tracking them
         self.cache = {word: tuple(tags) for word, tags in self.cache.items()}
         # per word form, bounded: a corpus brings new forms without end (see toolkit.memo)
@@ -115,7 +133,17 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
             return ((int(self.tag2int["CARD"]), 0.0),)
         found = self._forward.get(word)
         if found is None:
-            found = self._forward.fill(word, lambda: tuple(self._analyze_forward(word)))
+            found = self._forward.fill(word, lambda: self._stored_forward(word))
+        return found
+
+    def _stored_forward(self, word: str) -> tuple[tuple[int, float], ...]:
+        """Return the forward analysis from the disk memo, or work it out and store it."""
+        stored = self.disk.get("forward", word)
+        if stored is not None:
+            return tuple((int(tag), float(lp)) for tag, lp in json.loads(stored))
+        # plain floats (HanTa mixes in numpy's): the same numbers whether read or worked out
+        found = tuple((int(tag), float(lp)) for tag, lp in self._analyze_forward(word))
+        self.disk.put("forward", word, json.dumps(found))
         return found
 
     def _opaque_tag(self, word: str) -> int:
@@ -150,8 +178,20 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         key = (word.lower(), pos, taglevel)
         found = self._lemmas.get(key)
         if found is None:
-            analyze = super()._analyze
-            found = self._lemmas.fill(key, lambda: analyze(word, pos, taglevel))
+            found = self._lemmas.fill(key, lambda: self._stored_lemma(word, pos, taglevel))
+        return found
+
+    def _stored_lemma(self, word: str, pos: int, taglevel: int) -> Any:
+        """Return ``(lemma, tag)`` from the disk memo, or work it out (and store it)."""
+        if taglevel != 1:  # morpheme lists: not stored
+            return super()._analyze(word, pos, taglevel)
+        key = f"{pos}|{word.lower()}"
+        stored = self.disk.get("lemma", key)
+        if stored is not None:
+            return tuple(json.loads(stored))
+        found = super()._analyze(word, pos, taglevel)
+        if isinstance(found, tuple) and all(isinstance(part, str) for part in found):
+            self.disk.put("lemma", key, json.dumps(found, ensure_ascii=False))
         return found
 
     def makelemma(self, stem_morphemes: list[str], pos: str) -> str:
