@@ -37,6 +37,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from toolkit.user_cache import cache_folder, drop_old_versions
@@ -67,9 +68,14 @@ class DiskMemo:
         self._pending: list[tuple[str, str, str]] = []
         self._connection: sqlite3.Connection | None = None
         self._pid = -1  # the process that opened the connection
+        self._lock = threading.Lock()  # Dask may run documents in threads of one process
 
     def get(self, kind: str, key: str) -> str | None:
         """Return the stored value, or ``None`` (not stored, or the file cannot be read)."""
+        with self._lock:
+            return self._get(kind, key)
+
+    def _get(self, kind: str, key: str) -> str | None:
         connection = self._connect()
         if connection is None:
             return None
@@ -88,12 +94,17 @@ class DiskMemo:
         """Keep a value; it is written with the next batch."""
         if self.path is None:
             return
-        self._pending.append((kind, key, value))
-        if len(self._pending) >= BATCH:
-            self.flush()
+        with self._lock:
+            self._pending.append((kind, key, value))
+            if len(self._pending) >= BATCH:
+                self._flush()
 
     def flush(self) -> None:
         """Write the values kept so far (a locked or damaged file drops them: a cache only)."""
+        with self._lock:
+            self._flush()
+
+    def _flush(self) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, []

@@ -7,7 +7,8 @@ probability of a word segment as a morpheme of some class). This subclass change
 *how often* that work is done, never the arithmetic:
 
 - results per word, per ``(word, tag)`` and per tagger call are memoised (they depend on
-  the word only, so the second ``sagte`` costs nothing);
+  the word only, so the second ``sagte`` costs nothing); a word's analysis and its lemma per
+  tag are also kept on disk for the next process (:mod:`toolkit.tagging.disk_memo`);
 - within one word, ``lp_m_t`` is computed once per ``(segment, class)`` instead of once per
   state that reaches the segment;
 - the sentence Viterbi looks only at the tags the word can have, not at all successors.
