@@ -418,6 +418,11 @@ LABELS: dict[str, dict[str, str]] = {
         "de": "erster Durchlauf: CPU-Zeit / reines SoMaJo (WikiNews, Entwicklungsteil)",
         "en": "first pass CPU / raw SoMaJo CPU (WikiNews dev)",
     },
+    "val_first pass CPU, tagger analyses on disk from an earlier run / raw SoMaJo": {
+        "de": "erster Durchlauf, Tagger-Analysen eines früheren Laufs auf der Platte: CPU-Zeit "
+        "/ reines SoMaJo",
+        "en": "first pass CPU, tagger analyses on disk from an earlier run / raw SoMaJo",
+    },
     "val_first pass tokens per CPU second (WikiNews dev)": {
         "de": "erster Durchlauf: Tokens je CPU-Sekunde (WikiNews, Entwicklungsteil)",
         "en": "first pass tokens per CPU second (WikiNews dev)",
