@@ -53,6 +53,10 @@ def is_body_noun(word: str) -> bool:
 
 #: Endings of abstract nouns (``Haltung``, ``Möglichkeit``, ``Eskalation``).
 _ABSTRACT_ENDINGS = ("ung", "keit", "heit", "ion", "nis", "tät", "ismus")
+#: Their plurals, whose singular is the word without its last two letters.
+_ABSTRACT_PLURALS = ("ungen", "keiten", "heiten", "ionen", "nisse", "täten")
+#: Numbers that head a phrase of people (``5,2 Millionen Internetnutzer``).
+_QUANTITIES = ("million", "billion")
 
 #: Abstract nouns that do speak: statements and the groups and bodies they come from. Taken
 #: from the speakers of the WikiNews train gold whose head has an abstract ending
@@ -68,6 +72,8 @@ _SPEAKING_ABSTRACTS = frozenset(
         "organisation", "institution", "kommission", "versammlung", "vertretung",
         "bevölkerung", "öffentlichkeit", "regierung", "gewerkschaft", "region", "nation",
         "konvention", "reinigung", "flugsicherung", "beratung",
+        # institutions named so ("Die Versicherung erklärte", "die Gefängnisse erklärten")
+        "versicherung", "abteilung", "einrichtung", "gefängnis",
     }
 )  # fmt: skip
 
@@ -85,11 +91,19 @@ def is_abstract_thing(noun: str) -> bool:
     (True, False)
     >>> is_abstract_thing("Bundesregierung"), is_abstract_thing("Künstler")
     (False, False)
+    >>> is_abstract_thing("Anschuldigungen"), is_abstract_thing("Organisationen")
+    (True, False)
+    >>> is_abstract_thing("Zeitungen"), is_abstract_thing("Jungen"), is_abstract_thing("Millionen")
+    (False, False, False)
     """
+    if noun.lower().endswith(_ABSTRACT_PLURALS) and len(noun) >= 8:
+        # "Anschuldigungen", "Ergebnisse": read the singular ("Jungen" is no "Jung")
+        noun = noun[:-2]
     lower = noun.lower()
     return (
         lower.endswith(_ABSTRACT_ENDINGS)
         and not suffixes_in(lower, _SPEAKING_ABSTRACTS)
+        and not lower.endswith(_QUANTITIES)
         and role_of(noun) is None
         and not is_body_noun(noun)
     )
