@@ -274,8 +274,9 @@ def test_the_corpus_speaker_chart_uses_the_colours_of_the_highlighter(folder):
     legend = figure.axes[0].get_legend()
     shown = {text.get_text(): patch.get_facecolor() for text, patch in
              zip(legend.get_texts(), legend.get_patches(), strict=True)}  # fmt: skip
-    assert shown["indirekte Rede"] == to_rgba(SPEECH_COLOURS["indirect"])
-    assert shown["erzählte Rede"] == to_rgba(SPEECH_COLOURS["reported"])
+    # named as in notebook 03's chart and notebook 04's voices: labels with a capital
+    assert shown["Indirekte Rede"] == to_rgba(SPEECH_COLOURS["indirect"])
+    assert shown["Erzählte Rede"] == to_rgba(SPEECH_COLOURS["reported"])
 
 
 def test_the_overview_says_cp1252_holds_latin1(tmp_path):

@@ -98,3 +98,21 @@ def test_who_says_what_lists_mentions_as_written_inside_a_sentence(article_doc):
     frame = speakers_frame(article_doc).set_index("speaker")
     assert frame.loc["Putin", "mentions"].split(", ") == ["Putin", "er", "der Kremlchef"]
     assert "der Nato-Generalsekretär" in frame.loc["Stoltenberg", "mentions"].split(", ")
+
+
+def test_the_speaker_charts_of_a_text_and_of_a_corpus_name_the_kinds_alike(article_doc):
+    """Notebook 03's legend said "direkt", notebook 06's "direkte Rede", 04's "Direkte Rede"."""
+    from toolkit.corpus.plots import plot_speakers as plot_corpus_speakers
+    from toolkit.plots import plot_speakers
+    from toolkit.tables import speakers_frame
+
+    def legend(figure: Figure) -> list[str]:
+        return [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
+
+    counts = speakers_frame(article_doc)
+    for language, names in (
+        ("de", ["Direkte Rede", "Indirekte Rede", "Erzählte Rede"]),
+        ("en", ["Direct speech", "Indirect speech", "Reported speech"]),
+    ):
+        assert legend(plot_speakers(article_doc, language=language)) == names
+        assert legend(plot_corpus_speakers(counts, language=language)) == names

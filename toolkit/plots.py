@@ -8,7 +8,7 @@ tests can inspect it (``figure.axes[0].patches``).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -339,12 +339,13 @@ SPEECH_HATCHES = {"direct": "", "indirect": "//", "reported": ".."}
 
 
 def speech_bars(
-    axes: Axes, names: Sequence[str], counts: pd.DataFrame, label: Callable[[str], str]
+    axes: Axes, names: Sequence[str], counts: pd.DataFrame, language: str = "de"
 ) -> None:
     """Draw stacked horizontal bars per name, one part per kind of speech (``counts[kind]``).
 
     Colours and patterns are the highlighter's (:data:`toolkit.render.SPEECH_COLOURS`,
-    :data:`~toolkit.render.SPEECH_LINES`); ``label(kind)`` names each kind in the legend.
+    :data:`~toolkit.render.SPEECH_LINES`); the legend names each kind as the voices chart
+    does (``Direkte Rede``), in every notebook alike.
     """
     from toolkit.render import SPEECH_COLOURS, SPEECH_LINES
 
@@ -359,7 +360,7 @@ def speech_bars(
             hatch=SPEECH_HATCHES[kind],
             edgecolor=SPEECH_LINES[kind][1],
             linewidth=0.5,
-            label=label(kind),
+            label=voice_label(kind, language),
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.set_yticks(range(len(names)), list(names))
@@ -382,7 +383,7 @@ def plot_speakers(
     speakers = speakers_frame(document).head(n).iloc[::-1]
     figure, axes = new_axes(7.0, max(2.0, 0.45 * len(speakers) + 1.2))
     names = [value(s, language) for s in speakers["speaker"]]
-    speech_bars(axes, names, speakers, lambda kind: value(kind, language))
+    speech_bars(axes, names, speakers, language)
     axes.set_xlabel(tr("pl_instances", language))
     axes.xaxis.get_major_locator().set_params(integer=True)
     if len(speakers):

@@ -109,12 +109,8 @@ def plot_speakers(speakers: pd.DataFrame, n: int = 15, *, language: str = "de") 
     """Stacked bars: the ``n`` speakers with most instances, by kind of speech."""
     top = speakers.head(n)
     figure, axes = new_axes(7.0, max(2.5, 0.35 * len(top) + 1.2))
-    speech_bars(  # the colours and patterns of the highlighter (notebook 03)
-        axes,
-        [mpl_escape(name) for name in top["speaker"]],
-        top,
-        lambda kind: column_label(f"speech_{kind}", language),
-    )
+    # the colours, patterns and names of the highlighter and of notebook 03's chart
+    speech_bars(axes, [mpl_escape(name) for name in top["speaker"]], top, language)
     axes.invert_yaxis()
     axes.set_xlabel(column_label("instances", language))
     axes.xaxis.set_major_formatter(tick_formatter(language))
