@@ -108,9 +108,11 @@ register_labels(
         },
         "sv_explain_n": {
             "de": "n: wie viele Einheiten des Gold-Standards die Zeile zählt (Tokens, Zitate, "
-            "Sätze oder Texte).",
+            "Sätze oder Texte; beim Satz-F1 die Grenzen zwischen den Sätzen, die zu Blöcken "
+            "von zehn verbunden werden: neun je Block).",
             "en": "n: how many units of the gold standard the row counts (tokens, quotes, "
-            "sentences or texts).",
+            "sentences or texts; for sentence F1 the boundaries between the sentences, which are "
+            "joined in blocks of ten: nine per block).",
         },
         "sv_explain_n_speakers": {
             "de": "Bei „Sprecher getroffen“ zählt n nur die Zitate, die das System gefunden hat "
