@@ -140,6 +140,9 @@ class DiskMemo:
             connection = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, check_same_thread=False)
             with contextlib.suppress(sqlite3.OperationalError):  # e.g. a network folder
                 connection.execute("PRAGMA journal_mode=WAL")
+            # no disk flush per document: a power cut may lose the last analyses (a cache),
+            # never the file, and a laptop disk does not wait for each text
+            connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(_SCHEMA)
         except (OSError, sqlite3.DatabaseError) as error:
             self._give_up(error)
