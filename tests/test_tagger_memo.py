@@ -132,3 +132,13 @@ def test_a_full_memo_file_is_still_read_but_no_longer_grows(tmp_path, monkeypatc
     memo.flush()
     assert memo.get("forward", "Kreml") == "[[20, -9.5]]"
     assert memo.get("forward", "Peskow") is None
+
+
+def test_other_tagger_code_reads_no_analyses_of_this_code(cache, monkeypatch):
+    from toolkit.tagging import hanta
+
+    here = FastHanoverTagger(MODEL)
+    monkeypatch.setattr(hanta, "_source_digest", lambda: "another-version")
+    other = FastHanoverTagger(MODEL)
+    assert here.disk.path is not None and other.disk.path is not None
+    assert here.disk.path != other.disk.path

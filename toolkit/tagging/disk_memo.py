@@ -8,7 +8,8 @@ later process (a notebook kernel started again, a corpus worker, the next run ov
 reads them instead of working them out again.
 
 - The file name carries a fingerprint of what the analyses depend on (the model file, HanTa's
-  version, this format): another model gives another file, never stale analyses.
+  version, the code of :mod:`toolkit.tagging.hanta`, this format): another model or another
+  version of the toolkit gives another file, never stale analyses.
 - Safe under concurrent workers: SQLite locks the file while a process writes, and each
   process writes its new analyses in batches (``INSERT OR IGNORE``), at the latest after each
   document (:meth:`DiskMemo.flush`). A process that inherits an open file through ``fork``

@@ -19,6 +19,7 @@ probability of a word segment as a morpheme of some class). This subclass change
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -56,6 +57,11 @@ def _hanta_version() -> str:
         return "unknown"
 
 
+def _source_digest() -> str:
+    """Return a digest of this module: analyses stored by other code are never read back."""
+    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
 class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
     """HanTa's tagger with memoised per-word analyses and a leaner inner loop."""
 
@@ -66,7 +72,7 @@ class FastHanoverTagger(HanoverTagger):  # type: ignore[misc]
         model = Path(filename)
         if not model.exists():
             model = Path(HanTa.HanoverTagger.__file__).parent / filename
-        self.disk = tagger_memo(model, f"HanTa {_hanta_version()}")
+        self.disk = tagger_memo(model, f"HanTa {_hanta_version()} {_source_digest()}")
         # tuples, not lists (HanTa only iterates): the garbage collector stops tracking them
         self.cache = {word: tuple(tags) for word, tags in self.cache.items()}
         # per word form, bounded: a corpus brings new forms without end (see toolkit.memo)
