@@ -13,6 +13,7 @@ from toolkit.inputs import decode_text, ensure_text, read_text_file
         (None, "got NoneType"),
         (["Liste"], "got list"),
         ("a\x00b", "NUL characters"),
+        ("Er sagte \udc80abc", r"lone surrogate \(U\+DC80 at offset 9\)"),
     ],
 )
 def test_bad_text_gives_a_clear_input_error(value, message):
@@ -55,3 +56,14 @@ def test_missing_file_and_folder_instead_of_file(tmp_path):
         read_text_file(tmp_path / "fehlt.txt")
     with pytest.raises(CorpusError, match="is a folder"):
         read_text_file(tmp_path)
+
+
+def test_a_lone_surrogate_is_refused_in_both_languages_before_any_stage_fails():
+    """It reached the CRF, which failed with a SystemError and a traceback."""
+    import toolkit
+    from toolkit.translate import error_text
+
+    with pytest.raises(InputError) as raised:
+        toolkit.analyse("Peskow sagte, \ud83d sei gut.")  # half of an emoji's pair
+    assert "U+D83D" in str(raised.value)
+    assert error_text(str(raised.value), "de").startswith("Der Text enthält ein einzelnes Surrogat")

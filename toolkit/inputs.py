@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from toolkit.errors import CorpusError, InputError
@@ -62,7 +63,19 @@ def ensure_text(value: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         raise InputError(
             "The text contains NUL characters, so it is probably a binary file, not a text."
         )
+    surrogate = _SURROGATE.search(value)
+    if surrogate is not None:  # no character: taggers, the CRF and UTF-8 files all refuse it
+        raise InputError(
+            f"The text contains a lone surrogate (U+{ord(surrogate.group()):04X} at offset "
+            f"{surrogate.start()}), which is no character: the text was probably read with "
+            "errors='surrogateescape'. Read it with its real encoding, e.g. "
+            "toolkit.load_text(path), which detects it."
+        )
     return value
+
+
+#: Code points reserved for UTF-16 surrogate pairs: never a character of a text on their own.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_text_file(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:

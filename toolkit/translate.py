@@ -692,6 +692,12 @@ ERRORS: tuple[tuple[str, str], ...] = (
         "Der Text enthält NUL-Zeichen; vermutlich ist es eine Binärdatei, kein Text.",
     ),
     (
+        r"^The text contains a lone surrogate \((?P<code>U\+[0-9A-F]+) at offset (?P<at>\d+)\)",
+        "Der Text enthält ein einzelnes Surrogat ({code} an Offset {at}), also kein Zeichen: Er "
+        "wurde vermutlich mit errors='surrogateescape' gelesen. Lesen Sie ihn in seiner "
+        "richtigen Kodierung, z. B. mit toolkit.load_text(pfad), das sie erkennt.",
+    ),
+    (
         r"^The text has (?P<n>[\d,]+) characters; the limit for one text is (?P<limit>[\d,]+)",
         "Der Text hat {n} Zeichen; die Grenze für einen Text ist {limit}. Teilen Sie ihn in "
         "mehrere .txt-Dateien auf.",
