@@ -124,3 +124,38 @@ def test_one_file_as_input(tmp_path):
     files, skipped = find_texts(tmp_path / "einzeln.txt")
     assert [text.name for text in files] == ["einzeln"] and skipped == []
     assert toolkit.load_text(files[0].path).text == "Allein."
+
+
+def test_metadata_rows_that_name_no_text_are_reported_not_dropped_silently(tmp_path):
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,outlet\na.txt,taz\nartikel_1.txt,FAZ\nartikel_2,dpa\n", encoding="utf-8"
+    )
+    with pytest.warns(UserWarning, match=r"names 2 file\(s\) .*: artikel_1\.txt, artikel_2"):
+        files, skipped = find_texts(tmp_path)
+    assert files[0].metadata == {"outlet": "taz"} and skipped == []
+
+
+def test_the_command_line_shows_a_warning_as_one_line(tmp_path, capsys):
+    from toolkit.cli import main
+
+    (tmp_path / "texte").mkdir()
+    (tmp_path / "texte" / "a.txt").write_text("Er sagte, es sei gut.", encoding="utf-8")
+    (tmp_path / "texte" / "metadata.csv").write_text("file,outlet\nb.txt,taz\n", encoding="utf-8")
+    out = tmp_path / "ergebnis"
+    assert main(["corpus", str(tmp_path / "texte"), "--out", str(out), "--quiet"]) == 0
+    error = capsys.readouterr().err
+    assert (
+        "toolkit: warning: metadata.csv names 1 file(s) that are not in its folder: b.txt" in error
+    )
+    assert "UserWarning" not in error and "warnings.warn" not in error
+
+
+def test_the_progress_bar_shows_a_line_break_in_a_file_name_escaped(tmp_path, capsys):
+    from toolkit.cli import main
+
+    (tmp_path / "texte").mkdir()
+    (tmp_path / "texte" / "zwei\nzeilen.txt").write_text("Er sagte, es sei gut.", encoding="utf-8")
+    assert main(["corpus", str(tmp_path / "texte"), "--out", str(tmp_path / "aus")]) == 0
+    error = capsys.readouterr().err
+    assert "zwei\\x0azeilen" in error and "zwei\nzeilen" not in error

@@ -16,6 +16,7 @@ import select
 import stat
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 
 from toolkit.errors import CorpusError, InputError, ToolkitError
@@ -199,7 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     try:
-        status = int(arguments.handler(arguments))
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning  # one line, no source path and code line
+            status = int(arguments.handler(arguments))
         sys.stdout.flush()  # a full disk shows here, not after main has returned
         return status
     except ToolkitError as error:
@@ -219,6 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted", prefix="toolkit: ")
         return 130
+
+
+def _show_warning(message: Warning | str, *_where: object, **_options: object) -> None:
+    _error(str(message), prefix="toolkit: warning: ")
 
 
 def _error(message: str, prefix: str = "toolkit: error: ") -> None:

@@ -85,7 +85,9 @@ def corpus_command(arguments: argparse.Namespace) -> int:
         bar = bars[0]
         bar.total = total
         bar.n = done
-        bar.set_postfix_str(name[-40:], refresh=False)
+        # a file name may hold a line break: shown escaped, the bar stays one line
+        shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name[-40:])
+        bar.set_postfix_str(shown, refresh=False)
         bar.refresh()
 
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import errno
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ def find_texts(
     skipped: list[Skipped] = []
     seen = {_identity(root)}
     tables: dict[str, dict[str, dict[str, Any]]] = {}
+    used: set[tuple[str, str]] = set()  # (folder, metadata key) of every text found
 
     def walk_error(error: OSError) -> None:
         skipped.append(Skipped(_relative(root, error.filename), _reason(error, folder=True)))
@@ -146,10 +148,32 @@ def find_texts(
                 continue
             if folder not in tables:
                 tables[folder] = read_metadata_csv(here / METADATA_FILE)
-            metadata = dict(tables[folder].get(name) or tables[folder].get(name[:-4]) or {})
+            key = name if name in tables[folder] else name[:-4]
+            metadata = dict(tables[folder].get(key) or {})
+            used.add((folder, key))
             files.append(_source(path, relative, relative[:-4], metadata))
     files.sort(key=lambda text: text.name)
+    _warn_unmatched_metadata(root, tables, used)
     return files, skipped
+
+
+def _warn_unmatched_metadata(
+    root: Path, tables: dict[str, dict[str, dict[str, Any]]], used: set[tuple[str, str]]
+) -> None:
+    """Warn of rows of ``metadata.csv`` that name no text of their folder (a typo, a move).
+
+    They are no file that failed (``errors.csv``), but their fields would silently be empty.
+    """
+    for folder, table in tables.items():
+        missing = sorted(key for key in table if (folder, key) not in used)
+        if missing:
+            where = _relative(root, Path(folder) / METADATA_FILE)
+            shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+            warnings.warn(
+                f"{where} names {len(missing)} file(s) that are not in its folder: {shown}. "
+                f"({where} nennt {len(missing)} Datei(en), die im Ordner fehlen.)",
+                stacklevel=3,
+            )
 
 
 def _source(path: Path, relative: str, name: str, metadata: dict[str, Any]) -> SourceFile:
