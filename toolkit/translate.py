@@ -25,6 +25,8 @@ import re
 from collections.abc import Sequence
 from numbers import Number
 
+from toolkit.render import heading
+
 #: A missing value, as people read it.
 MISSING = "–"
 #: The minus sign people read (U+2212, as in print and in matplotlib's charts), not the
@@ -644,8 +646,6 @@ def voice_label(voice: object, language: str = "de") -> str:
     >>> voice_label("direct"), voice_label("narrator", "en")
     ('Direkte Rede', 'Narrator')
     """
-    from toolkit.render import heading
-
     return heading(voice_text(voice, language))
 
 
